@@ -1,0 +1,2 @@
+namespace FunctionsZone.Core;
+return 0;
