@@ -1,0 +1,16 @@
+namespace FunctionsZone.Core.Domain;
+
+/// <summary>What a target measures: a level, an amount, a growth rate, new items, a share, a project count, or a milestone.</summary>
+public enum TargetKind { Level, Cumulative, Growth, Increment, Share, Count, Milestone }
+
+/// <summary>An annual target (年度目标) of a zone.</summary>
+public sealed record Target
+{
+    public required string Zone { get; init; }
+    public required string Indicator { get; init; }
+    public required int Year { get; init; }
+    public TargetKind Kind { get; init; }
+    public required decimal Value { get; init; }
+    public string Unit { get; init; } = "";
+    public string? Source { get; init; }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Ingest;
+
+/// <summary>Reads targets.csv and official-ranks.csv, naming each row it cannot take.</summary>
+public static class ReferenceFileReader
+{
+    public static IReadOnlyList<Target> ReadTargets(string csvText, ZoneRegistry registry, List<Finding> findings)
+    {
+        var list = new List<Target>();
+        foreach (var (row, f) in Rows(csvText))
+        {
+            var zone = registry.FindZone(f("zone"));
+            if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", f("zone"))); continue; }
+            var indicator = registry.FindIndicator(f("indicator"));
+            if (!int.TryParse(f("year"), out var year)) { findings.Add(Bad(row, "bad-year", "year", f("year"))); continue; }
+            if (!Enum.TryParse<TargetKind>(f("kind"), true, out var kind)) { findings.Add(Bad(row, "bad-target-kind", "kind", f("kind"))); continue; }
+            if (indicator is null && kind != TargetKind.Milestone) { findings.Add(Bad(row, "unknown-indicator", "indicator", f("indicator"))); continue; }
+            if (!ValueParser.TryParse(f("target"), out var value, out _)) { findings.Add(Bad(row, "bad-value", "target", f("target"))); continue; }
+            list.Add(new Target
+            {
+                Zone = zone.Id, Indicator = indicator?.Code ?? f("indicator")!.Trim(), Year = year, Kind = kind, Value = value,
+                Unit = f("unit") ?? indicator?.Unit ?? "", Source = f("source"),
+            });
+        }
+        return list;
+    }
+
+    public static IReadOnlyList<OfficialRank> ReadOfficialRanks(string csvText, ZoneRegistry registry, List<Finding> findings)
+    {
+        var list = new List<OfficialRank>();
+        foreach (var (row, f) in Rows(csvText))
+        {
+            var zone = registry.FindZone(f("zone"));
+            if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", f("zone"))); continue; }
+            if (!int.TryParse(f("year"), out var year)) { findings.Add(Bad(row, "bad-year", "year", f("year"))); continue; }
+            if (!int.TryParse(f("rank"), out var rank) || !int.TryParse(f("of"), out var of) || rank < 1 || rank > of)
+            { findings.Add(Bad(row, "bad-rank", "rank", $"{f("rank")}/{f("of")}")); continue; }
+            list.Add(new OfficialRank
+            {
+                Zone = zone.Id, Evaluation = f("evaluation")!.Trim(), Year = year, Rank = rank, Of = of,
+                Grade = string.IsNullOrWhiteSpace(f("grade")) ? null : f("grade"), Source = f("source"),
+            });
+        }
+        return list;
+    }
+
+    private static IEnumerable<(int Row, Func<string, string?> Field)> Rows(string csvText)
+    {
+        using var csv = new CsvReader(new StringReader(csvText), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim, MissingFieldFound = null, BadDataFound = null,
+            PrepareHeaderForMatch = a => a.Header.Trim().TrimStart('\uFEFF').ToLowerInvariant(),
+        });
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            var row = csv.Parser.RawRow;
+            string? F(string name) => csv.TryGetField<string>(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+            yield return (row, F);
+        }
+    }
+
+    private static Finding Bad(int row, string code, string column, string? value) => new()
+    {
+        Code = code, Row = row, Column = column,
+        MessageZh = $"第 {row} 行：列「{column}」的值「{value}」无效", MessageEn = $"Row {row}: invalid {column} '{value}'",
+    };
+}

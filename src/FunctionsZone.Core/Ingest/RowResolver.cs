@@ -1,0 +1,98 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Ingest;
+
+/// <summary>Turns raw rows into observations in canonical units, naming every row it cannot take.</summary>
+public sealed class RowResolver(ZoneRegistry registry)
+{
+    public IReadOnlyList<(int Row, Observation Observation)> Resolve(IEnumerable<RawRow> rows, string? sourceFile, List<Finding> findings)
+    {
+        var result = new List<(int, Observation)>();
+        var seen = new Dictionary<ObservationKey, int>();
+        foreach (var raw in rows)
+        {
+            var obs = ResolveOne(raw, sourceFile, findings);
+            if (obs is null) continue;
+            if (seen.TryGetValue(obs.Key, out var firstRow))
+            {
+                findings.Add(Error(raw, "duplicate-row", "zone,indicator,period",
+                    $"与第 {firstRow} 行重复（同一开发区、指标、期间）", $"Duplicates row {firstRow} (same zone, indicator and period)", obs));
+                continue;
+            }
+            seen[obs.Key] = raw.Row;
+            result.Add((raw.Row, obs));
+        }
+        return result;
+    }
+
+    private Observation? ResolveOne(RawRow raw, string? sourceFile, List<Finding> findings)
+    {
+        var before = findings.Count;
+        var zone = registry.FindZone(raw.Zone);
+        if (zone is null)
+            findings.Add(Error(raw, "unknown-zone", "zone", $"未知的开发区「{raw.Zone}」", $"Unknown zone '{raw.Zone}'"));
+        var indicator = registry.FindIndicator(raw.Indicator);
+        if (indicator is null)
+            findings.Add(Error(raw, "unknown-indicator", "indicator", $"未知的指标「{raw.Indicator}」", $"Unknown indicator '{raw.Indicator}'"));
+        if (!Period.TryParse(raw.Period, out var period))
+            findings.Add(Error(raw, "bad-period", "period", $"期间「{raw.Period}」格式错误，应为 2022-05 或 2021", $"Bad period '{raw.Period}': expected 2022-05 or 2021"));
+        if (indicator?.Derived is not null)
+            findings.Add(Error(raw, "derived-indicator", "indicator", $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
+        if (findings.Count > before) return null;
+
+        decimal? value = null;
+        if (!ValueParser.IsMissing(raw.Value))
+        {
+            if (!ValueParser.TryParse(raw.Value, out var v, out var scale))
+            {
+                findings.Add(Error(raw, "bad-value", "value", $"数值「{raw.Value}」不是数字", $"Value '{raw.Value}' is not a number"));
+                return null;
+            }
+            var unit = UnitConverter.ApplyScaleWord(scale, Blank(raw.Unit), indicator!.Unit);
+            if (!UnitConverter.TryConvert(v, unit, indicator.Unit, out var converted))
+            {
+                findings.Add(Error(raw, "unknown-unit", "unit",
+                    $"单位「{unit}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」",
+                    $"Unit '{unit}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}'"));
+                return null;
+            }
+            value = converted;
+        }
+
+        decimal? yoy = null;
+        if (!ValueParser.IsMissing(raw.Yoy))
+        {
+            if (!ValueParser.TryParse(raw.Yoy, out var y, out _))
+            {
+                findings.Add(Error(raw, "bad-yoy", "yoy", $"同比「{raw.Yoy}」不是数字", $"YoY growth '{raw.Yoy}' is not a number"));
+                return null;
+            }
+            yoy = y;
+        }
+        if (value is null && yoy is null)
+        {
+            findings.Add(new Finding
+            {
+                Code = "missing-value", Severity = Severity.Warning, Row = raw.Row, Column = "value",
+                Zone = zone!.Id, Indicator = indicator!.Code, Period = period.ToString(),
+                MessageZh = "数值缺失，该行忽略", MessageEn = "No value; the row is ignored",
+            });
+            return null;
+        }
+        return new Observation
+        {
+            Zone = zone!.Id, Indicator = indicator!.Code, Period = period, Value = value, Yoy = yoy,
+            Source = Blank(raw.Source) ?? sourceFile, SourceFile = sourceFile,
+        };
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Finding Error(RawRow raw, string code, string column, string zh, string en, Observation? o = null) => new()
+    {
+        Code = code, Row = raw.Row, Column = column,
+        Zone = o?.Zone ?? raw.Zone, Indicator = o?.Indicator ?? raw.Indicator, Period = o?.Period.ToString() ?? raw.Period,
+        MessageZh = $"第 {raw.Row} 行：{zh}", MessageEn = $"Row {raw.Row}: {en}",
+    };
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+
+namespace FunctionsZone.Core.Ingest;
+
+/// <summary>Reads numbers as statistical tables write them.</summary>
+public static class ValueParser
+{
+    private static readonly HashSet<string> MissingMarkers = ["", "—", "——", "－", "-", "/", "…", "……", "...", "n/a", "NA", "null"];
+
+    /// <summary>True when the text is one of the markers Chinese tables use for "no figure".</summary>
+    public static bool IsMissing(string? text) => text is null || MissingMarkers.Contains(Normalise(text).Trim());
+
+    /// <summary>
+    /// Parses full-width digits, thousands separators, a trailing % and the scale words 万 / 亿.
+    /// Returns the number and the scale word found (to be applied by the unit conversion), or null when unparsable.
+    /// </summary>
+    public static bool TryParse(string? text, out decimal value, out string? scaleWord)
+    {
+        value = 0;
+        scaleWord = null;
+        if (IsMissing(text)) return false;
+        var t = Normalise(text!).Trim().Replace(",", "").Replace(" ", "");
+        if (t.EndsWith('%')) t = t[..^1];
+        if (t.EndsWith('亿') || t.EndsWith('万'))
+        {
+            scaleWord = t[^1].ToString();
+            t = t[..^1];
+        }
+        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Full-width ASCII (１２３．４，％) to half-width; the ideographic space to a space.</summary>
+    public static string Normalise(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is >= '\uFF01' and <= '\uFF5E') sb.Append((char)(c - 0xFEE0));
+            else if (c == '\u3000') sb.Append(' ');
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,10 @@
+namespace FunctionsZone.Core.Pipeline;
+
+/// <summary>How an import treats errors: all-or-nothing by default; --allow-partial takes the valid rows.</summary>
+public sealed record IngestOptions
+{
+    public bool DryRun { get; init; }
+    public bool AllowPartial { get; init; }
+    public long MaxFileBytes { get; init; } = 20 * 1024 * 1024;
+    public int MaxRows { get; init; } = 200_000;
+}

@@ -1,0 +1,16 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Rankings;
+using FunctionsZone.Core.Targets;
+
+namespace FunctionsZone.Core.Pipeline;
+
+/// <summary>Everything recompute derives for one period: rankings, 亩均 values and target progress.</summary>
+public sealed record PeriodResults
+{
+    public required string Period { get; init; }
+    public required IReadOnlyList<Ranking> Rankings { get; init; }
+    public required IReadOnlyList<Observation> Derived { get; init; }
+    public required IReadOnlyList<TargetProgress> Targets { get; init; }
+    /// <summary>The period's stored observations, as they stood when recomputed.</summary>
+    public required IReadOnlyList<Observation> Observations { get; init; }
+}

@@ -1,0 +1,54 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Pipeline;
+
+/// <summary>What a write did: rows new, rows whose value changed, rows sent again unchanged.</summary>
+public sealed record WriteCounts(int Imported, int Updated, int Unchanged);
+
+/// <summary>Stored observations (Table Storage in production, see docs/storage.md).</summary>
+public interface IObservationStore
+{
+    /// <summary>Writes the observations that are new or changed; identical values are left alone.</summary>
+    Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default);
+    Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default);
+    Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default);
+}
+
+/// <summary>The registry, targets and published evaluation ranks.</summary>
+public interface IReferenceStore
+{
+    Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default);
+    Task<ZoneRegistry> LoadRegistryAsync(CancellationToken ct = default);
+    Task<WriteCounts> SaveTargetsAsync(IReadOnlyList<Target> targets, CancellationToken ct = default);
+    Task<IReadOnlyList<Target>> LoadTargetsAsync(CancellationToken ct = default);
+    Task<WriteCounts> SaveOfficialRanksAsync(IReadOnlyList<OfficialRank> ranks, CancellationToken ct = default);
+    Task<IReadOnlyList<OfficialRank>> LoadOfficialRanksAsync(CancellationToken ct = default);
+}
+
+/// <summary>Recomputed results per period, staged for publishing.</summary>
+public interface IResultStore
+{
+    Task SaveAsync(PeriodResults results, CancellationToken ct = default);
+    Task<PeriodResults?> LoadAsync(Period period, CancellationToken ct = default);
+    Task<IReadOnlyList<Period>> ListAsync(CancellationToken ct = default);
+}
+
+/// <summary>Import summaries, kept so every import can be looked up later.</summary>
+public interface IImportLog
+{
+    Task SaveAsync(ImportSummary summary, CancellationToken ct = default);
+}
+
+/// <summary>Published snapshot versions and the pointer to the latest one.</summary>
+public interface ISnapshotStore
+{
+    /// <summary>Writes every file of a version, then its manifest, and only then moves the latest pointer.</summary>
+    Task PublishAsync(Snapshots.SnapshotVersion version, CancellationToken ct = default);
+    Task<Snapshots.SnapshotPointer?> LatestAsync(CancellationToken ct = default);
+    /// <summary>A file of a version, by its path inside the version; null when absent.</summary>
+    Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default);
+    /// <summary>Where a reader finds the snapshot (a URL or a container path).</summary>
+    string Location(string version);
+}

@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Rankings;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Snapshots;
+
+/// <summary>
+/// Lays out a snapshot version (docs/snapshots.md). Files carry no timestamps, so the same data gives the
+/// same content hash and a second run of the same month publishes nothing new.
+/// </summary>
+public static class SnapshotBuilder
+{
+    public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
+        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            ["registry/zones.json"] = Serialize(registry.Zones),
+            ["registry/groups.json"] = Serialize(registry.Groups),
+            ["registry/indicators.json"] = Serialize(registry.Indicators),
+            ["official-ranks.json"] = Serialize(officialRanks),
+        };
+        foreach (var r in results.OrderBy(r => r.Period, StringComparer.Ordinal))
+        {
+            files[$"periods/{r.Period}/rankings.json"] = Serialize(new { period = r.Period, rankings = r.Rankings });
+            files[$"periods/{r.Period}/targets.json"] = Serialize(new { period = r.Period, targets = r.Targets });
+            files[$"periods/{r.Period}/observations.json"] = Serialize(new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
+        }
+        var contentHash = HashOf(files);
+        var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
+        var manifest = new SnapshotManifest
+        {
+            Version = id, ContentHash = contentHash, CreatedAt = now,
+            Periods = results.Select(r => r.Period).Order(StringComparer.Ordinal).ToList(),
+            Files = files.Select(f => new SnapshotFileEntry(f.Key, f.Value.LongLength, Sha256(f.Value))).ToList(),
+        };
+        return new SnapshotVersion(id, contentHash, files, manifest);
+    }
+
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json.Options);
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static string HashOf(SortedDictionary<string, byte[]> files)
+    {
+        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (path, bytes) in files)
+        {
+            h.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\n"));
+            h.AppendData(SHA256.HashData(bytes));
+        }
+        return Convert.ToHexStringLower(h.GetHashAndReset());
+    }
+}

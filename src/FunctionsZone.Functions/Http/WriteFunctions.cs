@@ -1,0 +1,55 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Storage.Incoming;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionsZone.Functions.Http;
+
+/// <summary>Writes: post a file for ingest, recompute a period, publish, run the whole cycle. Each needs a function key.</summary>
+public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFolder, IngestOptions options)
+{
+    /// <summary>POST /api/ingest?file=name.csv[&amp;dryRun=true][&amp;allowPartial=true] with the file as the body.</summary>
+    [Function("PostIngest")]
+    public async Task<IActionResult> Ingest([HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest req, CancellationToken ct)
+    {
+        var name = req.Query["file"].ToString();
+        if (string.IsNullOrWhiteSpace(name))
+            return Problems.BadRequest("missing-parameter", "需要参数 file（文件名，如 2022-05.csv） / The file parameter (a name such as 2022-05.csv) is required");
+        if (req.ContentLength > options.MaxFileBytes)
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", $"文件超过 {options.MaxFileBytes:N0} 字节上限 / The file is over the limit of {options.MaxFileBytes:N0} bytes");
+        using var buffer = new MemoryStream();
+        await req.Body.CopyToAsync(buffer, ct);
+        var summary = await pipeline.IngestAsync(new InputFile(name, buffer.ToArray()), options with
+        {
+            DryRun = Flag(req, "dryRun"), AllowPartial = Flag(req, "allowPartial"),
+        }, ct);
+        return Respond.Json(summary, summary.Status == ImportStatus.Error ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    [Function("PostRecompute")]
+    public async Task<IActionResult> Recompute([HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest req, CancellationToken ct)
+    {
+        if (!Period.TryParse(req.Query["period"], out var period))
+            return Problems.BadRequest("bad-period", $"期间「{req.Query["period"]}」格式错误，应为 2022-05 或 2021 / Bad period '{req.Query["period"]}': expected 2022-05 or 2021");
+        var r = await pipeline.RecomputeAsync(period, ct);
+        return Respond.Json(new { period = r.Period, rankings = r.Rankings.Count, targets = r.Targets.Count });
+    }
+
+    [Function("PostPublish")]
+    public async Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Function, "post", Route = "publish")] HttpRequest req, CancellationToken ct)
+    {
+        var pointer = await pipeline.PublishAsync(ct);
+        return Respond.Json(new { published = pointer is not null, snapshot = pointer });
+    }
+
+    /// <summary>What the timer does, on demand: process the incoming container, recompute, publish.</summary>
+    [Function("PostRun")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "run")] HttpRequest req, CancellationToken ct) =>
+        Respond.Json(await dropFolder.ProcessAsync(pipeline, options, ct));
+
+    private static bool Flag(HttpRequest req, string name) =>
+        req.Query[name].ToString() is { Length: > 0 } v && (v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using FunctionsZone.Core.Domain;
+
+namespace FunctionsZone.Storage.Observations;
+
+/// <summary>
+/// fzObservations: PartitionKey "{period}|{indicator}", RowKey zone id. One partition holds one indicator's
+/// figures of one period across all zones, which is what a ranking reads; see docs/storage.md.
+/// </summary>
+internal static class ObservationEntity
+{
+    public static string PartitionKey(Period period, string indicator) => $"{period}|{indicator}";
+
+    public static TableEntity ToEntity(Observation o) => new(PartitionKey(o.Period, o.Indicator), o.Zone)
+    {
+        ["Zone"] = o.Zone,
+        ["Indicator"] = o.Indicator,
+        ["Period"] = o.Period.ToString(),
+        // Kept as invariant text so 9.39 stays 9.39, not 9.3900000000000006.
+        ["Value"] = o.Value?.ToString(CultureInfo.InvariantCulture),
+        ["Yoy"] = o.Yoy?.ToString(CultureInfo.InvariantCulture),
+        ["Source"] = o.Source,
+        ["SourceFile"] = o.SourceFile,
+        ["ImportId"] = o.ImportId,
+    };
+
+    public static Observation FromEntity(TableEntity e) => new()
+    {
+        Zone = e.GetString("Zone") ?? e.RowKey,
+        Indicator = e.GetString("Indicator"),
+        Period = Period.Parse(e.GetString("Period")),
+        Value = Dec(e.GetString("Value")),
+        Yoy = Dec(e.GetString("Yoy")),
+        Source = e.GetString("Source"),
+        SourceFile = e.GetString("SourceFile"),
+        ImportId = e.GetString("ImportId"),
+    };
+
+    /// <summary>Same figure: value and reported growth (the provenance of an identical figure does not make it a change).</summary>
+    public static bool SameFigure(Observation a, Observation b) => a.Value == b.Value && a.Yoy == b.Yoy;
+
+    private static decimal? Dec(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Storage.References;
+
+/// <summary>fzRegistry (zones, groups, indicators), fzTargets and fzOfficialRanks; see docs/storage.md.</summary>
+public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore
+{
+    private JsonEntitySet<Zone> Zones => new(clients.Table("Registry"), _ => "zone", z => z.Id);
+    private JsonEntitySet<Group> Groups => new(clients.Table("Registry"), _ => "group", g => g.Id);
+    private JsonEntitySet<Indicator> Indicators => new(clients.Table("Registry"), _ => "indicator", i => i.Code);
+    private JsonEntitySet<Target> Targets => new(clients.Table("Targets"), t => $"{t.Zone}|{t.Year}", t => t.Indicator);
+    private JsonEntitySet<OfficialRank> Official => new(clients.Table("OfficialRanks"), r => r.Zone, r => $"{r.Evaluation}|{r.Year}");
+
+    public async Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        await Zones.ReplaceAsync(registry.Zones.ToList(), removeOthersInPartitions: true, ct);
+        await Groups.ReplaceAsync(registry.Groups.ToList(), removeOthersInPartitions: true, ct);
+        await Indicators.ReplaceAsync(registry.Indicators.ToList(), removeOthersInPartitions: true, ct);
+    }
+
+    public async Task<ZoneRegistry> LoadRegistryAsync(CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        var zones = Zones.ReadAllAsync("zone", ct);
+        var groups = Groups.ReadAllAsync("group", ct);
+        var indicators = Indicators.ReadAllAsync("indicator", ct);
+        return new ZoneRegistry(await zones, await groups, await indicators);
+    }
+
+    public async Task<WriteCounts> SaveTargetsAsync(IReadOnlyList<Target> targets, CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        // A targets file states a zone's whole year: targets it no longer lists are withdrawn.
+        return await Targets.ReplaceAsync(targets, removeOthersInPartitions: true, ct);
+    }
+
+    public async Task<IReadOnlyList<Target>> LoadTargetsAsync(CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        return await Targets.ReadAllAsync(null, ct);
+    }
+
+    public async Task<WriteCounts> SaveOfficialRanksAsync(IReadOnlyList<OfficialRank> ranks, CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        return await Official.ReplaceAsync(ranks, removeOthersInPartitions: false, ct);
+    }
+
+    public async Task<IReadOnlyList<OfficialRank>> LoadOfficialRanksAsync(CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        return await Official.ReadAllAsync(null, ct);
+    }
+}

@@ -1,0 +1,87 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+
+namespace FunctionsZone.Storage;
+
+/// <summary>
+/// Table and blob clients from configuration, read the way Azure Functions reads AzureWebJobsStorage:
+/// a connection string ("UseDevelopmentStorage=true" for Azurite), or identity-based settings
+/// (AzureWebJobsStorage__accountName / __tableServiceUri / __blobServiceUri, __credential, __clientId).
+/// </summary>
+public sealed class StorageClients
+{
+    public const string DefaultConnectionName = "AzureWebJobsStorage";
+
+    public TableServiceClient Tables { get; }
+    public BlobServiceClient Blobs { get; }
+    public StorageOptions Options { get; }
+    /// <summary>"connection-string" or "identity", for logs (never the secret itself).</summary>
+    public string Mode { get; }
+
+    public StorageClients(TableServiceClient tables, BlobServiceClient blobs, StorageOptions options, string mode)
+    {
+        Tables = tables; Blobs = blobs; Options = options; Mode = mode;
+    }
+
+    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName)
+    {
+        var options = StorageOptions.From(configuration);
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        // Retries with exponential backoff on throttling (503) and server errors (500), as Azure Storage asks.
+        foreach (var retry in new[] { tableOptions.Retry, blobOptions.Retry })
+        {
+            retry.Mode = RetryMode.Exponential;
+            retry.MaxRetries = 5;
+            retry.Delay = TimeSpan.FromMilliseconds(200);
+            retry.MaxDelay = TimeSpan.FromSeconds(10);
+        }
+
+        var connectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName);
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new StorageClients(new TableServiceClient(connectionString, tableOptions),
+                new BlobServiceClient(connectionString, blobOptions), options, "connection-string");
+        }
+
+        var section = configuration.GetSection(connectionName);
+        var account = section["accountName"];
+        var tableUri = section["tableServiceUri"] ?? (account is null ? null : $"https://{account}.table.core.windows.net");
+        var blobUri = section["blobServiceUri"] ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
+        if (tableUri is null || blobUri is null)
+        {
+            throw new InvalidOperationException(
+                $"未配置存储连接：请设置 {connectionName}（连接字符串）或 {connectionName}__accountName（托管身份） / " +
+                $"No storage configured: set {connectionName} (a connection string) or {connectionName}__accountName (identity-based)");
+        }
+        var credential = CredentialFrom(section);
+        return new StorageClients(new TableServiceClient(new Uri(tableUri), credential, tableOptions),
+            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), options, "identity");
+    }
+
+    private static TokenCredential CredentialFrom(IConfigurationSection section)
+    {
+        var clientId = section["clientId"];
+        if (string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase))
+            return clientId is null ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned) : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
+    }
+
+    public TableClient Table(string name) => Tables.GetTableClient(Options.Table(name));
+    public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
+
+    private int _ensured;
+
+    /// <summary>Creates every table and container the app uses, once per process.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken ct = default)
+    {
+        if (Interlocked.CompareExchange(ref _ensured, 1, 0) != 0) return;
+        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports" };
+        var containers = new[] { Options.IncomingContainer, Options.ArchiveContainer, Options.RejectedContainer, Options.SnapshotContainer, Options.ResultsContainer, Options.ImportsContainer };
+        await Task.WhenAll(tables.Select(t => Table(t).CreateIfNotExistsAsync(ct))
+            .Concat<Task>(containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: ct))));
+    }
+}
