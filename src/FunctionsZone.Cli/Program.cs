@@ -1,2 +1,49 @@
-namespace FunctionsZone.Core;
-return 0;
+using System.CommandLine;
+using FunctionsZone.Cli;
+using FunctionsZone.Cli.Commands;
+
+return await Fz.RunAsync(args, Console.Out);
+
+namespace FunctionsZone.Cli
+{
+    /// <summary>fz: the pipeline and its reports from the command line, over the same storage the functions use.</summary>
+    public static class Fz
+    {
+        public static RootCommand Build(CliContext ctx, TextWriter output)
+        {
+            var root = new RootCommand("fz — FunctionsZone 开发区经济运行监测 / development-zone statistics pipeline");
+            root.Subcommands.Add(RunCommand.Create(ctx, output));
+            root.Subcommands.Add(IngestCommand.Create(ctx, output));
+            root.Subcommands.Add(RecomputeCommand.Create(ctx, output));
+            root.Subcommands.Add(RecomputeCommand.CreatePublish(ctx, output));
+            root.Subcommands.Add(RankingsCommand.Create(ctx, output));
+            root.Subcommands.Add(TargetsCommand.Create(ctx, output));
+            return root;
+        }
+
+        public static async Task<int> RunAsync(string[] args, TextWriter output, CliContext? ctx = null)
+        {
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            var root = Build(ctx ?? new CliContext(), output);
+            try
+            {
+                return await root.Parse(args).InvokeAsync();
+            }
+            catch (Exception e) when (e is Core.Registry.LookupException or Core.Snapshots.SnapshotNotFoundException or FormatException or InvalidDataException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"错误 / error: {e.Message}");
+                return 1;
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                Console.Error.WriteLine($"存储请求失败 / storage request failed ({e.Status} {e.ErrorCode}): {e.Message.Split('\n')[0]}");
+                return 3;
+            }
+            catch (HttpRequestException e)
+            {
+                Console.Error.WriteLine($"无法连接存储（Azurite 是否已启动？） / cannot reach storage (is Azurite running?): {e.Message}");
+                return 3;
+            }
+        }
+    }
+}

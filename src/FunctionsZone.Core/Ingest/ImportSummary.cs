@@ -1,6 +1,12 @@
 namespace FunctionsZone.Core.Ingest;
 
-public enum ImportStatus { Success, Warning, Error }
+/// <summary>Written SUCCESS / WARNING / ERROR, as DHIS2 writes an import's status.</summary>
+public enum ImportStatus
+{
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("SUCCESS")] Success,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("WARNING")] Warning,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")] Error,
+}
 
 public sealed record ImportCounts(int Imported, int Updated, int Unchanged, int Ignored);
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Quick start: Azurite on 127.0.0.1 (installed on first use, data in .azurite/), then `fz run` over seeds/.
+# Run it again and it reuses the running Azurite and gives the same result.
+#   ./scripts/run.sh            the monthly pipeline over seeds/, then the headline results
+#   ./scripts/run.sh --serve    …and leave the HTTP API up on 127.0.0.1:7071 (fz serve)
+set -euo pipefail
+source "$(dirname "$0")/azurite.sh"
+cd "$FZ_ROOT"
+
+serve=0
+for a in "$@"; do
+  case "$a" in
+    --serve) serve=1 ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    *) echo "unknown option: $a / 未知选项" >&2; exit 64 ;;
+  esac
+done
+
+BLOB=${FZ_BLOB_PORT:-10000}; QUEUE=${FZ_QUEUE_PORT:-10001}; TABLE=${FZ_TABLE_PORT:-10002}
+if port_open "$BLOB" && port_open "$TABLE"; then
+  echo "Azurite already running on 127.0.0.1:$BLOB/$TABLE — reusing it" >&2
+else
+  azurite_install
+  pid=$(azurite_start "$FZ_ROOT/.azurite" "$BLOB" "$QUEUE" "$TABLE" "$FZ_ROOT/.azurite/azurite.log")
+  echo "Started Azurite (pid $pid), data in .azurite/, log .azurite/azurite.log" >&2
+fi
+export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+
+echo "Building fz…" >&2
+dotnet build src/FunctionsZone.Cli -c Release -v quiet -nologo -clp:NoSummary >&2
+FZ="dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll"
+$FZ run --seeds seeds
+
+if [ "$serve" = 1 ]; then
+  echo "Serving the API on http://127.0.0.1:${FZ_PORT:-7071}/api (Ctrl+C to stop)…" >&2
+  exec $FZ serve --port "${FZ_PORT:-7071}"
+fi

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole suite against a real Azurite started here on free ports (and stopped after).
+# Ends with the line "N passed, N failed", computed from the test results (TRX files).
+#   ./scripts/test.sh                 everything
+#   ./scripts/test.sh --filter EXPR   only tests matching a dotnet test filter
+set -euo pipefail
+source "$(dirname "$0")/azurite.sh"
+cd "$FZ_ROOT"
+
+filter=()
+if [ "${1:-}" = "--filter" ] && [ -n "${2:-}" ]; then filter=(--filter "$2"); fi
+
+azurite_install
+BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+data=$(mktemp -d -t fz-test-azurite-XXXX)
+pid=$(azurite_start "$data" "$BLOB" "$QUEUE" "$TABLE" "$data/azurite.log")
+cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+echo "Azurite (pid $pid) on 127.0.0.1 blob $BLOB, queue $QUEUE, table $TABLE" >&2
+export FZ_TEST_STORAGE="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+
+results="$FZ_ROOT/TestResults/run-$(date +%Y%m%d%H%M%S)"
+mkdir -p "$results"
+status=0
+dotnet test FunctionsZone.sln -nologo "${filter[@]}" --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  c=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$c" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p'); f=$(echo "$c" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$status" -ne 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using FunctionsZone.Cli.Output;
+using FunctionsZone.Core.Domain;
+using DomainPeriod = FunctionsZone.Core.Domain.Period;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Rankings;
+using FunctionsZone.Core.Snapshots;
+
+namespace FunctionsZone.Cli.Commands;
+
+/// <summary>fz run [--seeds DIR] [--zone Z] [--json]: what the timer does, over a folder, then the headline results.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext ctx, TextWriter output)
+    {
+        var seeds = new Option<DirectoryInfo>("--seeds") { Description = "输入文件夹（默认 seeds/） / input folder (default: seeds/)" };
+        var zone = Common.ZoneOption(required: false);
+        zone.Description = "标题结果所示的开发区（默认 lc-etdz） / the zone whose headline results are shown (default lc-etdz)";
+        var json = Common.JsonOption();
+        var cmd = new Command("run", "导入 → 重算 → 发布 / ingest → recompute → publish, as the timer does") { seeds, zone, json };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var folder = parse.GetValue(seeds)?.FullName ?? RepositoryPaths.FindUp("seeds");
+            if (folder is null || !Directory.Exists(folder))
+                return Printer.Fail(Console.Error, "找不到输入文件夹，请用 --seeds 指定 / no input folder: pass --seeds DIR");
+            var files = Directory.GetFiles(folder).Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+                .Select(f => new InputFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+            var pipeline = ctx.Pipeline();
+            var quiet = parse.GetValue(json);
+            if (!quiet) pipeline.Progress += line => Console.Error.WriteLine(line);
+            var run = await pipeline.RunAsync(files, ctx.IngestOptions, ct);
+            var home = parse.GetValue(zone) ?? ctx.Configuration["FunctionsZone:HomeZone"] ?? "lc-etdz";
+            var headline = await Headline.BuildAsync(ctx.Reader(), home, ct);
+            if (quiet)
+            {
+                Printer.Json(output, new { imports = run.Imports, recomputed = run.Recomputed, snapshot = run.Snapshot, location = run.Location, headline });
+            }
+            else
+            {
+                foreach (var s in run.Imports.Where(s => s.Status != ImportStatus.Success || s.Counts.Imported + s.Counts.Updated > 0))
+                    output.Write(IngestCommand.SummaryText(s));
+                output.WriteLine();
+                output.Write(headline?.ToText() ?? $"(没有开发区「{home}」的结果 / no results for zone '{home}')\n");
+                output.WriteLine();
+                output.WriteLine($"快照 / snapshot: {run.Snapshot?.Version} → {run.Location}");
+            }
+            return run.Imports.Any(s => s.Status == ImportStatus.Error) ? 2 : 0;
+        });
+        return cmd;
+    }
+}
+
+/// <summary>The results a leadership meeting asks for first: ranks and moves, official ranks, 亩均 against peers, targets.</summary>
+public sealed record Headline(
+    string Zone, string Name, string Period,
+    IReadOnlyList<Headline.RankLine> Ranks,
+    IReadOnlyList<OfficialRankMove> Official,
+    IReadOnlyList<Headline.PerMuLine> PerMu,
+    IReadOnlyList<Core.Targets.TargetProgress> Targets)
+{
+    public sealed record RankLine(string Indicator, string Name, string Group, string Measure, decimal? Value, string Unit, int Rank, int Of, int? MoveFromPrevious, decimal? DifferencePoints);
+    public sealed record PerMuLine(string Indicator, string Name, string Period, decimal Value, string Peer, string PeerName, decimal PeerValue, decimal Ratio);
+
+    public static async Task<Headline?> BuildAsync(SnapshotReader reader, string zoneName, CancellationToken ct)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var registry = await reader.RegistryAsync(latest, ct);
+        var zone = registry.FindZone(zoneName);
+        if (zone is null) return null;
+        var month = latest.Periods.Where(p => DomainPeriod.TryParse(p, out var x) && x.IsMonth).Order(StringComparer.Ordinal).LastOrDefault();
+        var ranks = new List<RankLine>();
+        var targets = new List<Core.Targets.TargetProgress>();
+        if (month is not null)
+        {
+            var doc = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, $"periods/{month}/rankings.json", ct);
+            foreach (var r in doc?.Rankings ?? [])
+            {
+                var e = r.Entries.FirstOrDefault(x => x.Zone == zone.Id && x.Rank is not null);
+                if (e is null || e.Of < 2) continue;
+                ranks.Add(new RankLine(r.Indicator, r.IndicatorName, r.GroupName, r.Measure == Measure.Level ? "level" : "growth", e.Value, r.Unit, e.Rank!.Value, e.Of, e.MoveFromPrevious, e.DifferencePoints));
+            }
+            targets.AddRange((await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, $"periods/{month}/targets.json", ct))?.Targets.Where(t => t.Zone == zone.Id) ?? []);
+        }
+        var official = (await reader.ReadAsync<List<OfficialRankMove>>(latest, "official-ranks.json", ct) ?? []).Where(o => o.Zone == zone.Id).ToList();
+
+        // 亩均: the zone against each peer that has the figure for the latest year.
+        var perMu = new List<PerMuLine>();
+        var year = latest.Periods.Where(p => DomainPeriod.TryParse(p, out var x) && !x.IsMonth).Order(StringComparer.Ordinal).LastOrDefault();
+        if (year is not null)
+        {
+            var obs = await reader.ReadAsync<ObservationsDocument>(latest, $"periods/{year}/observations.json", ct);
+            foreach (var ind in registry.Indicators.Where(i => i.Derived is not null))
+            {
+                var mine = obs?.Observations.FirstOrDefault(o => o.Zone == zone.Id && o.Indicator == ind.Code)?.Value;
+                if (mine is null) continue;
+                foreach (var peer in obs!.Observations.Where(o => o.Indicator == ind.Code && o.Zone != zone.Id && o.Value > 0))
+                    perMu.Add(new PerMuLine(ind.Code, ind.NameZh, year, Math.Round(mine.Value, 2), peer.Zone, registry.FindZone(peer.Zone)?.NameZh ?? peer.Zone,
+                        Math.Round(peer.Value!.Value, 2), Math.Round(mine.Value / peer.Value.Value, 4)));
+            }
+        }
+        return new Headline(zone.Id, zone.NameZh, month ?? year ?? "", ranks, official, perMu, targets);
+    }
+
+    public sealed record ObservationsDocument(string Period, List<Observation> Observations);
+
+    public string ToText()
+    {
+        var w = new StringWriter();
+        w.WriteLine($"== {Name} ({Zone}) · {Period} 排名 / rankings ==");
+        var t = new TextTable("指标 indicator", "组 group", "口径 measure", "数值 value", "位次 rank", "较上月 move", "与全市差 (pp)");
+        foreach (var r in Ranks)
+            t.Add(r.Name, r.Group, r.Measure == "level" ? "总量 level" : "增速 growth", $"{TextTable.Format(r.Value)} {r.Unit}", $"{r.Rank}/{r.Of}", RankingsCommand.Move(r.MoveFromPrevious), r.DifferencePoints);
+        w.Write(t);
+        if (Official.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("== 考核位次 / official evaluation ranks ==");
+            var o = new TextTable("考核 evaluation", "年度 year", "位次 rank", "上年 previous", "变化 move", "等次 grade");
+            foreach (var r in Official)
+                o.Add(r.Evaluation, r.Year, $"{r.Rank}/{r.Of}", r.PreviousRank is { } p ? $"{p}/{r.PreviousOf}" : null, RankingsCommand.Move(r.Move), r.Grade);
+            w.Write(o);
+        }
+        if (PerMu.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("== 亩均效益 / per-mu efficiency (万元/亩) ==");
+            var m = new TextTable("指标 indicator", "年度 year", "本区 zone", "对标 peer", "对标值 peer value", "本区÷对标 ratio");
+            foreach (var r in PerMu)
+                m.Add(r.Name, r.Period, r.Value, r.PeerName, r.PeerValue, $"{r.Ratio:0.###} (≈1/{1 / r.Ratio:0.##})");
+            w.Write(m);
+        }
+        if (Targets.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("== 年度目标 / targets ==");
+            w.Write(TargetsCommand.Table(Targets));
+        }
+        return w.ToString();
+    }
+}
