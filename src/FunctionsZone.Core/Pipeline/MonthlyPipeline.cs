@@ -141,8 +141,10 @@ public sealed class MonthlyPipeline(
             return new ImportCounts(0, 0, 0, 0);
         }
         var items = kind switch { InputKind.Zones => next.Zones.Count, InputKind.Groups => next.Groups.Count, _ => next.Indicators.Count };
-        object Part(ZoneRegistry r) => kind switch { InputKind.Zones => r.Zones, InputKind.Groups => r.Groups, _ => r.Indicators };
-        if (SnapshotBuilder.Serialize(Part(current)).AsSpan().SequenceEqual(SnapshotBuilder.Serialize(Part(next))))
+        // Stored entries come back in key order, a file in its own: compare as sets.
+        IEnumerable<object> Part(ZoneRegistry r) => kind switch { InputKind.Zones => r.Zones, InputKind.Groups => r.Groups, _ => r.Indicators };
+        static List<string> Canonical(IEnumerable<object> items) => items.Select(i => Convert.ToBase64String(SnapshotBuilder.Serialize(i))).Order(StringComparer.Ordinal).ToList();
+        if (Canonical(Part(current)).SequenceEqual(Canonical(Part(next))))
             return new ImportCounts(0, 0, items, 0);
         if (options.DryRun) return new ImportCounts(items, 0, 0, 0);
         await references.SaveRegistryAsync(next, ct);
