@@ -67,7 +67,8 @@ public static class TextDecoding
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // UTF-16 saved without a BOM: ASCII characters leave every other byte zero, which UTF-8 and GBK text never has.
+    // UTF-16 saved without a BOM: UTF-8 and GBK text has no zero bytes at all, while in UTF-16 every ASCII character
+    // (digits, commas, line ends) puts one in the high byte — odd positions for little-endian, even for big-endian.
     private static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> span, out Encoding? encoding)
     {
         encoding = null;
@@ -80,8 +81,9 @@ public static class TextDecoding
             if (span[i + 1] == 0) oddZero++;
         }
         var pairs = n / 2;
-        if (oddZero > pairs / 3 && evenZero == 0) encoding = Encoding.Unicode;
-        else if (evenZero > pairs / 3 && oddZero == 0) encoding = Encoding.BigEndianUnicode;
+        if (oddZero + evenZero < pairs / 4) return false;
+        if (oddZero > 2 * evenZero) encoding = Encoding.Unicode;
+        else if (evenZero > 2 * oddZero) encoding = Encoding.BigEndianUnicode;
         return encoding is not null;
     }
 }

@@ -40,7 +40,7 @@ public static partial class WideTableReader
     }
 
     /// <summary>True when some row of the grid is a wide-table header (指标 beside 本月 / 累计 columns).</summary>
-    public static bool IsWide(IReadOnlyList<GridRow> grid) => grid.Take(30).Any(r => IsHeader(r));
+    public static bool IsWide(IReadOnlyList<GridRow> grid) => Enumerable.Range(0, Math.Min(30, grid.Count)).Any(i => IsHeader(grid, i));
 
     public static IReadOnlyList<RawRow> Read(IReadOnlyList<GridRow> grid, ZoneRegistry registry, List<Finding> findings)
     {
@@ -75,7 +75,7 @@ public static partial class WideTableReader
                 continue;
             }
 
-            if (IsHeader(r))
+            if (IsHeader(grid, i))
             {
                 layout = ReadLayout(grid, i, registry, out var consumed);
                 i += consumed;
@@ -132,6 +132,13 @@ public static partial class WideTableReader
                     }
                     indicatorText = companion.Code;
                 }
+                // 规上工业增加值 is published only as its growth: a table puts it in the 同比 column. For an indicator
+                // that is itself a growth rate, that growth is the value.
+                if (ValueParser.IsMissing(value) && !ValueParser.IsMissing(yoy) && col.YoyIndex is { } yc
+                    && registry.FindIndicator(indicatorText) is { Kind: Domain.IndicatorKind.Rate, IsPercent: true })
+                {
+                    (value, yoy, header, yoyHeader, valueUnit) = (yoy, null, yoyHeader!, null, "%");
+                }
                 rows.Add(new RawRow(r.Row, z, indicatorText, period, value, valueUnit, yoy, null, header, yoyHeader, r.Sheet));
             }
         }
@@ -147,10 +154,13 @@ public static partial class WideTableReader
         return rows;
     }
 
-    private static bool IsHeader(GridRow r)
+    // 指标 with 本月 / 累计 / 同比 beside it, or in the row below (a zone-name row between them).
+    private static bool IsHeader(IReadOnlyList<GridRow> grid, int i)
     {
-        var cells = r.Cells.Select(Clean).ToList();
-        return cells.Any(IsIndicatorHeader) && cells.Any(c => Classify(c) is not null);
+        var cells = grid[i].Cells.Select(Clean).ToList();
+        if (!cells.Any(IsIndicatorHeader)) return false;
+        return cells.Any(c => Classify(c) is not null)
+            || (i + 1 < grid.Count && grid[i + 1].Cells.Any(c => Classify(Clean(c)) is not null));
     }
 
     private static bool IsIndicatorHeader(string c) => c is "指标" or "指标名称" or "项目" or "主要指标" or "indicator";
