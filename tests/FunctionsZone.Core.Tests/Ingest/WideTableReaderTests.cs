@@ -29,6 +29,28 @@ public class WideTableReaderTests
         Assert.Equal(@long.Select(Key).Order(), wide.Select(Key).Order());
     }
 
+    [Theory]
+    [InlineData("wide-monthly-2022-05.xlsx")]
+    [InlineData("long-2022-05.xlsx")]
+    public void The_xlsx_samples_read_as_the_same_figures_as_the_long_csv(string name)
+    {
+        var findings = new List<Finding>();
+        var xlsx = Resolve(Sample(name), findings);
+        Assert.True(!findings.Any(f => f.Severity == Severity.Error), string.Join("\n", findings.Select(f => f.Message)));
+        Assert.Equal(Resolve(Sample("long-2022-05.csv"), []).Select(Key).Order(), xlsx.Select(Key).Order());
+    }
+
+    [Fact]
+    public void Findings_on_a_workbook_name_the_sheet()
+    {
+        var findings = new List<Finding>();
+        Resolve(Sample("wide-monthly-2022-05.xlsx"), findings);
+        // 东昌府区's 本月 of 技改投资 is "/" (missing): a warning on its own sheet.
+        var f = Assert.Single(findings, f => f.Code == "missing-value");
+        Assert.StartsWith("东昌府区!C", f.Column);
+        Assert.Equal("dongchangfu", f.Zone);
+    }
+
     [Fact]
     public void Units_scale_words_and_full_width_digits_are_converted()
     {
