@@ -63,7 +63,9 @@ public static class TextDecoding
         }
     }
 
-    public static Encoding Gb18030 => Encoding.GetEncoding("gb18030");
+    // Undecodable bytes become U+FFFD (not '?'), so the pipeline can tell a wrong encoding from a real question mark.
+    public static Encoding Gb18030 => _gb18030 ??= Encoding.GetEncoding("gb18030", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+    private static Encoding? _gb18030;
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

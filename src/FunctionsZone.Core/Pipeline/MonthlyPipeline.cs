@@ -44,6 +44,16 @@ public sealed class MonthlyPipeline(
                 MessageEn = $"The file has {file.Content.LongLength:N0} bytes, over the limit of {options.MaxFileBytes:N0}",
             });
         }
+        else if (file.Extension is ".csv" or ".txt" && file.Text().Contains('\uFFFD'))
+        {
+            // Bytes that do not decode: a wrong --encoding, or a file that is neither UTF-8, GBK nor UTF-16.
+            findings.Add(new Finding
+            {
+                Code = "undecodable-text",
+                MessageZh = $"文件含有无法按 {file.DetectedEncoding} 解码的字节，请检查编码（可用 --encoding gbk / utf-8 / utf-16）",
+                MessageEn = $"The file has bytes that do not decode as {file.DetectedEncoding}: check its encoding (--encoding gbk / utf-8 / utf-16)",
+            });
+        }
         else
         {
             switch (kind)
