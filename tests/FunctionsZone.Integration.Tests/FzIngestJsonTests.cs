@@ -1,5 +1,11 @@
+using System.Net;
 using System.Text.Json;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Functions.Http;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Storage.Incoming;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Xunit;
 
 namespace FunctionsZone.Integration.Tests;
@@ -56,5 +62,29 @@ public class FzIngestJsonTests
         Assert.Equal(0, ok);
         Assert.Contains("WARNING", text);
         Assert.Contains("missing-value", text);
+    }
+
+    [Fact]
+    public async Task Post_ingest_takes_an_encoding_parameter()
+    {
+        var storage = new TestStorage();
+        var pipeline = storage.Pipeline();
+        await CorpusTests.SeedAsync(pipeline);
+        var fn = new WriteFunctions(pipeline, new DropFolder(storage.Clients), new IngestOptions());
+        await using var host = await HttpFunctionHost.StartAsync(new Dictionary<string, Func<HttpRequest, CancellationToken, Task<IActionResult>>>
+        {
+            ["POST /api/ingest"] = fn.Ingest,
+        });
+        var gbk = File.ReadAllBytes(Corpus("gbk-chinese-headers.csv"));
+        var wrong = await host.Client.PostAsync("/api/ingest?file=gbk.csv&encoding=utf-8&dryRun=true", new ByteArrayContent(gbk));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("undecodable-text", await wrong.Content.ReadAsStringAsync());
+        var right = await host.Client.PostAsync("/api/ingest?file=gbk.csv&encoding=gbk&dryRun=true", new ByteArrayContent(gbk));
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        using var doc = JsonDocument.Parse(await right.Content.ReadAsStringAsync());
+        Assert.Equal("SUCCESS", doc.RootElement.GetProperty("status").GetString());
+        Assert.Equal("gb18030", doc.RootElement.GetProperty("encoding").GetString());
+        var unknown = await host.Client.PostAsync("/api/ingest?file=gbk.csv&encoding=klingon", new ByteArrayContent(gbk));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 }

@@ -23,16 +23,18 @@ public sealed class HttpFunctionHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri(baseAddress) };
     }
 
-    /// <summary>Starts a server with one GET route per entry: path → the function method.</summary>
+    /// <summary>Starts a server with one route per entry: "GET /api/x" or "/api/x" (GET), "POST /api/y" → the function method.</summary>
     public static async Task<HttpFunctionHost> StartAsync(IDictionary<string, Func<HttpRequest, CancellationToken, Task<IActionResult>>> routes)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddControllers();
         var app = builder.Build();
-        foreach (var (path, fn) in routes)
+        foreach (var (route, fn) in routes)
         {
-            app.MapGet(path, async ctx =>
+            var parts = route.Split(' ', 2);
+            var (method, path) = parts.Length == 2 ? (parts[0], parts[1]) : ("GET", parts[0]);
+            app.MapMethods(path, [method], async ctx =>
             {
                 var result = await fn(ctx.Request, ctx.RequestAborted);
                 await result.ExecuteResultAsync(new ActionContext(ctx, ctx.GetRouteData(), new ActionDescriptor()));
