@@ -26,8 +26,13 @@ else
 fi
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 
-echo "Building fz…" >&2
-dotnet build src/FunctionsZone.Cli -c Release -v quiet -nologo -clp:NoSummary >&2
+echo "Building fz… (log: .fz/build.log)" >&2
+mkdir -p .fz
+if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then
+  grep -E "error" .fz/build.log >&2 || tail -30 .fz/build.log >&2
+  echo "Build failed / 构建失败: see .fz/build.log" >&2
+  exit 1
+fi
 FZ="dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll"
 $FZ run --seeds seeds
 

@@ -28,7 +28,8 @@ namespace FunctionsZone.Cli
             var root = Build(ctx ?? new CliContext(), output);
             try
             {
-                return await root.Parse(args).InvokeAsync();
+                // Our own handler below turns known failures into one clear line instead of a stack trace.
+                return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (e is Core.Registry.LookupException or Core.Snapshots.SnapshotNotFoundException or FormatException or InvalidDataException or InvalidOperationException)
             {

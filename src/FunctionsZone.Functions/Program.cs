@@ -5,4 +5,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddFunctionsZone(builder.Configuration);
+builder.Services.AddFunctionsZoneTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -13,7 +13,7 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddFunctionsZone(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
+        services.AddFunctionsZoneStorage(configuration);
         services.AddSingleton(sp => PipelineFactory.Create(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(sp => new DropFolder(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(sp => new SnapshotReader(new BlobSnapshotStore(sp.GetRequiredService<StorageClients>())));

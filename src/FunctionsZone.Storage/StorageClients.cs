@@ -26,26 +26,16 @@ public sealed class StorageClients
         Tables = tables; Blobs = blobs; Options = options; Mode = mode;
     }
 
-    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName)
+    /// <summary>Where storage is and how to reach it, read from configuration; never logs the secret.</summary>
+    public sealed record Endpoints(string? ConnectionString, Uri? TableUri, Uri? BlobUri, TokenCredential? Credential)
     {
-        var options = StorageOptions.From(configuration);
-        var tableOptions = new TableClientOptions();
-        var blobOptions = new BlobClientOptions();
-        // Retries with exponential backoff on throttling (503) and server errors (500), as Azure Storage asks.
-        foreach (var retry in new[] { tableOptions.Retry, blobOptions.Retry })
-        {
-            retry.Mode = RetryMode.Exponential;
-            retry.MaxRetries = 5;
-            retry.Delay = TimeSpan.FromMilliseconds(200);
-            retry.MaxDelay = TimeSpan.FromSeconds(10);
-        }
+        public string Mode => ConnectionString is not null ? "connection-string" : "identity";
+    }
 
+    public static Endpoints Resolve(IConfiguration configuration, string connectionName = DefaultConnectionName)
+    {
         var connectionString = configuration[connectionName] ?? configuration.GetConnectionString(connectionName);
-        if (!string.IsNullOrWhiteSpace(connectionString))
-        {
-            return new StorageClients(new TableServiceClient(connectionString, tableOptions),
-                new BlobServiceClient(connectionString, blobOptions), options, "connection-string");
-        }
+        if (!string.IsNullOrWhiteSpace(connectionString)) return new Endpoints(connectionString, null, null, null);
 
         var section = configuration.GetSection(connectionName);
         var account = section["accountName"];
@@ -57,9 +47,29 @@ public sealed class StorageClients
                 $"未配置存储连接：请设置 {connectionName}（连接字符串）或 {connectionName}__accountName（托管身份） / " +
                 $"No storage configured: set {connectionName} (a connection string) or {connectionName}__accountName (identity-based)");
         }
-        var credential = CredentialFrom(section);
-        return new StorageClients(new TableServiceClient(new Uri(tableUri), credential, tableOptions),
-            new BlobServiceClient(new Uri(blobUri), credential, blobOptions), options, "identity");
+        return new Endpoints(null, new Uri(tableUri), new Uri(blobUri), CredentialFrom(section));
+    }
+
+    /// <summary>Retries with exponential backoff on throttling (503) and server errors (500), as Azure Storage asks.</summary>
+    public static void ConfigureRetry(RetryOptions retry)
+    {
+        retry.Mode = RetryMode.Exponential;
+        retry.MaxRetries = 5;
+        retry.Delay = TimeSpan.FromMilliseconds(200);
+        retry.MaxDelay = TimeSpan.FromSeconds(10);
+    }
+
+    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName)
+    {
+        var options = StorageOptions.From(configuration);
+        var tableOptions = new TableClientOptions();
+        var blobOptions = new BlobClientOptions();
+        ConfigureRetry(tableOptions.Retry);
+        ConfigureRetry(blobOptions.Retry);
+        var e = Resolve(configuration, connectionName);
+        return e.ConnectionString is { } cs
+            ? new StorageClients(new TableServiceClient(cs, tableOptions), new BlobServiceClient(cs, blobOptions), options, e.Mode)
+            : new StorageClients(new TableServiceClient(e.TableUri!, e.Credential!, tableOptions), new BlobServiceClient(e.BlobUri!, e.Credential!, blobOptions), options, e.Mode);
     }
 
     private static TokenCredential CredentialFrom(IConfigurationSection section)

@@ -56,6 +56,11 @@ public readonly partial record struct Period(int Year, int? Month) : IComparable
     public int CompareTo(Period other) =>
         Year != other.Year ? Year.CompareTo(other.Year) : (Month ?? 13).CompareTo(other.Month ?? 13);
 
+    public static bool operator <(Period a, Period b) => a.CompareTo(b) < 0;
+    public static bool operator >(Period a, Period b) => a.CompareTo(b) > 0;
+    public static bool operator <=(Period a, Period b) => a.CompareTo(b) <= 0;
+    public static bool operator >=(Period a, Period b) => a.CompareTo(b) >= 0;
+
     public override string ToString() =>
         Month is { } m ? $"{Year:D4}-{m:D2}" : Year.ToString("D4", CultureInfo.InvariantCulture);
 

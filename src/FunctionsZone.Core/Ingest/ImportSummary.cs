@@ -12,7 +12,7 @@ public sealed record ImportCounts(int Imported, int Updated, int Unchanged, int 
 
 /// <summary>Findings of one code, with every row that has it.</summary>
 public sealed record FindingGroup(string Code, Severity Severity, IReadOnlyList<int> Rows, string Message,
-    string? Zone = null, string? Indicator = null, string? Period = null, IReadOnlyList<Finding>? Details = null);
+    string? Zone = null, string? Indicator = null, string? Period = null, string? Column = null);
 
 /// <summary>What an import did (or, on a dry run, would do), as DHIS2 reports it: status, counts, and findings by code.</summary>
 public sealed record ImportSummary
@@ -42,7 +42,7 @@ public sealed record ImportSummary
             return new FindingGroup(g.Key.Code, g.Key.Severity, rows,
                 g.Count() == 1 ? first.Message : $"{first.Message}（共 {g.Count()} 处 / {g.Count()} occurrences）",
                 Same(f => f.Zone) ? first.Zone : null, Same(f => f.Indicator) ? first.Indicator : null, Same(f => f.Period) ? first.Period : null,
-                g.ToList());
+                Same(f => f.Column) ? first.Column : null);
         })
         .OrderBy(g => g.Severity).ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
 

@@ -80,7 +80,7 @@ public sealed class RowResolver(ZoneRegistry registry)
             {
                 Code = "missing-value", Severity = Severity.Warning, Row = raw.Row, Column = raw.ValueAt,
                 Zone = zone!.Id, Indicator = indicator!.Code, Period = period.ToString(),
-                MessageZh = "数值缺失，该行忽略", MessageEn = "No value; the row is ignored",
+                MessageZh = $"第 {raw.Row} 行：数值缺失，该行忽略", MessageEn = $"Row {raw.Row}: no value; the row is ignored",
             });
             return null;
         }

@@ -6,6 +6,7 @@ using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Telemetry;
 
 namespace FunctionsZone.Core.Pipeline;
 
@@ -27,6 +28,14 @@ public sealed class MonthlyPipeline(
     public event Action<string>? Progress;
 
     public async Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, CancellationToken ct = default)
+    {
+        using var activity = PipelineTelemetry.StartImport(file);
+        var summary = await IngestCoreAsync(file, options, ct);
+        PipelineTelemetry.RecordImport(activity, summary);
+        return summary;
+    }
+
+    private async Task<ImportSummary> IngestCoreAsync(InputFile file, IngestOptions options, CancellationToken ct)
     {
         var started = _clock.GetUtcNow();
         var importId = $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{file.Sha256[..8]}";
@@ -203,8 +212,10 @@ public sealed class MonthlyPipeline(
             return new ImportCounts(0, 0, 0, 0);
         }
         var items = kind switch { InputKind.Zones => next.Zones.Count, InputKind.Groups => next.Groups.Count, _ => next.Indicators.Count };
-        object Part(ZoneRegistry r) => kind switch { InputKind.Zones => r.Zones, InputKind.Groups => r.Groups, _ => r.Indicators };
-        if (SnapshotBuilder.Serialize(Part(current)).AsSpan().SequenceEqual(SnapshotBuilder.Serialize(Part(next))))
+        // Stored entries come back in key order, a file in its own: compare as sets.
+        IEnumerable<object> Part(ZoneRegistry r) => kind switch { InputKind.Zones => r.Zones, InputKind.Groups => r.Groups, _ => r.Indicators };
+        static List<string> Canonical(IEnumerable<object> items) => items.Select(i => Convert.ToBase64String(SnapshotBuilder.Serialize(i))).Order(StringComparer.Ordinal).ToList();
+        if (Canonical(Part(current)).SequenceEqual(Canonical(Part(next))))
             return new ImportCounts(0, 0, items, 0);
         if (options.DryRun) return new ImportCounts(items, 0, 0, 0);
         await references.SaveRegistryAsync(next, ct);
@@ -212,7 +223,10 @@ public sealed class MonthlyPipeline(
     }
 
     /// <summary>Ranks, 亩均 values and target progress for one period, staged for publish.</summary>
-    public async Task<PeriodResults> RecomputeAsync(Period period, CancellationToken ct = default)
+    public Task<PeriodResults> RecomputeAsync(Period period, CancellationToken ct = default) =>
+        PipelineTelemetry.StageAsync("recompute", period.ToString(), () => RecomputeCoreAsync(period, ct));
+
+    private async Task<PeriodResults> RecomputeCoreAsync(Period period, CancellationToken ct)
     {
         var registry = await references.LoadRegistryAsync(ct);
         // The period itself, the month before and the year before (for moves), and their year-before (for computed growth).
@@ -238,7 +252,10 @@ public sealed class MonthlyPipeline(
     }
 
     /// <summary>Publishes every staged period as a new version; returns null when the content equals the latest.</summary>
-    public async Task<SnapshotPointer?> PublishAsync(CancellationToken ct = default)
+    public Task<SnapshotPointer?> PublishAsync(CancellationToken ct = default) =>
+        PipelineTelemetry.StageAsync("publish", null, () => PublishCoreAsync(ct));
+
+    private async Task<SnapshotPointer?> PublishCoreAsync(CancellationToken ct)
     {
         var registry = await references.LoadRegistryAsync(ct);
         var periods = await results.ListAsync(ct);
@@ -267,7 +284,9 @@ public sealed class MonthlyPipeline(
     public async Task<PipelineRun> RunAsync(IEnumerable<InputFile> files, IngestOptions options, CancellationToken ct = default)
     {
         var summaries = new List<ImportSummary>();
-        var ordered = files.OrderBy(f => f.Kind switch
+        var list = files.ToList();
+        using var activity = PipelineTelemetry.StartRun(list.Count);
+        var ordered = list.OrderBy(f => f.Kind switch
         {
             InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
             InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks => 5, _ => 6,
@@ -288,6 +307,7 @@ public sealed class MonthlyPipeline(
             recomputed.Add(p.ToString());
         }
         var pointer = await PublishAsync(ct) ?? await snapshots.LatestAsync(ct);
+        activity?.SetTag("fz.recomputed", string.Join(",", recomputed)).SetTag("fz.snapshot", pointer?.Version);
         return new PipelineRun(summaries, recomputed, pointer, pointer is null ? null : snapshots.Location(pointer.Version));
     }
 }
