@@ -9,7 +9,6 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Xunit;
 
 namespace FunctionsZone.Integration.Tests;
 

@@ -6,7 +6,6 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Incoming;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Xunit;
 
 namespace FunctionsZone.Integration.Tests;
 

@@ -9,7 +9,6 @@ using FunctionsZone.Storage.Observations;
 using FunctionsZone.Storage.References;
 using FunctionsZone.Storage.Results;
 using FunctionsZone.Storage.Snapshots;
-using Xunit;
 
 namespace FunctionsZone.Integration.Tests;
 

@@ -2,7 +2,6 @@ using System.Text;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
-using Xunit;
 
 namespace FunctionsZone.Integration.Tests;
 

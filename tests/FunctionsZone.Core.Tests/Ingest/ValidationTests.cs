@@ -1,7 +1,6 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Ingest.Validation;
-using Xunit;
 
 namespace FunctionsZone.Core.Tests.Ingest;
 

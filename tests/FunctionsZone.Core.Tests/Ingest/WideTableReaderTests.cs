@@ -1,4 +1,3 @@
-using Xunit;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 
