@@ -18,6 +18,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new DropFolder(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(sp => new SnapshotReader(new BlobSnapshotStore(sp.GetRequiredService<StorageClients>())));
         services.AddSingleton(_ => IngestOptionsFrom(configuration));
+        services.AddSingleton(sp => Storage.History.HistoryQueryFactory.Create(sp.GetRequiredService<StorageClients>()));
         return services;
     }
 

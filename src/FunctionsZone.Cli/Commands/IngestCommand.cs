@@ -4,7 +4,7 @@ using FunctionsZone.Core.Ingest;
 
 namespace FunctionsZone.Cli.Commands;
 
-/// <summary>fz ingest FILE [--dry-run] [--allow-partial] [--json]; exits 2 when the import's status is ERROR.</summary>
+/// <summary>fz ingest FILE [--dry-run] [--allow-partial] [--encoding E] [--json]; exits 2 when the import's status is ERROR.</summary>
 public static class IngestCommand
 {
     public static Command Create(CliContext ctx, TextWriter output)
@@ -12,16 +12,23 @@ public static class IngestCommand
         var file = new Argument<FileInfo[]>("file") { Description = "CSV / JSON 文件 / the file(s) to import", Arity = ArgumentArity.OneOrMore };
         var dryRun = new Option<bool>("--dry-run") { Description = "只校验、不写入 / validate and count, write nothing" };
         var partial = new Option<bool>("--allow-partial") { Description = "导入有效行，跳过错误行 / import the valid rows of a file with errors" };
+        var encoding = new Option<string>("--encoding") { Description = "文本编码（默认自动识别）：utf-8、gbk、gb18030、utf-16 / text encoding (detected when omitted)" };
         var json = Common.JsonOption();
-        var cmd = new Command("ingest", "导入统计数据文件 / import a statistics file") { file, dryRun, partial, json };
+        var cmd = new Command("ingest", "导入统计数据文件 / import a statistics file (CSV, XLSX, JSON; long or wide layout)") { file, dryRun, partial, encoding, json };
         cmd.SetAction(async (parse, ct) =>
         {
+            var enc = parse.GetValue(encoding);
+            if (!string.IsNullOrWhiteSpace(enc))
+            {
+                try { TextDecoding.Resolve(enc); }
+                catch (ArgumentException e) { return Printer.Fail(Console.Error, e.Message); }
+            }
             var pipeline = ctx.Pipeline();
             var summaries = new List<ImportSummary>();
             foreach (var f in parse.GetValue(file)!)
             {
                 if (!f.Exists) return Printer.Fail(Console.Error, $"找不到文件 {f.FullName} / file not found: {f.FullName}");
-                summaries.Add(await pipeline.IngestAsync(new InputFile(f.Name, await File.ReadAllBytesAsync(f.FullName, ct)),
+                summaries.Add(await pipeline.IngestAsync(new InputFile(f.Name, await File.ReadAllBytesAsync(f.FullName, ct)) { EncodingName = string.IsNullOrWhiteSpace(enc) ? null : enc },
                     ctx.IngestOptions with { DryRun = parse.GetValue(dryRun), AllowPartial = parse.GetValue(partial) }, ct));
             }
             if (parse.GetValue(json)) Printer.Json(output, summaries.Count == 1 ? summaries[0] : summaries);
@@ -34,7 +41,7 @@ public static class IngestCommand
     public static string SummaryText(ImportSummary s)
     {
         var w = new StringWriter();
-        w.WriteLine($"{s.File}: {s.Status.ToString().ToUpperInvariant()}{(s.DryRun ? " (dry run / 试运行)" : "")}  import {s.ImportId}");
+        w.WriteLine($"{s.File}: {s.Status.ToString().ToUpperInvariant()}{(s.DryRun ? " (dry run / 试运行)" : "")}  import {s.ImportId}{(s.Encoding is null ? "" : $"  encoding {s.Encoding}")}");
         w.WriteLine($"  新增 imported {s.Counts.Imported}, 更新 updated {s.Counts.Updated}, 未变 unchanged {s.Counts.Unchanged}, 忽略 ignored {s.Counts.Ignored}");
         if (s.Findings.Count > 0)
         {

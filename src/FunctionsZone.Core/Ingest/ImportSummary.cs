@@ -25,6 +25,8 @@ public sealed record ImportSummary
     public required IReadOnlyList<FindingGroup> Findings { get; init; }
     public bool DryRun { get; init; }
     public string Kind { get; init; } = "observations";
+    /// <summary>The text encoding the file was read in (utf-8, gb18030, utf-16…); null for a spreadsheet or JSON.</summary>
+    public string? Encoding { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset FinishedAt { get; init; }
     /// <summary>Periods whose values changed, to recompute.</summary>

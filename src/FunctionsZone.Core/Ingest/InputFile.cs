@@ -1,9 +1,7 @@
-using System.Text;
-
 namespace FunctionsZone.Core.Ingest;
 
 /// <summary>What a dropped or posted file holds, told by its name (registry JSON) or its header (CSV).</summary>
-public enum InputKind { Observations, Targets, OfficialRanks, Zones, Groups, Indicators, Ignored }
+public enum InputKind { Observations, Targets, OfficialRanks, Zones, Groups, Indicators, Ignored, ValidationRules }
 
 /// <summary>A file as received: its name and bytes.</summary>
 public sealed record InputFile(string Name, byte[] Content)
@@ -12,7 +10,27 @@ public sealed record InputFile(string Name, byte[] Content)
 
     public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
-    public string Text() => new StreamReader(new MemoryStream(Content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true).ReadToEnd();
+    /// <summary>The text encoding the sender named (fz ingest --encoding, ?encoding=); null = detect (see TextDecoding).</summary>
+    public string? EncodingName { get; init; }
+
+    // Decoded once per encoding asked for (a `with { EncodingName = … }` copy must not reuse the old text).
+    private (string? Asked, string Text, string Encoding)? _decoded;
+
+    private (string? Asked, string Text, string Encoding) Decoded()
+    {
+        if (_decoded is { } d && d.Asked == EncodingName) return d;
+        var (text, enc) = TextDecoding.Decode(Content, EncodingName);
+        _decoded = (EncodingName, text, enc);
+        return _decoded.Value;
+    }
+
+    /// <summary>The file as text, decoded as TextDecoding detects (or as EncodingName says).</summary>
+    public string Text() => Decoded().Text;
+
+    /// <summary>The encoding the text was read in (utf-8, gb18030, utf-16); null for a spreadsheet.</summary>
+    public string? DetectedEncoding => IsSpreadsheet ? null : Decoded().Encoding;
+
+    public bool IsSpreadsheet => Extension is ".xlsx" or ".xlsm";
 
     public InputKind Kind
     {
@@ -26,11 +44,17 @@ public sealed record InputFile(string Name, byte[] Content)
                     "zones.json" => InputKind.Zones,
                     "groups.json" => InputKind.Groups,
                     "indicators.json" => InputKind.Indicators,
+                    "validation-rules.json" => InputKind.ValidationRules,
                     _ => InputKind.Observations,
                 };
             }
+            if (IsSpreadsheet) return InputKind.Observations;
             if (Extension is not (".csv" or ".txt")) return InputKind.Ignored;
+            // An empty CSV is a failed observations file (empty-file), not something to skip quietly.
+            if (string.IsNullOrWhiteSpace(Text())) return InputKind.Observations;
             var firstLine = Text().Split('\n', 2)[0].ToLowerInvariant();
+            // The bureau's wide monthly table opens with a title ("… 2022年1-5月主要经济指标") or a 指标 header.
+            if (WideTableReader.LooksWide(Text())) return InputKind.Observations;
             if (firstLine.Contains("evaluation")) return InputKind.OfficialRanks;
             if (firstLine.Contains("target") && firstLine.Contains("kind")) return InputKind.Targets;
             if (firstLine.Contains("zone") || firstLine.Contains("开发区")) return name.Contains("project") || name.Contains("enterprise") ? InputKind.Ignored : InputKind.Observations;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace FunctionsZone.Core.Ingest;
 
 /// <summary>
@@ -21,48 +17,55 @@ public static class LongCsvReader
         ["source"] = ["source", "来源"],
     };
 
-    public static IReadOnlyList<RawRow> Read(TextReader text, List<Finding> findings)
+    public static IReadOnlyList<RawRow> Read(TextReader text, List<Finding> findings) =>
+        Read(Grid.FromCsv(text.ReadToEnd()), findings);
+
+    /// <summary>True when the row is a long-layout header: it names at least zone, indicator, period and value.</summary>
+    public static bool IsLongHeader(GridRow row)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectDelimiter = true,
-        };
-        using var csv = new CsvReader(text, config);
+        var map = MapHeader(Header(row));
+        return map.ContainsKey("zone") && map.ContainsKey("indicator") && map.ContainsKey("period") && map.ContainsKey("value");
+    }
+
+    /// <summary>The long layout from rows of cells (a CSV or one sheet of a workbook); the first non-empty row is the header.</summary>
+    public static IReadOnlyList<RawRow> Read(IReadOnlyList<GridRow> grid, List<Finding> findings)
+    {
         var rows = new List<RawRow>();
-        if (!csv.Read() || !csv.ReadHeader())
+        var headerAt = grid.ToList().FindIndex(r => !r.IsEmpty);
+        if (headerAt < 0)
         {
             findings.Add(new Finding { Code = "empty-file", MessageZh = "文件为空或没有表头", MessageEn = "The file is empty or has no header row" });
             return rows;
         }
-        var header = csv.HeaderRecord!.Select(h => ValueParser.Normalise(h).Trim().TrimStart('\uFEFF')).ToArray();
-        var index = MapHeader(header);
+        var headerRow = grid[headerAt];
+        var index = MapHeader(Header(headerRow));
+        var before = findings.Count;
         foreach (var required in new[] { "zone", "indicator", "period", "value" })
         {
             if (!index.ContainsKey(required))
             {
                 findings.Add(new Finding
                 {
-                    Code = "missing-column", Row = 1, Column = required,
+                    Code = "missing-column", Row = headerRow.Row, Column = required,
                     MessageZh = $"缺少必需列「{HeaderAliases[required][1]}」({required})",
                     MessageEn = $"Required column '{required}' ({HeaderAliases[required][1]}) is missing",
                 });
             }
         }
-        if (findings.Count > 0) return rows;
+        if (findings.Count > before) return rows;
 
-        string? Field(string name) => index.TryGetValue(name, out var i) ? csv.GetField(i) : null;
-        while (csv.Read())
+        foreach (var r in grid.Skip(headerAt + 1))
         {
-            var row = csv.Parser.RawRow;
-            if (csv.Parser.Record is { } rec && rec.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new RawRow(row, Field("zone"), Field("indicator"), Field("period"), Field("value"),
-                Field("unit"), Field("yoy"), Field("source")));
+            if (r.IsEmpty) continue;
+            string? Field(string name) => index.TryGetValue(name, out var i) ? r[i]?.Trim() : null;
+            rows.Add(new RawRow(r.Row, Field("zone"), Field("indicator"), Field("period"), Field("value"),
+                Field("unit"), Field("yoy"), Field("source"), Sheet: r.Sheet));
         }
         return rows;
     }
+
+    private static string[] Header(GridRow row) =>
+        row.Cells.Select(h => ValueParser.Normalise(h ?? "").Trim().TrimStart('\uFEFF')).ToArray();
 
     internal static Dictionary<string, int> MapHeader(string[] header)
     {

@@ -1,6 +1,9 @@
 namespace FunctionsZone.Core.Ingest;
 
-/// <summary>A row as read from a file, before any lookup or conversion; Row is the 1-based line number in the file (header = 1).</summary>
+/// <summary>
+/// A figure as read from a file, before any lookup or conversion; Row is the 1-based line number in the file
+/// (header = 1) or the row of the sheet. A wide table gives several RawRows per sheet row (累计, 本月).
+/// </summary>
 public sealed record RawRow(
     int Row,
     string? Zone,
@@ -9,4 +12,13 @@ public sealed record RawRow(
     string? Value,
     string? Unit = null,
     string? Yoy = null,
-    string? Source = null);
+    string? Source = null,
+    string? ValueColumn = null,
+    string? YoyColumn = null,
+    string? Sheet = null)
+{
+    /// <summary>Where the value sits, as a finding names it: "value" in the long layout, "D（1-5月累计）" in a wide table.</summary>
+    public string ValueAt => Prefix + (ValueColumn ?? "value");
+    public string YoyAt => Prefix + (YoyColumn ?? "yoy");
+    private string Prefix => Sheet is null ? "" : Sheet + "!";
+}

@@ -3,12 +3,15 @@ using FunctionsZone.Core.Registry;
 
 namespace FunctionsZone.Core.Ingest;
 
+/// <summary>An observation and where in the file it came from (row, and the column of its value).</summary>
+public sealed record ResolvedRow(int Row, string Column, Observation Observation);
+
 /// <summary>Turns raw rows into observations in canonical units, naming every row it cannot take.</summary>
 public sealed class RowResolver(ZoneRegistry registry)
 {
-    public IReadOnlyList<(int Row, Observation Observation)> Resolve(IEnumerable<RawRow> rows, string? sourceFile, List<Finding> findings)
+    public IReadOnlyList<ResolvedRow> Resolve(IEnumerable<RawRow> rows, string? sourceFile, List<Finding> findings)
     {
-        var result = new List<(int, Observation)>();
+        var result = new List<ResolvedRow>();
         var seen = new Dictionary<ObservationKey, int>();
         foreach (var raw in rows)
         {
@@ -21,7 +24,7 @@ public sealed class RowResolver(ZoneRegistry registry)
                 continue;
             }
             seen[obs.Key] = raw.Row;
-            result.Add((raw.Row, obs));
+            result.Add(new ResolvedRow(raw.Row, raw.ValueAt, obs));
         }
         return result;
     }
@@ -46,18 +49,19 @@ public sealed class RowResolver(ZoneRegistry registry)
         {
             if (!ValueParser.TryParse(raw.Value, out var v, out var scale))
             {
-                findings.Add(Error(raw, "bad-value", "value", $"数值「{raw.Value}」不是数字", $"Value '{raw.Value}' is not a number"));
+                findings.Add(Error(raw, "bad-value", raw.ValueAt, $"数值「{raw.Value}」不是数字", $"Value '{raw.Value}' is not a number"));
                 return null;
             }
             var unit = UnitConverter.ApplyScaleWord(scale, Blank(raw.Unit), indicator!.Unit);
             if (!UnitConverter.TryConvert(v, unit, indicator.Unit, out var converted))
             {
-                findings.Add(Error(raw, "unknown-unit", "unit",
+                findings.Add(Error(raw, "unknown-unit", raw.ValueAt,
                     $"单位「{unit}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」",
                     $"Unit '{unit}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}'"));
                 return null;
             }
-            value = converted;
+            // 93900 万元 → 9.39 亿元, not 9.390000: the same figure stores the same text whatever unit it came in.
+            value = Canonical(converted);
         }
 
         decimal? yoy = null;
@@ -65,16 +69,16 @@ public sealed class RowResolver(ZoneRegistry registry)
         {
             if (!ValueParser.TryParse(raw.Yoy, out var y, out _))
             {
-                findings.Add(Error(raw, "bad-yoy", "yoy", $"同比「{raw.Yoy}」不是数字", $"YoY growth '{raw.Yoy}' is not a number"));
+                findings.Add(Error(raw, "bad-yoy", raw.YoyAt, $"同比「{raw.Yoy}」不是数字", $"YoY growth '{raw.Yoy}' is not a number"));
                 return null;
             }
-            yoy = y;
+            yoy = Canonical(y);
         }
         if (value is null && yoy is null)
         {
             findings.Add(new Finding
             {
-                Code = "missing-value", Severity = Severity.Warning, Row = raw.Row, Column = "value",
+                Code = "missing-value", Severity = Severity.Warning, Row = raw.Row, Column = raw.ValueAt,
                 Zone = zone!.Id, Indicator = indicator!.Code, Period = period.ToString(),
                 MessageZh = $"第 {raw.Row} 行：数值缺失，该行忽略", MessageEn = $"Row {raw.Row}: no value; the row is ignored",
             });
@@ -86,6 +90,9 @@ public sealed class RowResolver(ZoneRegistry registry)
             Source = Blank(raw.Source) ?? sourceFile, SourceFile = sourceFile,
         };
     }
+
+    /// <summary>The decimal without trailing zeros (9.3900 → 9.39).</summary>
+    public static decimal Canonical(decimal d) => d / 1.000000000000000000000000000000000m;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
@@ -52,6 +53,16 @@ public sealed class MonthlyPipeline(
                 MessageEn = $"The file has {file.Content.LongLength:N0} bytes, over the limit of {options.MaxFileBytes:N0}",
             });
         }
+        else if (file.Extension is ".csv" or ".txt" && file.Text().Contains('\uFFFD'))
+        {
+            // Bytes that do not decode: a wrong --encoding, or a file that is neither UTF-8, GBK nor UTF-16.
+            findings.Add(new Finding
+            {
+                Code = "undecodable-text",
+                MessageZh = $"文件含有无法按 {file.DetectedEncoding} 解码的字节，请检查编码（可用 --encoding gbk / utf-8 / utf-16）",
+                MessageEn = $"The file has bytes that do not decode as {file.DetectedEncoding}: check its encoding (--encoding gbk / utf-8 / utf-16)",
+            });
+        }
         else
         {
             switch (kind)
@@ -73,12 +84,13 @@ public sealed class MonthlyPipeline(
                     counts = await WriteIfAllowed(ranks.Count, findings, options, async () => await references.SaveOfficialRanksAsync(ranks, ct));
                     break;
                 }
+                case InputKind.ValidationRules:
+                    counts = await IngestValidationRulesAsync(file, options, findings, ct);
+                    break;
                 case InputKind.Observations:
                 {
                     var registry = await references.LoadRegistryAsync(ct);
-                    var raw = file.Extension == ".json"
-                        ? JsonRowsReader.Read(file.Text(), findings)
-                        : LongCsvReader.Read(new StringReader(file.Text()), findings);
+                    var raw = ObservationFileReader.Read(file, registry, findings);
                     if (raw.Count > options.MaxRows)
                     {
                         findings.Add(new Finding
@@ -90,7 +102,13 @@ public sealed class MonthlyPipeline(
                         break;
                     }
                     var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
-                    var stamped = resolved.Select(r => r.Observation with { ImportId = importId }).ToList();
+                    findings.AddRange(await ValidateAsync(registry, resolved, ct));
+                    // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
+                    var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
+                        .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
+                    var stamped = resolved.Select(r => r.Observation)
+                        .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
+                        .Select(o => o with { ImportId = importId }).ToList();
                     Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
                     var ignored = raw.Count - stamped.Count;
                     counts = await WriteIfAllowed(stamped.Count, findings, options, () => observations.WriteAsync(stamped, importId, ct), ignored);
@@ -112,11 +130,55 @@ public sealed class MonthlyPipeline(
         var summary = new ImportSummary
         {
             ImportId = importId, File = file.Name, Sha256 = file.Sha256, Kind = kind.ToString().ToLowerInvariant(),
+            Encoding = kind is InputKind.Observations or InputKind.Targets or InputKind.OfficialRanks && file.Extension != ".json" ? file.DetectedEncoding : null,
             Status = ImportSummary.StatusOf(findings), Counts = counts, Findings = ImportSummary.Group(findings),
             DryRun = options.DryRun, StartedAt = started, FinishedAt = _clock.GetUtcNow(), Periods = periods,
         };
         if (!options.DryRun) await importLog.SaveAsync(summary, ct);
         return summary;
+    }
+
+    /// <summary>The rules of validation-rules.json (the imported copy, else the built-in default) against what is stored.</summary>
+    private async Task<List<Finding>> ValidateAsync(ZoneRegistry registry, IReadOnlyList<ResolvedRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var rules = await LoadValidationRulesAsync(ct);
+        var stored = await observations.ReadPeriodsAsync(await observations.ListPeriodsAsync(ct), ct);
+        return new ObservationValidator(registry, rules).Validate(rows, stored);
+    }
+
+    public async Task<ValidationRules> LoadValidationRulesAsync(CancellationToken ct = default) =>
+        references is IValidationRuleStore store && await store.LoadValidationRulesAsync(ct) is { } json
+            ? ValidationRules.Parse(json)
+            : ValidationRules.Default;
+
+    private async Task<ImportCounts> IngestValidationRulesAsync(InputFile file, IngestOptions options, List<Finding> findings, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = file.Text();
+            ValidationRules.Parse(text);
+        }
+        catch (InvalidDataException e)
+        {
+            findings.Add(new Finding { Code = "malformed-rules", MessageZh = e.Message, MessageEn = e.Message });
+            return new ImportCounts(0, 0, 0, 1);
+        }
+        if (references is not IValidationRuleStore store)
+        {
+            findings.Add(new Finding
+            {
+                Code = "rules-not-stored", Severity = Severity.Warning,
+                MessageZh = "此存储不保存校验规则，仍使用内置规则", MessageEn = "This store keeps no validation rules; the built-in rules stay in force",
+            });
+            return new ImportCounts(0, 0, 0, 1);
+        }
+        var existing = await store.LoadValidationRulesAsync(ct);
+        if (existing == text) return new ImportCounts(0, 0, 1, 0);
+        if (options.DryRun) return new ImportCounts(existing is null ? 1 : 0, existing is null ? 0 : 1, 0, 0);
+        await store.SaveValidationRulesAsync(text, ct);
+        return new ImportCounts(existing is null ? 1 : 0, existing is null ? 0 : 1, 0, 0);
     }
 
     private static async Task<ImportCounts> WriteIfAllowed(int valid, List<Finding> findings, IngestOptions options, Func<Task<WriteCounts>> write, int ignored = 0)
@@ -227,7 +289,7 @@ public sealed class MonthlyPipeline(
         var ordered = list.OrderBy(f => f.Kind switch
         {
             InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
-            InputKind.Targets => 3, InputKind.OfficialRanks => 4, _ => 5,
+            InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks => 5, _ => 6,
         }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
         foreach (var f in ordered) summaries.Add(await IngestAsync(f, options, ct));
 

@@ -11,7 +11,7 @@ namespace FunctionsZone.Functions.Http;
 /// <summary>Writes: post a file for ingest, recompute a period, publish, run the whole cycle. Each needs a function key.</summary>
 public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFolder, IngestOptions options)
 {
-    /// <summary>POST /api/ingest?file=name.csv[&amp;dryRun=true][&amp;allowPartial=true] with the file as the body.</summary>
+    /// <summary>POST /api/ingest?file=name.csv[&amp;dryRun=true][&amp;allowPartial=true][&amp;encoding=gbk] with the file as the body.</summary>
     [Function("PostIngest")]
     public async Task<IActionResult> Ingest([HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest req, CancellationToken ct)
     {
@@ -20,9 +20,15 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
             return Problems.BadRequest("missing-parameter", "需要参数 file（文件名，如 2022-05.csv） / The file parameter (a name such as 2022-05.csv) is required");
         if (req.ContentLength > options.MaxFileBytes)
             return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", $"文件超过 {options.MaxFileBytes:N0} 字节上限 / The file is over the limit of {options.MaxFileBytes:N0} bytes");
+        var encoding = req.Query["encoding"].ToString();
+        if (encoding.Length > 0)
+        {
+            try { TextDecoding.Resolve(encoding); }
+            catch (ArgumentException e) { return Problems.BadRequest("bad-encoding", e.Message); }
+        }
         using var buffer = new MemoryStream();
         await req.Body.CopyToAsync(buffer, ct);
-        var summary = await pipeline.IngestAsync(new InputFile(name, buffer.ToArray()), options with
+        var summary = await pipeline.IngestAsync(new InputFile(name, buffer.ToArray()) { EncodingName = encoding.Length > 0 ? encoding : null }, options with
         {
             DryRun = Flag(req, "dryRun"), AllowPartial = Flag(req, "allowPartial"),
         }, ct);

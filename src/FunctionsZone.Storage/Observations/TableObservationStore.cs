@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Storage.History;
 
 namespace FunctionsZone.Storage.Observations;
 
@@ -11,6 +12,7 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
     public const int BatchSize = 100;
     private TableClient Table => clients.Table("Observations");
     private TableClient Periods => clients.Table("Periods");
+    private TableClient History => clients.Table("History");
 
     public async Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default)
     {
@@ -21,14 +23,21 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
         {
             var existing = await ReadPartitionAsync(partition.Key, token);
             var changed = new List<Observation>();
+            var replaced = new List<(Observation Old, Observation New)>();
             foreach (var o in partition)
             {
                 if (!existing.TryGetValue(o.Zone, out var old)) { Interlocked.Increment(ref imported); changed.Add(o); }
-                else if (!ObservationEntity.SameFigure(old, o)) { Interlocked.Increment(ref updated); changed.Add(o); }
+                else if (!ObservationEntity.SameFigure(old, o)) { Interlocked.Increment(ref updated); changed.Add(o); replaced.Add((old, o)); }
                 else Interlocked.Increment(ref unchanged);
             }
+            var now = DateTimeOffset.UtcNow;
+            var history = replaced.ToDictionary(p => p.New.Zone, p => HistoryEntity.ToEntity(p.Old, p.New, now));
             foreach (var chunk in changed.Chunk(BatchSize))
             {
+                // History before the value: a crash in between leaves an audit row for a change a retry makes
+                // again (same RowKey, so one row), never a changed value without its audit row.
+                foreach (var h in chunk.Where(o => history.ContainsKey(o.Zone)).Select(o => history[o.Zone]))
+                    await History.UpsertEntityAsync(h, TableUpdateMode.Replace, token);
                 var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ObservationEntity.ToEntity(o)));
                 await Table.SubmitTransactionAsync(actions, token);
             }

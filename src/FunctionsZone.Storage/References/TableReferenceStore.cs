@@ -1,11 +1,13 @@
+using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 
 namespace FunctionsZone.Storage.References;
 
 /// <summary>fzRegistry (zones, groups, indicators), fzTargets and fzOfficialRanks; see docs/storage.md.</summary>
-public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore
+public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore
 {
     private JsonEntitySet<Zone> Zones => new(clients.Table("Registry"), _ => "zone", z => z.Id);
     private JsonEntitySet<Group> Groups => new(clients.Table("Registry"), _ => "group", g => g.Id);
@@ -53,5 +55,20 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     {
         await clients.EnsureCreatedAsync(ct);
         return await Official.ReadAllAsync(null, ct);
+    }
+
+    // The imported validation-rules.json, kept as its text: fzRegistry, PartitionKey "validation", RowKey "rules".
+    public async Task<string?> LoadValidationRulesAsync(CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        var r = await clients.Table("Registry").GetEntityIfExistsAsync<TableEntity>("validation", "rules", cancellationToken: ct);
+        return r.HasValue ? r.Value!.GetString("Json") : null;
+    }
+
+    public async Task<bool> SaveValidationRulesAsync(string json, CancellationToken ct = default)
+    {
+        if (await LoadValidationRulesAsync(ct) == json) return false;
+        await clients.Table("Registry").UpsertEntityAsync(new TableEntity("validation", "rules") { ["Json"] = json }, TableUpdateMode.Replace, ct);
+        return true;
     }
 }

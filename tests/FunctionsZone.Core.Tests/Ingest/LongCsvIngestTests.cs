@@ -5,7 +5,7 @@ namespace FunctionsZone.Core.Tests.Ingest;
 
 public class LongCsvIngestTests
 {
-    private static (IReadOnlyList<(int Row, FunctionsZone.Core.Domain.Observation Observation)> Rows, List<Finding> Findings) Ingest(string csv)
+    private static (IReadOnlyList<ResolvedRow> Rows, List<Finding> Findings) Ingest(string csv)
     {
         var findings = new List<Finding>();
         var raw = LongCsvReader.Read(new StringReader(csv), findings);

@@ -1,0 +1,141 @@
+using System.Globalization;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Ingest.Validation;
+
+/// <summary>
+/// Runs the rules of validation-rules.json over the rows of one file, against what is already stored.
+/// Every finding names the file row and column, the zone, indicator and period, a stable code, zh + en.
+/// Codes: range-below-min, range-above-max, not-whole-number, ytd-decrease, part-exceeds-whole, outlier.
+/// </summary>
+public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules rules)
+{
+    public List<Finding> Validate(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored)
+    {
+        var findings = new List<Finding>();
+        foreach (var r in rows) CheckRanges(r, findings);
+        if (rules.YtdMonotonic.Enabled) CheckYtd(rows, stored, findings);
+        foreach (var rule in rules.PartWhole) CheckPartWhole(rule, rows, stored, findings);
+        if (rules.Outliers.Enabled) CheckOutliers(rows, stored, findings);
+        return findings;
+    }
+
+    private void CheckRanges(ResolvedRow r, List<Finding> findings)
+    {
+        var o = r.Observation;
+        if (o.Value is not { } v || registry.FindIndicator(o.Indicator) is not { } ind) return;
+        foreach (var rule in rules.Ranges.Where(x => x.AppliesTo(ind)))
+        {
+            var note = rule.NoteZh is null ? "" : $"（{rule.NoteZh}）";
+            var noteEn = rule.NoteEn is null ? "" : $" ({rule.NoteEn})";
+            if (rule.Min is { } min && v < min)
+                findings.Add(Make(r, "range-below-min", rule.Severity,
+                    $"「{ind.NameZh}」的值 {F(v)} 小于下限 {F(min)} {ind.Unit}{note}", $"'{ind.Code}' is {F(v)}, below the minimum {F(min)} {ind.Unit}{noteEn}"));
+            if (rule.Max is { } max && v > max)
+                findings.Add(Make(r, "range-above-max", rule.Severity,
+                    $"「{ind.NameZh}」的值 {F(v)} 大于上限 {F(max)} {ind.Unit}{note}", $"'{ind.Code}' is {F(v)}, above the maximum {F(max)} {ind.Unit}{noteEn}"));
+            if (rule.Whole && v != decimal.Truncate(v))
+                findings.Add(Make(r, "not-whole-number", rule.Severity,
+                    $"「{ind.NameZh}」是计数，应为整数，不是 {F(v)}{note}", $"'{ind.Code}' is a count and must be a whole number, not {F(v)}{noteEn}"));
+        }
+    }
+
+    private void CheckYtd(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored, List<Finding> findings)
+    {
+        var fromFile = rows.Where(r => r.Observation.Period.IsMonth && r.Observation.Value is not null && IsYtd(r.Observation.Indicator))
+            .ToDictionary(r => r.Observation.Key);
+        if (fromFile.Count == 0) return;
+        var series = Overlay(stored.Where(o => o.Period.IsMonth && IsYtd(o.Indicator)), fromFile.Values.Select(r => r.Observation))
+            .GroupBy(o => (o.Zone, o.Indicator, o.Period.Year));
+        foreach (var s in series)
+        {
+            var ordered = s.OrderBy(o => o.Period).ToList();
+            for (var k = 1; k < ordered.Count; k++)
+            {
+                var (earlier, later) = (ordered[k - 1], ordered[k]);
+                if (later.Value >= earlier.Value - rules.YtdMonotonic.Tolerance) continue;
+                // Name the row of the file; when both are in the file, the later one (the one that fell).
+                var at = fromFile.GetValueOrDefault(later.Key) ?? fromFile.GetValueOrDefault(earlier.Key);
+                if (at is null) continue;
+                var ind = registry.FindIndicator(later.Indicator)!;
+                var whereEarlier = fromFile.TryGetValue(earlier.Key, out var e) ? $"第 {e.Row} 行" : "已存储";
+                var whereEarlierEn = e is not null ? $"row {e.Row}" : "stored";
+                findings.Add(Make(at, "ytd-decrease", rules.YtdMonotonic.Severity,
+                    $"累计数不能下降：「{ind.NameZh}」1-{later.Period.Month}月为 {F(later.Value!.Value)}，小于 1-{earlier.Period.Month}月的 {F(earlier.Value!.Value)}（{whereEarlier}）",
+                    $"A year-to-date figure cannot fall: '{ind.Code}' for Jan–{M(later.Period)} is {F(later.Value!.Value)}, less than {F(earlier.Value!.Value)} for Jan–{M(earlier.Period)} ({whereEarlierEn})"));
+            }
+        }
+    }
+
+    private void CheckPartWhole(PartWholeRule rule, IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored, List<Finding> findings)
+    {
+        var part = registry.FindIndicator(rule.Part);
+        var whole = registry.FindIndicator(rule.Whole);
+        if (part is null || whole is null) return;
+        var fileRows = rows.Where(r => r.Observation.Value is not null && (r.Observation.Indicator == part.Code || r.Observation.Indicator == whole.Code)).ToList();
+        if (fileRows.Count == 0) return;
+        var byKey = fileRows.ToDictionary(r => r.Observation.Key);
+        var all = Overlay(stored.Where(o => o.Indicator == part.Code || o.Indicator == whole.Code), fileRows.Select(r => r.Observation))
+            .Where(o => o.Value is not null).ToDictionary(o => o.Key);
+        foreach (var (zone, period) in fileRows.Select(r => (r.Observation.Zone, r.Observation.Period)).Distinct())
+        {
+            if (!all.TryGetValue(new ObservationKey(zone, part.Code, period), out var p) || !all.TryGetValue(new ObservationKey(zone, whole.Code, period), out var w)) continue;
+            if (!UnitConverter.TryConvert(p.Value!.Value, part.Unit, whole.Unit, out var pv) || pv <= w.Value) continue;
+            var at = byKey.GetValueOrDefault(p.Key) ?? byKey[w.Key];
+            findings.Add(Make(at, "part-exceeds-whole", rule.Severity,
+                $"「{part.NameZh}」{F(p.Value!.Value)} {part.Unit} 大于其总量「{whole.NameZh}」{F(w.Value!.Value)} {whole.Unit}",
+                $"'{part.Code}' ({F(p.Value!.Value)} {part.Unit}) exceeds its whole '{whole.Code}' ({F(w.Value!.Value)} {whole.Unit})"));
+        }
+    }
+
+    private void CheckOutliers(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored, List<Finding> findings)
+    {
+        var history = stored.Where(o => o.Value is not null).GroupBy(o => (o.Zone, o.Indicator)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var r in rows)
+        {
+            var o = r.Observation;
+            if (o.Value is not { } v || !history.TryGetValue((o.Zone, o.Indicator), out var past)) continue;
+            var ind = registry.FindIndicator(o.Indicator);
+            if (ind is null) continue;
+            // The zone's own figures of the same granularity, other periods only (a correction is not its own history).
+            var points = past.Where(p => p.Period != o.Period && p.Period.IsMonth == o.Period.IsMonth).Select(p => Comparable(ind, p.Period, p.Value!.Value)).ToList();
+            if (points.Count < rules.Outliers.MinHistory) continue;
+            var x = Comparable(ind, o.Period, v);
+            if (ModifiedZScore.Score(x, points) is not { } score || Math.Abs(score) <= rules.Outliers.Threshold) continue;
+            var median = ModifiedZScore.Median(points);
+            var basis = ind.Kind == IndicatorKind.Ytd ? "（按月均值比较 / as a monthly average）" : "";
+            findings.Add(Make(r, "outlier", rules.Outliers.Severity,
+                $"「{ind.NameZh}」{F(v)} {ind.Unit} 与该开发区历史数据差异很大：修正 z 分数 {score:0.0}，超过阈值 {F(rules.Outliers.Threshold)}（历史中位数 {F(Math.Round(median, 4))}，{points.Count} 期）{basis}，请核实",
+                $"'{ind.Code}' = {F(v)} {ind.Unit} is far from this zone's history: modified z-score {score.ToString("0.0", CultureInfo.InvariantCulture)} is over {F(rules.Outliers.Threshold)} (median {F(Math.Round(median, 4))} over {points.Count} periods); please check"));
+        }
+    }
+
+    private static decimal Comparable(Indicator ind, Period p, decimal v) =>
+        ind.Kind == IndicatorKind.Ytd ? v / (p.Month ?? 12) : v;
+
+    private bool IsYtd(string indicator) => registry.FindIndicator(indicator)?.Kind == IndicatorKind.Ytd;
+
+    /// <summary>Stored figures with the file's figures laid over them (the file wins: it is what would be stored).</summary>
+    private static IEnumerable<Observation> Overlay(IEnumerable<Observation> stored, IEnumerable<Observation> file)
+    {
+        var map = stored.ToDictionary(o => o.Key);
+        foreach (var o in file) map[o.Key] = o;
+        return map.Values.Where(o => o.Value is not null);
+    }
+
+    // The finding is keyed by the file's own row, so --allow-partial leaves out exactly that row.
+    private static Finding Make(ResolvedRow r, string code, Severity severity, string zh, string en)
+    {
+        var o = r.Observation;
+        return new Finding
+        {
+            Code = code, Severity = severity, Row = r.Row, Column = r.Column,
+            Zone = o.Zone, Indicator = o.Indicator, Period = o.Period.ToString(),
+            MessageZh = $"第 {r.Row} 行 {r.Column} 列：{zh}", MessageEn = $"Row {r.Row}, column {r.Column}: {en}",
+        };
+    }
+
+    private static string F(decimal d) => RowResolver.Canonical(d).ToString(CultureInfo.InvariantCulture);
+    private static string M(Period p) => CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(p.Month!.Value);
+}

@@ -1,0 +1,20 @@
+using FunctionsZone.Core.History;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionsZone.Functions.Http;
+
+/// <summary>GET /api/history?zone=&amp;indicator=&amp;period= — a figure's current value and its changes (old → new, import, file, time).</summary>
+public sealed class HistoryFunctions(HistoryQuery history)
+{
+    [Function("GetHistory")]
+    public Task<IActionResult> History([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "history")] HttpRequest req, CancellationToken ct) =>
+        Problems.Guard(async () =>
+        {
+            var q = req.Query;
+            if (string.IsNullOrEmpty(q["zone"]) || string.IsNullOrEmpty(q["indicator"]) || string.IsNullOrEmpty(q["period"]))
+                return Problems.BadRequest("missing-parameter", "需要参数 zone、indicator、period / zone, indicator and period are required");
+            return Respond.Json(await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
+        });
+}
