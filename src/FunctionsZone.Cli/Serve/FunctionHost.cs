@@ -62,8 +62,9 @@ public sealed class FunctionHost : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, port);
-            // A body over the ingest limit is refused while it streams in (413), not after it is buffered.
-            k.Limits.MaxRequestBodySize = ingest.MaxFileBytes + 1;
+            // Kestrel's own cap sits above the ingest limit: the function answers 413 for a declared length over it,
+            // and Kestrel still refuses an endless chunked body; the headroom lets it drain the refused body cleanly.
+            k.Limits.MaxRequestBodySize = Math.Max(ingest.MaxFileBytes * 2, 30_000_000);
         });
         builder.Services.AddFunctionsZone(configuration);
         var origins = Split(s["CorsOrigins"]);
