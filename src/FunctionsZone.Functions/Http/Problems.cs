@@ -31,6 +31,11 @@ public static class Problems
         catch (SnapshotNotFoundException e) { return Create(StatusCodes.Status404NotFound, "not-found", e.Message); }
         catch (FormatException e) { return BadRequest("bad-request", e.Message); }
         catch (JsonException) { return BadRequest("malformed-body", "请求体不是有效的 JSON / The request body is not valid JSON"); }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Create(e.StatusCode, "too-large", "请求体超过上限 / The request body is over the limit");
+        }
+        catch (BadHttpRequestException e) { return Create(e.StatusCode, "bad-request", "请求无效 / The request is malformed"); }
         catch (OperationCanceledException) { throw; }
         catch (Exception) { return Internal(); }
     }
