@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -83,8 +84,20 @@ public sealed class FunctionHost : IAsyncDisposable
         }
         // As the Functions host: POST /admin/functions/{name} fires a non-HTTP function (master key).
         _app.MapPost("/admin/functions/{name}", FireTimerAsync);
-        _app.MapFallback(http => Write(http, Problems.Create(StatusCodes.Status404NotFound, "no-such-route",
-            $"没有这个地址：{http.Request.Method} {http.Request.Path} / No route {http.Request.Method} {http.Request.Path}")));
+        _app.MapFallback(NoRoute);
+    }
+
+    /// <summary>A path no function serves is 404; a function's path with another method is 405 (both problem+json).</summary>
+    private Task NoRoute(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var known = Functions.Any(f => new TemplateMatcher(TemplateParser.Parse($"{FunctionCatalog.RoutePrefix}/{f.Route}"), new RouteValueDictionary())
+            .TryMatch(path, new RouteValueDictionary()));
+        return Write(http, known
+            ? Problems.Create(StatusCodes.Status405MethodNotAllowed, "method-not-allowed",
+                $"此地址不接受 {http.Request.Method} / {http.Request.Method} is not allowed on {path}")
+            : Problems.Create(StatusCodes.Status404NotFound, "no-such-route",
+                $"没有这个地址：{http.Request.Method} {path} / No route {http.Request.Method} {path}"));
     }
 
     public async Task<Uri> StartAsync(CancellationToken ct = default)

@@ -97,6 +97,7 @@ public sealed class ApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("api/zones?pageSize=0", 400, "bad-page-size")]
     [InlineData("api/imports/no-such-import", 404, "unknown-import")]
     [InlineData("api/no-such-route", 404, "no-such-route")]
+    [InlineData("api/publish", 405, "method-not-allowed")]
     public async Task Bad_requests_are_problem_json_with_a_bilingual_detail_and_no_stack_trace(string url, int status, string title)
     {
         var res = await Http.GetAsync(url);
