@@ -62,7 +62,7 @@ public sealed class FunctionHost : IAsyncDisposable
         var ingest = ServiceRegistration.IngestOptionsFrom(configuration);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, port);
+            k.Listen(IPAddress.Loopback, port, listen => listen.Use(RawUtf8RequestLine.Middleware));
             // Kestrel's own cap sits above the ingest limit: the function answers 413 for a declared length over it,
             // and Kestrel still refuses an endless chunked body; the headroom lets it drain the refused body cleanly.
             k.Limits.MaxRequestBodySize = Math.Max(ingest.MaxFileBytes * 2, 30_000_000);

@@ -50,6 +50,20 @@ public sealed class ApiContractTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
     }
 
+    /// <summary>curl sends 中文 in a query string as raw UTF-8 bytes, which Kestrel alone refuses; fz serve accepts it.</summary>
+    [Fact]
+    public async Task A_query_with_raw_utf8_bytes_as_curl_sends_it_is_answered()
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(Http.BaseAddress!.Host, Http.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var request = "GET /api/rankings?period=2022-05&indicator=规上工业增加值增速&group=聊城市 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(request));
+        var response = await new StreamReader(stream, Encoding.UTF8).ReadToEndAsync();
+        Assert.StartsWith("HTTP/1.1 200", response);
+        Assert.Contains("\"group\":\"liaocheng-city\"", response);
+    }
+
     /// <summary>Every GET function, requested as docs/openapi.json's examples show it: 200, an ETag, and 304 on it.</summary>
     [Fact]
     public async Task Every_documented_read_answers_200_with_an_etag_and_304_when_it_matches()
