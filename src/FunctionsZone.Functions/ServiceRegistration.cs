@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Storage;
+using FunctionsZone.Storage.Imports;
 using FunctionsZone.Storage.Incoming;
 using FunctionsZone.Storage.Snapshots;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,9 @@ public static class ServiceRegistration
         services.AddFunctionsZoneStorage(configuration);
         services.AddSingleton(sp => PipelineFactory.Create(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(sp => new DropFolder(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton(sp => new SnapshotReader(new BlobSnapshotStore(sp.GetRequiredService<StorageClients>())));
+        services.AddSingleton(sp => new BlobSnapshotStore(sp.GetRequiredService<StorageClients>()));
+        services.AddSingleton(sp => new SnapshotReader(sp.GetRequiredService<BlobSnapshotStore>()));
+        services.AddSingleton(sp => new ImportLogReader(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(_ => IngestOptionsFrom(configuration));
         services.AddSingleton(sp => Storage.History.HistoryQueryFactory.Create(sp.GetRequiredService<StorageClients>()));
         return services;
