@@ -18,6 +18,10 @@ namespace FunctionsZone.Cli
             root.Subcommands.Add(RecomputeCommand.CreatePublish(ctx, output));
             root.Subcommands.Add(RankingsCommand.Create(ctx, output));
             root.Subcommands.Add(TargetsCommand.Create(ctx, output));
+            root.Subcommands.Add(CompositeCommand.Create(ctx, output));
+            root.Subcommands.Add(WeakPointsCommand.Create(ctx, output));
+            root.Subcommands.Add(WhatIfCommand.Create(ctx, output));
+            root.Subcommands.Add(BenchmarkCommand.Create(ctx, output));
             return root;
         }
 

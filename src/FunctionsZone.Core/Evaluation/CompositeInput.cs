@@ -33,7 +33,8 @@ public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOn
                 var v = calc.ValueOf(zone.Id, registry.Indicator(c.Indicator), period, MeasureOf(scheme, c.Key));
                 return v is null ? double.NaN : (double)v.Value;
             }).ToArray();
-            if (row.All(double.IsNaN)) continue;
+            var covered = model.Columns.Select((c, i) => double.IsNaN(row[i]) ? 0 : c.Weight).Sum();
+            if (row.All(double.IsNaN) || covered < scheme.MinCoverage * model.Columns.Sum(c => c.Weight) - 1e-12) continue;
             zones.Add(zone.Id);
             names.Add(zone.NameZh);
             rows.Add(row);

@@ -30,6 +30,8 @@ public sealed record Scheme
     /// <summary>Where the structure and weights come from, and which weights are our assumption.</summary>
     public string? Note { get; init; }
     public Uncertainty Uncertainty { get; init; } = new();
+    /// <summary>A zone is scored only when the indicators it has carry at least this share of the total weight.</summary>
+    public double MinCoverage { get; init; } = 0.5;
     public required IReadOnlyList<SchemeCategory> Categories { get; init; }
 
     public IEnumerable<(SchemeCategory Category, SchemeIndicator Indicator)> AllIndicators =>

@@ -169,6 +169,8 @@ public sealed class MonthlyPipeline(
             Period = period.ToString(), Rankings = rankings, Targets = progress,
             Derived = derived.Where(d => d.Period == period).OrderBy(d => d.Zone, StringComparer.Ordinal).ThenBy(d => d.Indicator, StringComparer.Ordinal).ToList(),
             Observations = stored.Where(o => o.Period == period).OrderBy(o => o.Zone, StringComparer.Ordinal).ThenBy(o => o.Indicator, StringComparer.Ordinal).ToList(),
+            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, await references.LoadOfficialRanksAsync(ct), Evaluation.SchemeCatalog.BuiltIn, m => Progress?.Invoke(m)),
+            CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
         };
         await results.SaveAsync(result, ct);
         Progress?.Invoke($"重算 / recompute {period}: {rankings.Count} 个排名 rankings, {progress.Count} 个目标 targets");

@@ -27,6 +27,8 @@ public static class SnapshotBuilder
             files[$"periods/{r.Period}/rankings.json"] = Serialize(new { period = r.Period, rankings = r.Rankings });
             files[$"periods/{r.Period}/targets.json"] = Serialize(new { period = r.Period, targets = r.Targets });
             files[$"periods/{r.Period}/observations.json"] = Serialize(new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
+            if (r.Composites.Count > 0) files[$"periods/{r.Period}/composite.json"] = Serialize(new { period = r.Period, composites = r.Composites });
+            if (r.CityShares.Count > 0) files[$"periods/{r.Period}/benchmarks.json"] = Serialize(new { period = r.Period, cityShares = r.CityShares });
         }
         var contentHash = HashOf(files);
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
