@@ -22,6 +22,7 @@ namespace FunctionsZone.Cli
             root.Subcommands.Add(WeakPointsCommand.Create(ctx, output));
             root.Subcommands.Add(WhatIfCommand.Create(ctx, output));
             root.Subcommands.Add(BenchmarkCommand.Create(ctx, output));
+            root.Subcommands.Add(PerMuCommand.Create(ctx, output));
             return root;
         }
 
