@@ -32,7 +32,8 @@ namespace FunctionsZone.Cli
             var root = Build(ctx ?? new CliContext(), output);
             try
             {
-                return await root.Parse(args).InvokeAsync();
+                // Our handlers below print the bilingual message; the library's default would print a stack trace.
+                return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (e is Core.Registry.LookupException or Core.Snapshots.SnapshotNotFoundException or FormatException or InvalidDataException or InvalidOperationException)
             {

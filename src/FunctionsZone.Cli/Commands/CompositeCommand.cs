@@ -23,7 +23,7 @@ public static class CompositeCommand
                 zones = zones.Where(x => x.Zone == id);
             }
             if (parse.GetValue(json)) { Printer.Json(output, zones.ToList()); return 0; }
-            output.WriteLine($"{r.SchemeName} ({r.Scheme}) · {r.Period} · {r.GroupName} · {r.Normalisation}/{r.Aggregation}/{r.Missing} · 蒙特卡洛 {r.Draws} 次 draws, seed {r.Seed}, 权重 ±{r.WeightRange:P0}");
+            output.WriteLine($"{r.SchemeName} ({r.Scheme}) · {r.Period} · {r.GroupName} · {Kebab(r.Normalisation)}/{Kebab(r.Aggregation)}/{Kebab(r.Missing)} · 蒙特卡洛 {r.Draws} 次 draws, seed {r.Seed}, 权重 ±{r.WeightRange:P0}");
             if (r.Note is { } note) output.WriteLine(note);
             var t = new TextTable(["位次 rank", "开发区 zone", "得分 score", "中位 median", "P5–P95", "官方 official", "折算 scaled", "差 diff", .. r.Definition.Categories.Select(c => c.NameZh)]);
             foreach (var e in zones)
@@ -35,4 +35,6 @@ public static class CompositeCommand
         });
         return cmd;
     }
+
+    private static string Kebab(Enum value) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 }

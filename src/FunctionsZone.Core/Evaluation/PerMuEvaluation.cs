@@ -64,7 +64,7 @@ public static class PerMuEvaluation
         var bounds = config.Indicators.ToDictionary(i => i.Indicator, i =>
         {
             var xs = units.Select(u => u.Values.TryGetValue(i.Indicator, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToList();
-            return xs.Count == 0 ? (Min: 0.0, Max: 0.0) : (xs.Min(), xs.Max());
+            return xs.Count == 0 ? (0.0, 0.0) : (xs.Min(), xs.Max());
         });
         var scored = units.Select(u =>
         {
