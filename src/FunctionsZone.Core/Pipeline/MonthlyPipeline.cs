@@ -22,6 +22,9 @@ public sealed class MonthlyPipeline(
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>Status thresholds of target progress (configuration FunctionsZone:Targets:OnTrack / Accelerate).</summary>
+    public TargetThresholds TargetThresholds { get; set; } = TargetThresholds.Default;
+
     /// <summary>Progress lines for long work ("ingest observations.csv: 329 rows").</summary>
     public event Action<string>? Progress;
 
@@ -163,7 +166,7 @@ public sealed class MonthlyPipeline(
 
         var rankings = new RankingCalculator(registry, set).ComputeAll(period);
         var targets = await references.LoadTargetsAsync(ct);
-        var progress = new TargetCalculator(registry, set).Compute(targets, period);
+        var progress = new TargetCalculator(registry, set, TargetThresholds).Compute(targets, period);
         var result = new PeriodResults
         {
             Period = period.ToString(), Rankings = rankings, Targets = progress,
