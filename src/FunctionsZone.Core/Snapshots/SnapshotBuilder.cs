@@ -29,6 +29,8 @@ public static class SnapshotBuilder
             files[$"periods/{r.Period}/observations.json"] = Serialize(new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
             foreach (var page in ZonePage.For(registry, r))
                 files[$"periods/{r.Period}/zones/{page.Zone}.json"] = Serialize(page);
+            if (r.Composites.Count > 0) files[$"periods/{r.Period}/composite.json"] = Serialize(new { period = r.Period, composites = r.Composites });
+            if (r.CityShares.Count > 0) files[$"periods/{r.Period}/benchmarks.json"] = Serialize(new { period = r.Period, cityShares = r.CityShares });
         }
         // The JSON Schemas (docs/schemas) travel with the version, so a reader can check any file it downloads.
         foreach (var (name, bytes) in SnapshotSchemas.All())
