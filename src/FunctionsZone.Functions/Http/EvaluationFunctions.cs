@@ -28,7 +28,7 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
                 var id = registry.Zone(zone).Id;
                 r = r with { Zones = r.Zones.Where(z => z.Zone == id).ToList() };
             }
-            return Respond.Json(r);
+            return Respond.Read(req, r);
         });
 
     /// <summary>GET /api/weakpoints?zone=Z&amp;scheme=S&amp;period=P</summary>
@@ -37,7 +37,7 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
         Problems.Guard(async () =>
         {
             if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
-            return Respond.Json(await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!));
+            return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!));
         });
 
     /// <summary>GET /api/whatif?zone=Z&amp;indicator=I&amp;scheme=S&amp;period=P[&amp;places=K], or &amp;improve=X without indicator.</summary>
@@ -51,12 +51,12 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
             {
                 if (!double.TryParse(q["improve"], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct))
                     return Problems.BadRequest("missing-parameter", "需要参数 indicator，或 improve（百分比） / indicator is required, or improve (a percentage)");
-                return Respond.Json(await _reader.BestSingleAsync(q["zone"]!, q["scheme"]!, q["period"]!, pct));
+                return Respond.Read(req, await _reader.BestSingleAsync(q["zone"]!, q["scheme"]!, q["period"]!, pct));
             }
             var places = 1;
             if (!string.IsNullOrEmpty(q["places"]) && (!int.TryParse(q["places"], out places) || places < 1))
                 return Problems.BadRequest("bad-places", $"places 应为正整数 / places must be a positive integer, not '{q["places"]}'");
-            return Respond.Json(await _reader.WhatIfAsync(q["zone"]!, q["indicator"]!, q["scheme"]!, q["period"]!, places));
+            return Respond.Read(req, await _reader.WhatIfAsync(q["zone"]!, q["indicator"]!, q["scheme"]!, q["period"]!, places));
         });
 
     /// <summary>GET /api/benchmarks?zone=Z&amp;peer=P&amp;indicator=I&amp;period=P, or ?period=P[&amp;zone=Z] for shares of the city.</summary>
@@ -69,9 +69,9 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
             if (!string.IsNullOrEmpty(q["peer"]))
             {
                 if (Missing(req, "zone", "indicator") is { } p2) return p2;
-                return Respond.Json(await _reader.CompareAsync(q["zone"]!, q["peer"]!, q["indicator"]!, q["period"]!));
+                return Respond.Read(req, await _reader.CompareAsync(q["zone"]!, q["peer"]!, q["indicator"]!, q["period"]!));
             }
-            return Respond.Json(await _reader.CitySharesAsync(string.IsNullOrEmpty(q["zone"]) ? null : q["zone"].ToString(), q["period"]!));
+            return Respond.Read(req, await _reader.CitySharesAsync(string.IsNullOrEmpty(q["zone"]) ? null : q["zone"].ToString(), q["period"]!));
         });
 
     private static IActionResult? Missing(HttpRequest req, params string[] names)

@@ -15,6 +15,6 @@ public sealed class HistoryFunctions(HistoryQuery history)
             var q = req.Query;
             if (string.IsNullOrEmpty(q["zone"]) || string.IsNullOrEmpty(q["indicator"]) || string.IsNullOrEmpty(q["period"]))
                 return Problems.BadRequest("missing-parameter", "需要参数 zone、indicator、period / zone, indicator and period are required");
-            return Respond.Json(await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
+            return Respond.Read(req, await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
         });
 }
