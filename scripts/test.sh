@@ -14,7 +14,12 @@ azurite_install
 BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 data=$(mktemp -d -t fz-test-azurite-XXXX)
 pid=$(azurite_start "$data" "$BLOB" "$QUEUE" "$TABLE" "$data/azurite.log")
-cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() {
+  kill "$pid" 2>/dev/null || true
+  # Azurite may still be flushing its files for a moment after the signal.
+  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -rf "$data" 2>/dev/null || true
+}
 trap cleanup EXIT
 echo "Azurite (pid $pid) on 127.0.0.1 blob $BLOB, queue $QUEUE, table $TABLE" >&2
 export FZ_TEST_STORAGE="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"

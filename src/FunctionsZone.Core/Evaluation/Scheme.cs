@@ -34,6 +34,7 @@ public sealed record Scheme
     public double MinCoverage { get; init; } = 0.5;
     public required IReadOnlyList<SchemeCategory> Categories { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<(SchemeCategory Category, SchemeIndicator Indicator)> AllIndicators =>
         Categories.SelectMany(c => c.Indicators.Select(i => (c, i)));
 }

@@ -102,7 +102,7 @@ public sealed class FunctionInvocationTests
         var (s1, ct1, b1) = await Execute(unknown, await read.Rankings(unknown));
         Assert.Equal(404, s1);
         Assert.StartsWith("application/problem+json", ct1);
-        Assert.Contains("Unknown indicator 'NoSuchIndicator'", b1);
+        Assert.Contains("Unknown indicator 'NoSuchIndicator'", JsonDocument.Parse(b1).RootElement.GetProperty("detail").GetString());
 
         var missing = Request(sp, "GET", "?period=2022-05");
         Assert.Equal(400, (await Execute(missing, await read.Rankings(missing))).Status);
