@@ -100,6 +100,8 @@ public sealed class RowResolver(ZoneRegistry registry)
     {
         Code = code, Row = raw.Row, Column = column,
         Zone = o?.Zone ?? raw.Zone, Indicator = o?.Indicator ?? raw.Indicator, Period = o?.Period.ToString() ?? raw.Period,
-        MessageZh = $"第 {raw.Row} 行：{zh}", MessageEn = $"Row {raw.Row}: {en}",
+        // A value's cell is named too ("第 7 行 C（1-5月累计）列"): in a wide table the row alone does not say which figure.
+        MessageZh = code is "bad-value" or "unknown-unit" or "bad-yoy" ? $"第 {raw.Row} 行 {column} 列：{zh}" : $"第 {raw.Row} 行：{zh}",
+        MessageEn = code is "bad-value" or "unknown-unit" or "bad-yoy" ? $"Row {raw.Row}, column {column}: {en}" : $"Row {raw.Row}: {en}",
     };
 }
