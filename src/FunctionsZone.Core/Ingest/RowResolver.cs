@@ -34,14 +34,14 @@ public sealed class RowResolver(ZoneRegistry registry)
         var before = findings.Count;
         var zone = registry.FindZone(raw.Zone);
         if (zone is null)
-            findings.Add(Error(raw, "unknown-zone", "zone", $"未知的开发区「{raw.Zone}」", $"Unknown zone '{raw.Zone}'"));
+            findings.Add(Error(raw, "unknown-zone", raw.ZoneAt, $"未知的开发区「{raw.Zone}」", $"Unknown zone '{raw.Zone}'"));
         var indicator = registry.FindIndicator(raw.Indicator);
         if (indicator is null)
-            findings.Add(Error(raw, "unknown-indicator", "indicator", $"未知的指标「{raw.Indicator}」", $"Unknown indicator '{raw.Indicator}'"));
+            findings.Add(Error(raw, "unknown-indicator", raw.IndicatorAt, $"未知的指标「{raw.Indicator}」", $"Unknown indicator '{raw.Indicator}'"));
         if (!Period.TryParse(raw.Period, out var period))
-            findings.Add(Error(raw, "bad-period", "period", $"期间「{raw.Period}」格式错误，应为 2022-05 或 2021", $"Bad period '{raw.Period}': expected 2022-05 or 2021"));
+            findings.Add(Error(raw, "bad-period", raw.PeriodAt, $"期间「{raw.Period}」格式错误，应为 2022-05 或 2021", $"Bad period '{raw.Period}': expected 2022-05 or 2021"));
         if (indicator?.Derived is not null)
-            findings.Add(Error(raw, "derived-indicator", "indicator", $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
+            findings.Add(Error(raw, "derived-indicator", raw.IndicatorAt, $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
         if (findings.Count > before) return null;
 
         decimal? value = null;
