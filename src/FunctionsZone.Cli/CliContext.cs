@@ -23,7 +23,12 @@ public sealed class CliContext
 
     public IConfiguration Configuration { get; }
     public StorageClients Clients => _clients.Value;
-    public MonthlyPipeline Pipeline() => PipelineFactory.Create(Clients);
+    public MonthlyPipeline Pipeline()
+    {
+        var pipeline = PipelineFactory.Create(Clients);
+        pipeline.TargetThresholds = ServiceRegistration.TargetThresholdsFrom(Configuration);
+        return pipeline;
+    }
     public SnapshotReader Reader() => new(new BlobSnapshotStore(Clients));
     public IngestOptions IngestOptions => ServiceRegistration.IngestOptionsFrom(Configuration);
 

@@ -19,6 +19,12 @@ namespace FunctionsZone.Cli
             root.Subcommands.Add(RankingsCommand.Create(ctx, output));
             root.Subcommands.Add(TargetsCommand.Create(ctx, output));
             root.Subcommands.Add(HistoryCommand.Create(ctx, output));
+            root.Subcommands.Add(ServeCommand.Create(ctx, output));
+            root.Subcommands.Add(CompositeCommand.Create(ctx, output));
+            root.Subcommands.Add(WeakPointsCommand.Create(ctx, output));
+            root.Subcommands.Add(WhatIfCommand.Create(ctx, output));
+            root.Subcommands.Add(BenchmarkCommand.Create(ctx, output));
+            root.Subcommands.Add(PerMuCommand.Create(ctx, output));
             return root;
         }
 

@@ -27,9 +27,9 @@ public static class TargetsCommand
     {
         var w = new StringWriter();
         if (targets.Count > 0) w.WriteLine($"{targets[0].Zone} {targets[0].Year} 年目标，截至 / as of {targets[0].AsOf}，序时进度 {TextTable.Format(targets[0].TimeProgress)}%");
-        var t = new TextTable("指标 indicator", "类型 kind", "目标 target", "实际 actual", "完成率 completion %", "较序时 gap (pp)", "状态 status");
+        var t = new TextTable("指标 indicator", "类型 kind", "目标 target", "实际 actual", "完成率 completion %", "较序时 gap (pp)", "季节序时 seasonal %", "R", "状态 status", "年末预计 projection", "月均还需 monthly needed");
         foreach (var p in targets)
-            t.Add(p.Name, p.Kind, $"{TextTable.Format(p.Target)} {p.Unit}", p.Actual, p.Completion, p.GapPoints, p.Status);
+            t.Add(p.Name, p.Kind, $"{TextTable.Format(p.Target)} {p.Unit}", p.Actual, p.Completion, p.GapPoints, p.SeasonalTimeProgress, p.ProgressRatio, p.Status, p.Projection, p.MonthlyNeeded);
         w.Write(t);
         return w.ToString();
     }

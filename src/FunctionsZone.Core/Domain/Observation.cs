@@ -14,6 +14,7 @@ public sealed record Observation
     public string? ImportId { get; init; }
     public string? SourceFile { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public ObservationKey Key => new(Zone, Indicator, Period);
 }
 

@@ -24,6 +24,9 @@ public sealed class MonthlyPipeline(
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>Status thresholds of target progress (configuration FunctionsZone:Targets:OnTrack / Accelerate).</summary>
+    public TargetThresholds TargetThresholds { get; set; } = TargetThresholds.Default;
+
     /// <summary>Progress lines for long work ("ingest observations.csv: 329 rows").</summary>
     public event Action<string>? Progress;
 
@@ -260,12 +263,14 @@ public sealed class MonthlyPipeline(
 
         var rankings = new RankingCalculator(registry, set).ComputeAll(period);
         var targets = await references.LoadTargetsAsync(ct);
-        var progress = new TargetCalculator(registry, set).Compute(targets, period);
+        var progress = new TargetCalculator(registry, set, TargetThresholds).Compute(targets, period);
         var result = new PeriodResults
         {
             Period = period.ToString(), Rankings = rankings, Targets = progress,
             Derived = derived.Where(d => d.Period == period).OrderBy(d => d.Zone, StringComparer.Ordinal).ThenBy(d => d.Indicator, StringComparer.Ordinal).ToList(),
             Observations = stored.Where(o => o.Period == period).OrderBy(o => o.Zone, StringComparer.Ordinal).ThenBy(o => o.Indicator, StringComparer.Ordinal).ToList(),
+            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, await references.LoadOfficialRanksAsync(ct), Evaluation.SchemeCatalog.BuiltIn, m => Progress?.Invoke(m)),
+            CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
         };
         await results.SaveAsync(result, ct);
         Progress?.Invoke($"重算 / recompute {period}: {rankings.Count} 个排名 rankings, {progress.Count} 个目标 targets");

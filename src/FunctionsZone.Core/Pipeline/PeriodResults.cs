@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Targets;
 
@@ -13,4 +14,8 @@ public sealed record PeriodResults
     public required IReadOnlyList<TargetProgress> Targets { get; init; }
     /// <summary>The period's stored observations, as they stood when recomputed.</summary>
     public required IReadOnlyList<Observation> Observations { get; init; }
+    /// <summary>Composite evaluations (国评/省评/市对区 schemes) with at least two scored zones in the period.</summary>
+    public IReadOnlyList<CompositeResult> Composites { get; init; } = [];
+    /// <summary>Each zone's share of its city's own figure (Evaluation/Benchmark).</summary>
+    public IReadOnlyList<CityShare> CityShares { get; init; } = [];
 }

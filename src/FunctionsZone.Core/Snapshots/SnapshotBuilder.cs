@@ -27,7 +27,14 @@ public static class SnapshotBuilder
             files[$"periods/{r.Period}/rankings.json"] = Serialize(new { period = r.Period, rankings = r.Rankings });
             files[$"periods/{r.Period}/targets.json"] = Serialize(new { period = r.Period, targets = r.Targets });
             files[$"periods/{r.Period}/observations.json"] = Serialize(new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
+            foreach (var page in ZonePage.For(registry, r))
+                files[$"periods/{r.Period}/zones/{page.Zone}.json"] = Serialize(page);
+            if (r.Composites.Count > 0) files[$"periods/{r.Period}/composite.json"] = Serialize(new { period = r.Period, composites = r.Composites });
+            if (r.CityShares.Count > 0) files[$"periods/{r.Period}/benchmarks.json"] = Serialize(new { period = r.Period, cityShares = r.CityShares });
         }
+        // The JSON Schemas (docs/schemas) travel with the version, so a reader can check any file it downloads.
+        foreach (var (name, bytes) in SnapshotSchemas.All())
+            files[$"schemas/{name}"] = bytes;
         var contentHash = HashOf(files);
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
         var manifest = new SnapshotManifest

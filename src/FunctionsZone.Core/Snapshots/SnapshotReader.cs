@@ -53,6 +53,36 @@ public sealed class SnapshotReader(ISnapshotStore store)
         return doc.Targets.Where(t => t.Zone == z.Id && t.Year == year).ToList();
     }
 
+    /// <summary>
+    /// One zone × indicator over a period range, from the published observations (reported and derived),
+    /// each point with where it came from.
+    /// </summary>
+    public async Task<IReadOnlyList<Observation>> SeriesAsync(string zone, string indicator, Period? from, Period? to, CancellationToken ct = default)
+    {
+        var latest = await LatestAsync(ct);
+        var registry = await RegistryAsync(latest, ct);
+        var z = registry.Zone(zone);
+        var ind = registry.Indicator(indicator);
+        var periods = latest.Periods.Select(Period.Parse)
+            .Where(p => (from is null || p.CompareTo(from.Value) >= 0) && (to is null || p.CompareTo(to.Value) <= 0)).Order().ToList();
+        var docs = await Task.WhenAll(periods.Select(p => ReadAsync<ObservationsDocument>(latest, $"periods/{p}/observations.json", ct)));
+        return docs.Where(d => d is not null).SelectMany(d => d!.Observations)
+            .Where(o => o.Zone == z.Id && o.Indicator == ind.Code).OrderBy(o => o.Period).ToList();
+    }
+
+    /// <summary>The zone page of a period (default: the latest period that has one).</summary>
+    public async Task<ZonePage> ZonePageAsync(string zone, string? period, CancellationToken ct = default)
+    {
+        var latest = await LatestAsync(ct);
+        var registry = await RegistryAsync(latest, ct);
+        var z = registry.Zone(zone);
+        var p = period is null
+            ? latest.Periods.Select(Period.Parse).Order().LastOrDefault().ToString()
+            : Period.Parse(period).ToString();
+        return await ReadAsync<ZonePage>(latest, $"periods/{p}/zones/{z.Id}.json", ct)
+               ?? throw new SnapshotNotFoundException($"快照中没有 {p} 期「{z.NameZh}」的数据 / The snapshot has no page for {z.Id} in {p}");
+    }
+
     public async Task<T?> ReadAsync<T>(SnapshotPointer latest, string path, CancellationToken ct = default)
     {
         var bytes = await store.ReadAsync(latest.Version, path, ct);
@@ -61,6 +91,7 @@ public sealed class SnapshotReader(ISnapshotStore store)
 
     public sealed record RankingsDocument(string Period, List<Ranking> Rankings);
     public sealed record TargetsDocument(string Period, List<TargetProgress> Targets);
+    public sealed record ObservationsDocument(string Period, List<Observation> Observations);
 }
 
 public sealed class SnapshotNotFoundException(string message) : Exception(message);

@@ -5,10 +5,14 @@ namespace FunctionsZone.Core.Targets;
 
 /// <summary>
 /// Completion = actual ÷ target (a growth target: achieved growth ÷ target growth);
-/// gap = completion − linear 序时进度, in 个百分点.
+/// gap = completion − linear 序时进度, in 个百分点; seasonal 序时进度 from last year's profile where present;
+/// SDG progress ratio and status (TargetThresholds), year-end projection and the monthly amount still needed
+/// (docs/methods.md §7). Count targets without a reported figure read the project registry when one is given.
 /// </summary>
-public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet observations)
+public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet observations, TargetThresholds? thresholds = null, ProjectRegistry? projects = null)
 {
+    private readonly TargetThresholds _thresholds = thresholds ?? TargetThresholds.Default;
+
     public IReadOnlyList<TargetProgress> Compute(IEnumerable<Target> targets, Period asOf) =>
         targets.Where(t => t.Year == asOf.Year).Select(t => Compute(t, asOf)).ToList();
 
@@ -19,13 +23,19 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
         var time = TimeProgress.Linear(asOf);
         decimal? completion = actual is { } a && target.Value != 0 ? a / target.Value * 100m : null;
         decimal? gap = completion is { } c ? c - time : null;
-        var status = completion switch
-        {
-            null => "no-data",
-            >= 100m => "achieved",
-            _ when gap >= 0 => "ahead",
-            _ => "behind",
-        };
+        // Flows accumulate through the year, so they are judged against 序时进度; levels, shares and rates against the target itself.
+        var timeBased = target.Kind is TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count;
+        var seasonal = timeBased && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
+        var required = timeBased ? seasonal ?? time : 100m;
+        decimal? ratio = completion is { } cr && required > 0 ? cr / required : null;
+        var reached = completion >= 100m;
+        var status = ratio is { } r0 ? _thresholds.StatusOf(r0, reached) : "no-data";
+        var months = asOf.Month ?? 12;
+        var monthsLeft = 12 - months;
+        decimal? projection = timeBased && actual is { } pa && months > 0
+            ? (seasonal is > 0 ? pa / (seasonal.Value / 100m) : pa * 12m / months) : null;
+        decimal? monthlyNeeded = target.Kind is TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count or TargetKind.Level
+                                 && actual is { } na && monthsLeft > 0 ? Math.Max(0, target.Value - na) / monthsLeft : null;
         return new TargetProgress
         {
             Zone = target.Zone, Indicator = target.Indicator,
@@ -37,6 +47,15 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
             TimeProgress = TimeProgress.Round(time),
             GapPoints = gap is { } g ? TimeProgress.Round(g) : null,
             Status = status, Source = target.Source,
+            SeasonalTimeProgress = seasonal is { } st ? TimeProgress.Round(st) : null,
+            SeasonalGapPoints = seasonal is { } sg && completion is { } sc ? TimeProgress.Round(sc - sg) : null,
+            TimeProgressBasis = timeBased ? (seasonal is null ? "linear" : "seasonal") : "none",
+            ProgressRatio = ratio is { } rr ? Math.Round(rr, 3, MidpointRounding.AwayFromZero) : null,
+            ProgressClass = ratio is { } rc ? _thresholds.ClassOf(rc, reached) : null,
+            Projection = projection is { } pj ? Math.Round(pj, 2, MidpointRounding.AwayFromZero) : null,
+            ProjectedCompletion = projection is { } pc && target.Value != 0 ? TimeProgress.Round(pc / target.Value * 100m) : null,
+            MonthsLeft = monthsLeft,
+            MonthlyNeeded = monthlyNeeded is { } mn ? Math.Round(mn, 2, MidpointRounding.AwayFromZero) : null,
         };
     }
 
@@ -54,6 +73,8 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
                 var start = observations.Get(target.Zone, target.Indicator, Period.OfMonth(asOf.Year - 1, 12))?.Value
                             ?? observations.Get(target.Zone, target.Indicator, Period.OfYear(asOf.Year - 1))?.Value;
                 return obs?.Value is { } level && start is { } s ? (level - s, "increment-since-last-year-end") : (null, null);
+            case TargetKind.Count when obs?.Value is null && projects?.ActualOf(target.Zone, target.Indicator, asOf.Year) is { } n:
+                return (n, "project-registry");
             default:
                 return obs?.Value is { } v ? (v, "value") : (null, null);
         }

@@ -21,7 +21,23 @@ public sealed record TargetProgress
     public required decimal TimeProgress { get; init; }
     /// <summary>completion − 序时进度, in 个百分点 (positive = 快于序时进度).</summary>
     public decimal? GapPoints { get; init; }
-    /// <summary>achieved, ahead, behind or no-data.</summary>
+    /// <summary>achieved, ahead, on-track, behind, at-risk or no-data (TargetThresholds).</summary>
     public required string Status { get; init; }
     public string? Source { get; init; }
+    /// <summary>Seasonal 序时进度 from last year's monthly profile, in %, where there is one.</summary>
+    public decimal? SeasonalTimeProgress { get; init; }
+    /// <summary>completion − seasonal 序时进度, in 个百分点.</summary>
+    public decimal? SeasonalGapPoints { get; init; }
+    /// <summary>The 序时进度 the ratio and status use: "seasonal", "linear", or "none" (levels, shares, growth rates).</summary>
+    public string? TimeProgressBasis { get; init; }
+    /// <summary>SDG progress ratio R: observed progress ÷ progress required by now.</summary>
+    public decimal? ProgressRatio { get; init; }
+    /// <summary>reached, on-track, must-accelerate, limited or deteriorating.</summary>
+    public string? ProgressClass { get; init; }
+    /// <summary>Year-end projection at the pace so far (seasonal where known), in the target's unit.</summary>
+    public decimal? Projection { get; init; }
+    public decimal? ProjectedCompletion { get; init; }
+    public int? MonthsLeft { get; init; }
+    /// <summary>(target − actual) ÷ months left: what each remaining month must add.</summary>
+    public decimal? MonthlyNeeded { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using Microsoft.AspNetCore.Http;
@@ -8,28 +10,81 @@ namespace FunctionsZone.Functions.Http;
 /// <summary>RFC 7807 problem+json for every error; no stack trace leaves the server.</summary>
 public static class Problems
 {
+    public const string ContentType = "application/problem+json; charset=utf-8";
+
     public static IActionResult Create(int status, string title, string detail, string? type = null) =>
-        new ObjectResult(new ProblemDetails { Status = status, Title = title, Detail = detail, Type = type ?? $"https://functionszone.dev/problems/{title}" })
+        new BytesResult(JsonSerializer.SerializeToUtf8Bytes(new ProblemDetails
         {
-            StatusCode = status,
-            ContentTypes = { "application/problem+json" },
-        };
+            Status = status, Title = title, Detail = detail, Type = type ?? $"https://functionszone.dev/problems/{title}",
+        }, FunctionsZone.Core.Json.Options), ContentType, status);
 
     public static IActionResult BadRequest(string code, string detail) => Create(StatusCodes.Status400BadRequest, code, detail);
 
-    /// <summary>Runs a read and maps the domain's exceptions to problems.</summary>
+    public static IActionResult BadPeriod(string? text) => BadRequest("bad-period",
+        $"期间「{text}」格式错误，应为 2022-05 或 2021 / Bad period '{text}': expected 2022-05 or 2021");
+
+    /// <summary>Runs a request and maps the domain's exceptions to problems; anything else is a 500 without details.</summary>
     public static async Task<IActionResult> Guard(Func<Task<IActionResult>> action)
     {
         try { return await action(); }
         catch (LookupException e) { return Create(StatusCodes.Status404NotFound, e.Code, e.Message); }
         catch (SnapshotNotFoundException e) { return Create(StatusCodes.Status404NotFound, "not-found", e.Message); }
         catch (FormatException e) { return BadRequest("bad-request", e.Message); }
+        catch (JsonException) { return BadRequest("malformed-body", "请求体不是有效的 JSON / The request body is not valid JSON"); }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Create(e.StatusCode, "too-large", "请求体超过上限 / The request body is over the limit");
+        }
+        catch (BadHttpRequestException e) { return Create(e.StatusCode, "bad-request", "请求无效 / The request is malformed"); }
+        catch (OperationCanceledException) { throw; }
+        catch (Exception) { return Internal(); }
     }
+
+    public static IActionResult Internal() => Create(StatusCodes.Status500InternalServerError, "internal-error",
+        "服务器内部错误，请稍后重试 / An internal error occurred; please try again later");
 }
 
 /// <summary>JSON bodies with the project's one set of options (stable camelCase names, enums as words).</summary>
 public static class Respond
 {
+    public const string JsonContentType = "application/json; charset=utf-8";
+
     public static IActionResult Json(object? value, int status = StatusCodes.Status200OK) =>
-        new JsonResult(value, FunctionsZone.Core.Json.Options) { StatusCode = status, ContentType = "application/json; charset=utf-8" };
+        new BytesResult(JsonSerializer.SerializeToUtf8Bytes(value, FunctionsZone.Core.Json.Options), JsonContentType, status);
+
+    /// <summary>
+    /// A read: the body's SHA-256 is its ETag, so a client that sends it back in If-None-Match gets 304 and no body.
+    /// Reads are cacheable briefly; portals revalidate with the ETag.
+    /// </summary>
+    public static IActionResult Read(HttpRequest req, object? value)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, FunctionsZone.Core.Json.Options);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
+        var headers = new Dictionary<string, string> { ["ETag"] = etag, ["Cache-Control"] = "public, max-age=60" };
+        if (Matches(req.Headers.IfNoneMatch.ToString(), etag))
+            return new BytesResult([], null, StatusCodes.Status304NotModified, headers);
+        return new BytesResult(body, JsonContentType, StatusCodes.Status200OK, headers);
+    }
+
+    private static bool Matches(string ifNoneMatch, string etag) =>
+        !string.IsNullOrWhiteSpace(ifNoneMatch) && ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t =>
+            t == "*" || t == etag || (t.StartsWith("W/", StringComparison.Ordinal) && t[2..] == etag));
+}
+
+/// <summary>Bytes with a status, content type and headers; needs no MVC formatters, so every host writes it the same way.</summary>
+public sealed class BytesResult(byte[] body, string? contentType, int status, IReadOnlyDictionary<string, string>? headers = null) : IActionResult
+{
+    public byte[] Body { get; } = body;
+    public int StatusCode { get; } = status;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        foreach (var (k, v) in headers ?? new Dictionary<string, string>()) response.Headers[k] = v;
+        if (StatusCode == StatusCodes.Status304NotModified) return;
+        if (contentType is not null) response.ContentType = contentType;
+        response.ContentLength = Body.Length;
+        await response.Body.WriteAsync(Body, context.HttpContext.RequestAborted);
+    }
 }

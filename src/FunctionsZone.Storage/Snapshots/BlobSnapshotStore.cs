@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -9,37 +10,76 @@ namespace FunctionsZone.Storage.Snapshots;
 
 /// <summary>
 /// Snapshots in Blob Storage (docs/snapshots.md): "v/{version}/…" written once, then "latest.json" swapped last,
-/// so a reader never sees a half-written version.
+/// so a reader never sees a half-written version. Every blob is gzip-encoded JSON (Content-Encoding: gzip), which
+/// browsers and CDNs decode on their own; this store decodes it on read.
 /// </summary>
 public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 {
     public const string LatestBlob = "latest.json";
+    public const string VersionsPrefix = "v/";
     private const string JsonContentType = "application/json; charset=utf-8";
+    public const string ImmutableCache = "public, max-age=31536000, immutable";
+    public const string PointerCache = "public, max-age=60";
     private Azure.Storage.Blobs.BlobContainerClient Container => clients.Container(clients.Options.SnapshotContainer);
 
     public async Task PublishAsync(SnapshotVersion version, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        var immutable = new BlobHttpHeaders { ContentType = JsonContentType, CacheControl = "public, max-age=31536000, immutable" };
+        var immutable = Headers(ImmutableCache);
         await Parallel.ForEachAsync(version.Files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (file, token) =>
-            await WriteOnceAsync($"v/{version.Id}/{file.Key}", file.Value, immutable, token));
-        await WriteOnceAsync($"v/{version.Id}/manifest.json", JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), immutable, ct);
+            await WriteOnceAsync($"{VersionsPrefix}{version.Id}/{file.Key}", file.Value, immutable, token));
+        // The manifest goes last inside the version: its presence says every file it lists is in place.
+        await WriteOnceAsync($"{VersionsPrefix}{version.Id}/manifest.json", JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), immutable, ct);
 
         var pointer = new SnapshotPointer
         {
-            Version = version.Id, Path = $"v/{version.Id}/", ContentHash = version.ContentHash,
+            Version = version.Id, Path = $"{VersionsPrefix}{version.Id}/", ContentHash = version.ContentHash,
             CreatedAt = version.Manifest.CreatedAt, Periods = version.Manifest.Periods,
         };
-        await Container.GetBlobClient(LatestBlob).UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(pointer, Json.Indented)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = JsonContentType, CacheControl = "public, max-age=60" } }, ct);
+        await Container.GetBlobClient(LatestBlob).UploadAsync(new BinaryData(Gzip(JsonSerializer.SerializeToUtf8Bytes(pointer, Json.Indented))),
+            new BlobUploadOptions { HttpHeaders = Headers(PointerCache) }, ct);
+
+        // Only now that latest has moved may old versions go.
+        await ApplyRetentionAsync(version.Id, ct);
     }
+
+    /// <summary>Keeps the newest N versions (StorageOptions.SnapshotRetention; 0 keeps all) and always the latest one.</summary>
+    public async Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default)
+    {
+        var keep = clients.Options.SnapshotRetention;
+        if (keep <= 0) return [];
+        // Version ids start with their UTC time (yyyyMMddTHHmmssZ), so ordinal order is age order.
+        var old = (await ListVersionsAsync(ct)).OrderDescending(StringComparer.Ordinal).Skip(keep)
+            .Where(v => v != latestVersion).ToList();
+        foreach (var v in old)
+        {
+            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{VersionsPrefix}{v}/" }, ct))
+                await Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct);
+        }
+        return old;
+    }
+
+    /// <summary>Every version present in the container, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> ListVersionsAsync(CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        var versions = new List<string>();
+        await foreach (var item in Container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = VersionsPrefix, Delimiter = "/" }, ct))
+        {
+            if (item.IsPrefix) versions.Add(item.Prefix[VersionsPrefix.Length..].TrimEnd('/'));
+        }
+        return versions.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static BlobHttpHeaders Headers(string cacheControl) =>
+        new() { ContentType = JsonContentType, ContentEncoding = "gzip", CacheControl = cacheControl };
 
     private async Task WriteOnceAsync(string name, byte[] bytes, BlobHttpHeaders headers, CancellationToken ct)
     {
         try
         {
             // If-None-Match: * — a version, once written, is never overwritten.
-            await Container.GetBlobClient(name).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
+            await Container.GetBlobClient(name).UploadAsync(new BinaryData(Gzip(bytes)), new BlobUploadOptions
             {
                 HttpHeaders = headers,
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -57,17 +97,35 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         return bytes is null ? null : JsonSerializer.Deserialize<SnapshotPointer>(bytes, Json.Options);
     }
 
-    public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => DownloadAsync($"v/{version}/{path}", ct);
+    public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => DownloadAsync($"{VersionsPrefix}{version}/{path}", ct);
 
-    public string Location(string version) => $"{Container.Uri}/v/{version}/";
+    public string Location(string version) => $"{Container.Uri}/{VersionsPrefix}{version}/";
 
     private async Task<byte[]?> DownloadAsync(string name, CancellationToken ct)
     {
         try
         {
             var r = await Container.GetBlobClient(name).DownloadContentAsync(ct);
-            return r.Value.Content.ToArray();
+            return Gunzip(r.Value.Content.ToArray());
         }
         catch (RequestFailedException e) when (e.Status == 404) { return null; }
+    }
+
+    public static byte[] Gzip(byte[] bytes)
+    {
+        using var m = new MemoryStream();
+        // Fixed level and no file name/time in the header: the same JSON gives the same bytes.
+        using (var gz = new GZipStream(m, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(bytes);
+        return m.ToArray();
+    }
+
+    /// <summary>Decodes gzip (magic 1F 8B); plain JSON, as older versions were written, passes through.</summary>
+    public static byte[] Gunzip(byte[] bytes)
+    {
+        if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B) return bytes;
+        using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var m = new MemoryStream();
+        gz.CopyTo(m);
+        return m.ToArray();
     }
 }

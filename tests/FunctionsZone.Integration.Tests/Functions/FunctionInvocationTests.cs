@@ -98,11 +98,11 @@ public sealed class FunctionInvocationTests
         using var sp = Services(storage);
         var read = sp.GetRequiredService<ReadFunctions>();
 
-        var unknown = Request(sp, "GET", "?period=2022-05&indicator=GDP&group=liaocheng-city");
+        var unknown = Request(sp, "GET", "?period=2022-05&indicator=NoSuchIndicator&group=liaocheng-city");
         var (s1, ct1, b1) = await Execute(unknown, await read.Rankings(unknown));
         Assert.Equal(404, s1);
         Assert.StartsWith("application/problem+json", ct1);
-        Assert.Contains("Unknown indicator 'GDP'", b1);
+        Assert.Contains("Unknown indicator 'NoSuchIndicator'", b1);
 
         var missing = Request(sp, "GET", "?period=2022-05");
         Assert.Equal(400, (await Execute(missing, await read.Rankings(missing))).Status);

@@ -164,9 +164,9 @@ public sealed class SeedFidelityTests : IClassFixture<SeedFidelityTests.SeededSt
     [Fact]
     public async Task Unknown_names_are_refused_clearly()
     {
-        var e = await Assert.ThrowsAsync<Core.Registry.LookupException>(() => _reader.RankingAsync("2022-05", "GDP", "聊城市", Measure.Level));
-        Assert.Contains("Unknown indicator 'GDP'", e.Message);
-        var (exit, _) = await _seeded.Storage.FzAsync("rankings", "--period", "2022-05", "--indicator", "GDP", "--group", "聊城市");
+        var e = await Assert.ThrowsAsync<Core.Registry.LookupException>(() => _reader.RankingAsync("2022-05", "NoSuchIndicator", "聊城市", Measure.Level));
+        Assert.Contains("Unknown indicator 'NoSuchIndicator'", e.Message);
+        var (exit, _) = await _seeded.Storage.FzAsync("rankings", "--period", "2022-05", "--indicator", "NoSuchIndicator", "--group", "聊城市");
         Assert.Equal(1, exit);
     }
 }

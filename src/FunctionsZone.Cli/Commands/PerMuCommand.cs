@@ -1,0 +1,70 @@
+using System.CommandLine;
+using FunctionsZone.Cli.Output;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Evaluation;
+
+namespace FunctionsZone.Cli.Commands;
+
+/// <summary>
+/// fz permu --period P [--group G] [--method benchmark|min-max] [--json]: 亩均效益 scores and classes A/B/C/D for a group's
+/// zones (from the latest snapshot); with --enterprises, for the enterprises of seeds/enterprises-permu.csv (or --file).
+/// </summary>
+public static class PerMuCommand
+{
+    public static Command Create(CliContext ctx, TextWriter output)
+    {
+        var period = Common.PeriodOption();
+        var group = Common.GroupOption(required: false);
+        var method = new Option<string>("--method") { Description = "benchmark（Σ权重×值÷基准）或 min-max / benchmark or min-max", DefaultValueFactory = _ => "benchmark" };
+        var enterprises = new Option<bool>("--enterprises") { Description = "评价企业而非开发区 / score enterprises instead of zones" };
+        var file = new Option<FileInfo>("--file") { Description = "企业亩均数据 CSV（默认 seeds/enterprises-permu.csv） / enterprise figures CSV" };
+        var json = Common.JsonOption();
+        var cmd = new Command("permu", "亩均效益评价：得分与 A/B/C/D 分类 / per-mu efficiency scores and classes") { period, group, method, enterprises, file, json };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            PerMuMethod m;
+            switch (parse.GetValue(method))
+            {
+                case "benchmark" or "基准": m = PerMuMethod.Benchmark; break;
+                case "min-max": m = PerMuMethod.MinMax; break;
+                default: return Printer.Fail(Console.Error, $"--method 应为 benchmark 或 min-max / --method must be benchmark or min-max, not '{parse.GetValue(method)}'");
+            }
+            var p = Period.Parse(parse.GetValue(period)!);
+            IReadOnlyList<PerMuUnit> units;
+            PerMuConfig config;
+            if (parse.GetValue(enterprises))
+            {
+                var path = parse.GetValue(file)?.FullName ?? (RepositoryPaths.FindUp("seeds") is { } s ? Path.Combine(s, "enterprises-permu.csv") : null);
+                if (path is null || !File.Exists(path))
+                    return Printer.Fail(Console.Error, $"找不到企业亩均数据文件 / enterprise figures not found: {path ?? "seeds/enterprises-permu.csv"} (pass --file)");
+                var roster = Path.Combine(Path.GetDirectoryName(path)!, "enterprises.csv");
+                units = PerMuEvaluation.ReadEnterprises(await File.ReadAllTextAsync(path, ct), File.Exists(roster) ? await File.ReadAllTextAsync(roster, ct) : null, p.Year);
+                config = PerMuConfig.Enterprises with { Method = m };
+            }
+            else
+            {
+                var reader = ctx.Reader();
+                var latest = await reader.LatestAsync(ct);
+                var registry = await reader.RegistryAsync(latest, ct);
+                var g = registry.Group(parse.GetValue(group) ?? "shandong-zones");
+                var doc = await reader.ReadAsync<EvaluationReader.ObservationsDocument>(latest, $"periods/{p}/observations.json", ct)
+                          ?? throw new Core.Snapshots.SnapshotNotFoundException($"快照中没有期间 {p} 的数据 / The snapshot has no data for period {p}");
+                var set = new ObservationSet(doc.Observations);
+                config = PerMuConfig.Zones with { Method = m };
+                units = registry.Members(g).Select(z => new PerMuUnit(z.Id, z.NameZh, config.Indicators
+                        .Select(i => (i.Indicator, Value: set.Get(z.Id, i.Indicator, p)?.Value))
+                        .Where(x => x.Value is not null).ToDictionary(x => x.Indicator, x => (double)x.Value!.Value)))
+                    .Where(u => u.Values.Count > 0).ToList();
+            }
+            var scores = PerMuEvaluation.Evaluate(units, config);
+            if (parse.GetValue(json)) { Printer.Json(output, scores); return 0; }
+            output.WriteLine($"亩均效益评价 / per-mu evaluation · {p} · {m} · A ≤ {config.ShareA:P0}, D ≥ {config.ShareD:P0}");
+            var t = new TextTable(["位次 rank", "名称 name", "得分 score", "类别 class", .. config.Indicators.Select(i => i.NameZh)]);
+            foreach (var s in scores)
+                t.Add([$"{s.Rank}/{s.Of}", s.Name, s.Score, $"{s.Class} {s.ClassName}", .. s.Parts.Select(x => (object?)(x.Value is { } v ? $"{v:0.##} ({x.Points:0.#})" : null))]);
+            output.Write(t);
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,86 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Rankings;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Evaluation;
+
+/// <summary>The peer zones and their raw values on a scheme's columns (NaN = missing): what every evaluation method reads.</summary>
+public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOnlyList<string> Zones, IReadOnlyList<string> Names,
+    double[][] Values, string Period, string GroupName = "", IReadOnlyDictionary<string, string>? Units = null)
+{
+    /// <summary>
+    /// From stored observations: the group's members with at least one value. Growth columns read the reported YoY,
+    /// else growth computed from last year (RankingCalculator.ValueOf), so rankings and composites agree.
+    /// </summary>
+    public static CompositeInput FromObservations(Scheme scheme, ZoneRegistry registry, ObservationSet observations, Period period)
+    {
+        var group = registry.FindGroup(scheme.Group) ?? throw new InvalidDataException(
+            $"方案「{scheme.NameZh}」的比较组 '{scheme.Group}' 不存在 / Scheme '{scheme.Id}': unknown group '{scheme.Group}'");
+        foreach (var (_, i) in scheme.AllIndicators)
+        {
+            if (registry.FindIndicator(i.Indicator) is null)
+                throw new InvalidDataException($"方案「{scheme.NameZh}」的指标 '{i.Indicator}' 不在 indicators.json 中 / Scheme '{scheme.Id}': indicator '{i.Indicator}' is not in indicators.json");
+        }
+        var model = CompositeModel.From(scheme, code => registry.FindIndicator(code)?.Direction == Direction.Higher, code => registry.FindIndicator(code)?.NameZh);
+        var calc = new RankingCalculator(registry, observations);
+        var zones = new List<string>();
+        var names = new List<string>();
+        var rows = new List<double[]>();
+        foreach (var zone in registry.Members(group))
+        {
+            var row = model.Columns.Select(c =>
+            {
+                var v = calc.ValueOf(zone.Id, registry.Indicator(c.Indicator), period, MeasureOf(scheme, c.Key));
+                return v is null ? double.NaN : (double)v.Value;
+            }).ToArray();
+            var covered = model.Columns.Select((c, i) => double.IsNaN(row[i]) ? 0 : c.Weight).Sum();
+            if (row.All(double.IsNaN) || covered < scheme.MinCoverage * model.Columns.Sum(c => c.Weight) - 1e-12) continue;
+            zones.Add(zone.Id);
+            names.Add(zone.NameZh);
+            rows.Add(row);
+        }
+        var units = model.Columns.ToDictionary(c => c.Key, c => MeasureOf(scheme, c.Key) == Measure.Growth ? "%" : registry.Indicator(c.Indicator).Unit);
+        return new CompositeInput(scheme, model, zones, names, rows.ToArray(), period.ToString(), group.NameZh, units);
+    }
+
+    /// <summary>From a stored result (snapshot): the same scheme, directions and raw values.</summary>
+    public static CompositeInput FromResult(CompositeResult result)
+    {
+        var directions = result.Indicators.GroupBy(i => i.Indicator).ToDictionary(g => g.Key, g => g.First().Direction == "higher");
+        var model = CompositeModel.From(result.Definition, code => directions.TryGetValue(code, out var h) ? h : null);
+        var names = result.Indicators.ToDictionary(i => i.Key, i => i.Name);
+        model = model with { Columns = model.Columns.Select(c => c with { NameZh = names.GetValueOrDefault(c.Key, c.NameZh) }).ToList() };
+        var values = result.Zones.Select(z =>
+        {
+            var byKey = z.Indicators.ToDictionary(i => i.Indicator, i => i.Value);
+            return model.Columns.Select(c => byKey.TryGetValue(c.Key, out var v) && v is { } d ? d : double.NaN).ToArray();
+        }).ToArray();
+        return new CompositeInput(result.Definition, model, result.Zones.Select(z => z.Zone).ToList(), result.Zones.Select(z => z.Name).ToList(),
+            values, result.Period, result.GroupName, result.Indicators.ToDictionary(i => i.Key, i => i.Unit));
+    }
+
+    public int IndexOfZone(string zone) => Zones.ToList().FindIndex(z => string.Equals(z, zone, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A column by its key (fdi_utilised:growth), its indicator code, or its display name.</summary>
+    public int IndexOfColumn(string keyOrName)
+    {
+        var cols = Model.Columns;
+        for (var pass = 0; pass < 3; pass++)
+        for (var c = 0; c < cols.Count; c++)
+        {
+            var hit = pass switch
+            {
+                0 => string.Equals(cols[c].Key, keyOrName, StringComparison.OrdinalIgnoreCase),
+                1 => string.Equals(cols[c].Indicator, keyOrName, StringComparison.OrdinalIgnoreCase),
+                _ => cols[c].NameZh == keyOrName.Trim(),
+            };
+            if (hit) return c;
+        }
+        return -1;
+    }
+
+    public CompositeScores Evaluate(double[][]? values = null) =>
+        CompositeEngine.Compute(Model, values ?? Values, Scheme.Normalisation, Scheme.Aggregation, Scheme.Missing);
+
+    private static Measure MeasureOf(Scheme scheme, string key) => key.EndsWith(":growth", StringComparison.Ordinal) ? Measure.Growth : Measure.Level;
+}

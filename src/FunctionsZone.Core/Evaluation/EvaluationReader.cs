@@ -1,0 +1,78 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Snapshots;
+
+namespace FunctionsZone.Core.Evaluation;
+
+/// <summary>
+/// Composite, weak points, what-if and benchmarks read from the latest snapshot, so fz and the HTTP routes give the
+/// same answers: what-if and weak points are recomputed from the scheme and raw inputs stored in composite.json.
+/// </summary>
+public sealed class EvaluationReader(SnapshotReader reader)
+{
+    public async Task<CompositeResult> CompositeAsync(string scheme, string period, CancellationToken ct = default)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var p = Period.Parse(period);
+        var doc = await reader.ReadAsync<CompositeDocument>(latest, $"periods/{p}/composite.json", ct);
+        var s = SchemeCatalog.BuiltIn.Find(scheme);
+        var hit = doc?.Composites.FirstOrDefault(c => string.Equals(c.Scheme, s?.Id ?? scheme, StringComparison.OrdinalIgnoreCase)
+                                                      || c.SchemeName == scheme.Trim());
+        if (hit is not null) return hit;
+        if (s is null && doc?.Composites.Any(c => string.Equals(c.Scheme, scheme, StringComparison.OrdinalIgnoreCase)) != true)
+            SchemeCatalog.BuiltIn.Get(scheme); // throws the "unknown scheme" message listing the known ones
+        throw new SnapshotNotFoundException(
+            $"快照中没有 {p} 期「{s?.NameZh ?? scheme}」的综合评价（比较组内有数据的开发区不足两个） / The snapshot has no composite of scheme '{s?.Id ?? scheme}' for {p} (fewer than two zones of its group have data)");
+    }
+
+    public async Task<WeakPointReport> WeakPointsAsync(string zone, string scheme, string period, CancellationToken ct = default)
+    {
+        var (input, zoneId, _) = await InputAsync(zone, scheme, period, ct);
+        return WeakPoints.For(input, zoneId);
+    }
+
+    public async Task<WhatIfResult> WhatIfAsync(string zone, string indicator, string scheme, string period, int places = 1, CancellationToken ct = default)
+    {
+        var (input, zoneId, registry) = await InputAsync(zone, scheme, period, ct);
+        var key = input.IndexOfColumn(indicator) >= 0 ? indicator : registry.FindIndicator(indicator)?.Code ?? indicator;
+        return WhatIf.Solve(input, zoneId, key, places);
+    }
+
+    public async Task<IReadOnlyList<WhatIfGain>> BestSingleAsync(string zone, string scheme, string period, double percent, CancellationToken ct = default)
+    {
+        var (input, zoneId, _) = await InputAsync(zone, scheme, period, ct);
+        return WhatIf.BestSingle(input, zoneId, percent);
+    }
+
+    public async Task<BenchmarkComparison> CompareAsync(string zone, string peer, string indicator, string period, CancellationToken ct = default)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var registry = await reader.RegistryAsync(latest, ct);
+        var p = Period.Parse(period);
+        var doc = await reader.ReadAsync<ObservationsDocument>(latest, $"periods/{p}/observations.json", ct)
+                  ?? throw new SnapshotNotFoundException($"快照中没有期间 {p} 的数据 / The snapshot has no data for period {p}");
+        return Benchmark.Compare(registry, new ObservationSet(doc.Observations), p, zone, peer, indicator);
+    }
+
+    public async Task<IReadOnlyList<CityShare>> CitySharesAsync(string? zone, string period, CancellationToken ct = default)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var registry = await reader.RegistryAsync(latest, ct);
+        var p = Period.Parse(period);
+        var z = zone is null ? null : registry.Zone(zone);
+        var doc = await reader.ReadAsync<BenchmarksDocument>(latest, $"periods/{p}/benchmarks.json", ct);
+        return (doc?.CityShares ?? []).Where(s => z is null || s.Zone == z.Id).ToList();
+    }
+
+    private async Task<(CompositeInput Input, string Zone, Registry.ZoneRegistry Registry)> InputAsync(string zone, string scheme, string period, CancellationToken ct)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var registry = await reader.RegistryAsync(latest, ct);
+        var z = registry.Zone(zone);
+        var result = await CompositeAsync(scheme, period, ct);
+        return (CompositeInput.FromResult(result), z.Id, registry);
+    }
+
+    public sealed record CompositeDocument(string Period, List<CompositeResult> Composites);
+    public sealed record BenchmarksDocument(string Period, List<CityShare> CityShares);
+    public sealed record ObservationsDocument(string Period, List<Observation> Observations);
+}

@@ -1,0 +1,34 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Evaluation;
+
+/// <summary>
+/// What recompute adds for a period: every scheme that has at least two scored zones in the period, evaluated
+/// with its Monte Carlo intervals and the official ranks, and each zone's share of its city's own figure.
+/// </summary>
+public static class EvaluationStep
+{
+    public static IReadOnlyList<CompositeResult> Composites(ZoneRegistry registry, ObservationSet observations, Period period,
+        IReadOnlyList<OfficialRank> official, SchemeCatalog catalog, Action<string>? progress = null)
+    {
+        var results = new List<CompositeResult>();
+        foreach (var scheme in catalog.Schemes)
+        {
+            CompositeInput input;
+            try
+            {
+                input = CompositeInput.FromObservations(scheme, registry, observations, period);
+            }
+            catch (InvalidDataException e)
+            {
+                // A scheme that names an indicator or group the registry lacks is skipped, not fatal to the month.
+                progress?.Invoke($"评价方案跳过 / scheme skipped: {e.Message}");
+                continue;
+            }
+            if (input.Zones.Count < 2) continue;
+            results.Add(CompositeEvaluator.Evaluate(input, official));
+        }
+        return results;
+    }
+}

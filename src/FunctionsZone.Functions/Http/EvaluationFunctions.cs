@@ -1,0 +1,83 @@
+using System.Globalization;
+using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Core.Snapshots;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionsZone.Functions.Http;
+
+/// <summary>
+/// Composite evaluation, weak points, what-if and benchmarks from the latest snapshot, through the same
+/// EvaluationReader as fz composite / weakpoints / whatif / benchmark. Query parameters are named as fz's options.
+/// </summary>
+public sealed class EvaluationFunctions(SnapshotReader snapshots)
+{
+    private readonly EvaluationReader _reader = new(snapshots);
+
+    /// <summary>GET /api/composite?scheme=S&amp;period=P[&amp;zone=Z]</summary>
+    [Function("GetComposite")]
+    public Task<IActionResult> Composite([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "composite")] HttpRequest req) =>
+        Problems.Guard(async () =>
+        {
+            if (Missing(req, "scheme", "period") is { } problem) return problem;
+            var r = await _reader.CompositeAsync(req.Query["scheme"]!, req.Query["period"]!);
+            if (req.Query["zone"].ToString() is { Length: > 0 } zone)
+            {
+                var registry = await snapshots.RegistryAsync(await snapshots.LatestAsync());
+                var id = registry.Zone(zone).Id;
+                r = r with { Zones = r.Zones.Where(z => z.Zone == id).ToList() };
+            }
+            return Respond.Json(r);
+        });
+
+    /// <summary>GET /api/weakpoints?zone=Z&amp;scheme=S&amp;period=P</summary>
+    [Function("GetWeakPoints")]
+    public Task<IActionResult> WeakPoints([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "weakpoints")] HttpRequest req) =>
+        Problems.Guard(async () =>
+        {
+            if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
+            return Respond.Json(await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!));
+        });
+
+    /// <summary>GET /api/whatif?zone=Z&amp;indicator=I&amp;scheme=S&amp;period=P[&amp;places=K], or &amp;improve=X without indicator.</summary>
+    [Function("GetWhatIf")]
+    public Task<IActionResult> WhatIf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "whatif")] HttpRequest req) =>
+        Problems.Guard(async () =>
+        {
+            if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
+            var q = req.Query;
+            if (string.IsNullOrEmpty(q["indicator"]))
+            {
+                if (!double.TryParse(q["improve"], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct))
+                    return Problems.BadRequest("missing-parameter", "需要参数 indicator，或 improve（百分比） / indicator is required, or improve (a percentage)");
+                return Respond.Json(await _reader.BestSingleAsync(q["zone"]!, q["scheme"]!, q["period"]!, pct));
+            }
+            var places = 1;
+            if (!string.IsNullOrEmpty(q["places"]) && (!int.TryParse(q["places"], out places) || places < 1))
+                return Problems.BadRequest("bad-places", $"places 应为正整数 / places must be a positive integer, not '{q["places"]}'");
+            return Respond.Json(await _reader.WhatIfAsync(q["zone"]!, q["indicator"]!, q["scheme"]!, q["period"]!, places));
+        });
+
+    /// <summary>GET /api/benchmarks?zone=Z&amp;peer=P&amp;indicator=I&amp;period=P, or ?period=P[&amp;zone=Z] for shares of the city.</summary>
+    [Function("GetBenchmarks")]
+    public Task<IActionResult> Benchmarks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "benchmarks")] HttpRequest req) =>
+        Problems.Guard(async () =>
+        {
+            if (Missing(req, "period") is { } problem) return problem;
+            var q = req.Query;
+            if (!string.IsNullOrEmpty(q["peer"]))
+            {
+                if (Missing(req, "zone", "indicator") is { } p2) return p2;
+                return Respond.Json(await _reader.CompareAsync(q["zone"]!, q["peer"]!, q["indicator"]!, q["period"]!));
+            }
+            return Respond.Json(await _reader.CitySharesAsync(string.IsNullOrEmpty(q["zone"]) ? null : q["zone"].ToString(), q["period"]!));
+        });
+
+    private static IActionResult? Missing(HttpRequest req, params string[] names)
+    {
+        var missing = names.Where(n => string.IsNullOrWhiteSpace(req.Query[n])).ToList();
+        return missing.Count == 0 ? null : Problems.BadRequest("missing-parameter",
+            $"需要参数 {string.Join("、", missing)} / {string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} required");
+    }
+}

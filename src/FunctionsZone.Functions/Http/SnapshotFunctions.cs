@@ -1,0 +1,23 @@
+using FunctionsZone.Storage.Snapshots;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace FunctionsZone.Functions.Http;
+
+/// <summary>The published snapshot versions (those retention kept) and which one is latest.</summary>
+public sealed class SnapshotFunctions(BlobSnapshotStore store)
+{
+    [Function("GetSnapshots")]
+    public Task<IActionResult> Versions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "snapshots")] HttpRequest req) =>
+        Problems.Guard(async () =>
+        {
+            var latest = await store.LatestAsync();
+            var versions = (await store.ListVersionsAsync()).Reverse().Select(v => new
+            {
+                version = v, path = $"{BlobSnapshotStore.VersionsPrefix}{v}/", location = store.Location(v), latest = v == latest?.Version,
+            }).ToList();
+            if (!Paging.TryPage(req, versions, out var page, out var problem)) return problem!;
+            return Respond.Read(req, new { latest, page.Items, page.Total, page.ContinuationToken });
+        });
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using FunctionsZone.Cli.Serve;
+using Microsoft.Extensions.Configuration;
+using Xunit;
+
+namespace FunctionsZone.Integration.Tests.Api;
+
+/// <summary>What a client sees when the server itself fails: a bare 500 problem, never a stack trace.</summary>
+public sealed class ServeFailureTests
+{
+    [Fact]
+    public async Task Storage_that_cannot_be_reached_gives_a_500_problem_without_a_stack_trace()
+    {
+        // A storage endpoint where nothing listens: every read fails inside the function.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var deadPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{deadPort}/devstoreaccount1;",
+            ["FunctionsZone:MasterKey"] = "k",
+        }).Build();
+        await using var host = new FunctionHost(config, 0);
+        using var http = new HttpClient { BaseAddress = await host.StartAsync(), Timeout = TimeSpan.FromMinutes(2) };
+
+        var res = await http.GetAsync("api/zones");
+        Assert.Equal(HttpStatusCode.InternalServerError, res.StatusCode);
+        Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
+        var text = await res.Content.ReadAsStringAsync();
+        Assert.Equal("internal-error", JsonNode.Parse(text)!["title"]!.GetValue<string>());
+        Assert.DoesNotContain("Exception", text);
+        Assert.DoesNotContain(deadPort.ToString(), text);
+    }
+}

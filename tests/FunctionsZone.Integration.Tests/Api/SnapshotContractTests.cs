@@ -1,0 +1,176 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Storage;
+using FunctionsZone.Storage.Snapshots;
+using Json.Schema;
+using Xunit;
+
+namespace FunctionsZone.Integration.Tests.Api;
+
+/// <summary>The published snapshot as a portal or CDN sees the blobs: encoding, headers, manifest, schemas, retention, atomic publish.</summary>
+public sealed class SnapshotContractTests
+{
+    private static BlobContainerClient Snapshots(TestStorage s) => s.Clients.Container(s.Clients.Options.SnapshotContainer);
+
+    private static async Task<(BlobProperties Props, byte[] Json)> DownloadAsync(BlobContainerClient c, string name)
+    {
+        var r = await c.GetBlobClient(name).DownloadContentAsync();
+        var raw = r.Value.Content.ToArray();
+        using var gz = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+        using var m = new MemoryStream();
+        gz.CopyTo(m);
+        return ((await c.GetBlobClient(name).GetPropertiesAsync()).Value, m.ToArray());
+    }
+
+    [Fact]
+    public async Task Every_published_file_is_gzip_json_with_cache_headers_matches_the_manifest_and_validates_against_its_schema()
+    {
+        var storage = new TestStorage();
+        var run = await storage.RunSeedsAsync();
+        var container = Snapshots(storage);
+        var (latestProps, latestJson) = await DownloadAsync(container, BlobSnapshotStore.LatestBlob);
+        Assert.Equal("gzip", latestProps.ContentEncoding);
+        Assert.Equal("application/json; charset=utf-8", latestProps.ContentType);
+        Assert.Equal(BlobSnapshotStore.PointerCache, latestProps.CacheControl);
+        var pointer = JsonSerializer.Deserialize<SnapshotPointer>(latestJson, FunctionsZone.Core.Json.Options)!;
+        Assert.Equal(run.Snapshot!.Version, pointer.Version);
+
+        var (_, manifestJson) = await DownloadAsync(container, $"{pointer.Path}manifest.json");
+        var manifest = JsonSerializer.Deserialize<SnapshotManifest>(manifestJson, FunctionsZone.Core.Json.Options)!;
+        var schemas = new Dictionary<string, JsonSchema>();
+        JsonSchema Schema(string name) => schemas.TryGetValue(name, out var s) ? s : schemas[name] = SchemaValidation.Load(container, pointer.Path, name);
+
+        Validate(Schema("latest.schema.json"), latestJson, "latest.json");
+        Validate(Schema("manifest.schema.json"), manifestJson, "manifest.json");
+        var blobs = new List<string>();
+        await foreach (var b in container.GetBlobsAsync(new GetBlobsOptions { Prefix = pointer.Path })) blobs.Add(b.Name[pointer.Path.Length..]);
+        Assert.Equal(manifest.Files.Select(f => f.Path).Append("manifest.json").Order(StringComparer.Ordinal), blobs.Order(StringComparer.Ordinal));
+
+        var validated = 0;
+        foreach (var entry in manifest.Files)
+        {
+            var (props, json) = await DownloadAsync(container, pointer.Path + entry.Path);
+            Assert.Equal("gzip", props.ContentEncoding);
+            Assert.Equal("application/json; charset=utf-8", props.ContentType);
+            Assert.Equal(BlobSnapshotStore.ImmutableCache, props.CacheControl);
+            Assert.Equal(entry.Size, json.LongLength);
+            Assert.Equal(entry.Sha256, SnapshotBuilder.Sha256(json));
+            var schemaName = SnapshotSchemas.SchemaFor(entry.Path);
+            if (entry.Path.StartsWith("schemas/", StringComparison.Ordinal))
+            {
+                // The published schema is the one kept in docs/schemas.
+                Assert.Equal(File.ReadAllBytes(Path.Combine(Azurite.RepoRoot, "docs", entry.Path)), json);
+                continue;
+            }
+            Assert.True(schemaName is not null, $"no schema for {entry.Path}");
+            Validate(Schema(schemaName!), json, entry.Path);
+            validated++;
+        }
+        // Registry (3), official ranks, and per period rankings, targets, observations and one page per zone.
+        var zones = (await new SnapshotReader(new BlobSnapshotStore(storage.Clients)).RegistryAsync(pointer)).Zones.Count;
+        Assert.Equal(4 + pointer.Periods.Count * (3 + zones), validated);
+        Assert.Equal(Directory.GetFiles(Path.Combine(Azurite.RepoRoot, "docs/schemas"), "*.schema.json").Length, manifest.Files.Count(f => f.Path.StartsWith("schemas/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_schema_rejects_a_document_without_provenance()
+    {
+        var schema = SchemaValidation.FromDocs("observations.schema.json");
+        var good = """{"period":"2022-05","observations":[{"zone":"lc-etdz","indicator":"x","period":"2022-05","value":1,"importId":"i","sourceFile":"a.csv"}]}""";
+        var bad = """{"period":"2022-05","observations":[{"zone":"lc-etdz","indicator":"x","period":"2022-05","value":1}]}""";
+        Assert.True(SchemaValidation.Evaluate(schema, System.Text.Encoding.UTF8.GetBytes(good)).IsValid);
+        Assert.False(SchemaValidation.Evaluate(schema, System.Text.Encoding.UTF8.GetBytes(bad)).IsValid);
+    }
+
+    private static void Validate(JsonSchema schema, byte[] json, string path)
+    {
+        var result = SchemaValidation.Evaluate(schema, json);
+        Assert.True(result.IsValid, $"{path} does not match its schema: {SchemaValidation.Errors(result)}");
+    }
+
+    [Fact]
+    public async Task A_publish_that_fails_midway_leaves_latest_on_the_previous_complete_version()
+    {
+        var storage = new TestStorage();
+        await storage.RunSeedsAsync();
+        var store = new BlobSnapshotStore(storage.Clients);
+        var before = (await store.LatestAsync())!;
+
+        // The same storage, but the blob service refuses the PUT of one file of the new version (a real 500 over HTTP).
+        var failing = FailingClients(storage, "/periods/2022-05/targets.json");
+        var next = NewVersion("interrupted", before);
+        await Assert.ThrowsAnyAsync<Exception>(() => new BlobSnapshotStore(failing).PublishAsync(next));
+
+        var after = (await store.LatestAsync())!;
+        Assert.Equal(before.Version, after.Version);
+        // Files of the broken version may be there, but no manifest: it was never complete.
+        Assert.Null(await store.ReadAsync(next.Id, "manifest.json"));
+        // Readers still get the previous version's answers.
+        var ranking = await new SnapshotReader(store).RankingAsync("2022-05", "industrial_va_growth", "liaocheng-city", Core.Rankings.Measure.Level);
+        Assert.NotEmpty(ranking.Entries);
+
+        // Published again without the fault, the same version completes and latest moves.
+        await store.PublishAsync(next);
+        Assert.Equal(next.Id, (await store.LatestAsync())!.Version);
+        Assert.NotNull(await store.ReadAsync(next.Id, "manifest.json"));
+    }
+
+    [Fact]
+    public async Task Retention_keeps_the_newest_versions_and_deletes_older_ones_only_after_latest_moved()
+    {
+        var storage = new TestStorage(new Dictionary<string, string?> { ["FunctionsZone:SnapshotRetention"] = "2" });
+        await storage.RunSeedsAsync();
+        var store = new BlobSnapshotStore(storage.Clients);
+        var first = (await store.LatestAsync())!;
+        var published = new List<string> { first.Version };
+        for (var i = 1; i <= 3; i++)
+        {
+            var v = NewVersion($"extra-{i}", first, TimeSpan.FromMinutes(i));
+            await store.PublishAsync(v);
+            published.Add(v.Id);
+            var versions = await store.ListVersionsAsync();
+            Assert.Equal(published.TakeLast(2), versions);
+            Assert.Equal(v.Id, (await store.LatestAsync())!.Version);
+        }
+        var blobs = new List<string>();
+        await foreach (var b in Snapshots(storage).GetBlobsAsync(new GetBlobsOptions { Prefix = $"v/{first.Version}/" })) blobs.Add(b.Name);
+        Assert.Empty(blobs);
+    }
+
+    /// <summary>A small, distinct version (its content differs, so its id does) created after the given one.</summary>
+    private static SnapshotVersion NewVersion(string marker, SnapshotPointer after, TimeSpan? later = null)
+    {
+        var registry = new ZoneRegistry([new Zone { Id = "z-" + marker.Length + marker.GetHashCode().ToString("x"), NameZh = marker }], [], []);
+        var results = new PeriodResults { Period = "2022-05", Rankings = [], Derived = [], Targets = [], Observations = [] };
+        return SnapshotBuilder.Build(registry, [results], [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)));
+    }
+
+    private static StorageClients FailingClients(TestStorage storage, string failPathSuffix)
+    {
+        var options = new BlobClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.AddPolicy(new FailPutPolicy(failPathSuffix), HttpPipelinePosition.PerRetry);
+        return new StorageClients(new TableServiceClient(Azurite.ConnectionString), new BlobServiceClient(Azurite.ConnectionString, options),
+            storage.Clients.Options, "connection-string");
+    }
+
+    /// <summary>Answers a PUT of one blob with a 500 from the "server", as a storage outage midway would.</summary>
+    private sealed class FailPutPolicy(string pathSuffix) : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Method == RequestMethod.Put && message.Request.Uri.Path.EndsWith(pathSuffix, StringComparison.Ordinal))
+                throw new Azure.RequestFailedException(500, "injected failure midway through the publish");
+        }
+    }
+}
