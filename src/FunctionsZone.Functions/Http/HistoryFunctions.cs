@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsZone.Functions.Http;
 
-/// <summary>GET /api/history?zone=&amp;indicator=&amp;period= — a figure's current value and its changes (old → new, import, file, time).</summary>
+/// <summary>GET /api/history?zone=&amp;indicator=&amp;period= — a figure's current value and its changes (old → new, import, file, time), with an ETag.</summary>
 public sealed class HistoryFunctions(HistoryQuery history)
 {
     [Function("GetHistory")]
@@ -15,6 +15,6 @@ public sealed class HistoryFunctions(HistoryQuery history)
             var q = req.Query;
             if (string.IsNullOrEmpty(q["zone"]) || string.IsNullOrEmpty(q["indicator"]) || string.IsNullOrEmpty(q["period"]))
                 return Problems.BadRequest("missing-parameter", "需要参数 zone、indicator、period / zone, indicator and period are required");
-            return Respond.Json(await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
+            return Respond.Read(req, await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
         });
 }
