@@ -105,8 +105,10 @@ public sealed class MonthlyPipeline(
                         break;
                     }
                     var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
-                    var stored = resolved.Count == 0 ? [] : await observations.ReadPeriodsAsync(await observations.ListPeriodsAsync(ct), ct);
-                    findings.AddRange(await ValidateAsync(registry, resolved, stored, ct));
+                    var rules = await LoadValidationRulesAsync(ct);
+                    var stored = resolved.Count == 0 ? [] : await observations.ReadPeriodsAsync(
+                        ObservationValidator.PeriodsToRead(resolved, rules, await observations.ListPeriodsAsync(ct)), ct);
+                    if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, stored));
                     // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
                     var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
                         .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
@@ -143,14 +145,6 @@ public sealed class MonthlyPipeline(
         return summary;
     }
 
-    /// <summary>The rules of validation-rules.json (the imported copy, else the built-in default) against what is stored.</summary>
-    private async Task<List<Finding>> ValidateAsync(ZoneRegistry registry, IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored, CancellationToken ct)
-    {
-        if (rows.Count == 0) return [];
-        var rules = await LoadValidationRulesAsync(ct);
-        return new ObservationValidator(registry, rules).Validate(rows, stored);
-    }
-
     /// <summary>What the write would count, against what is stored: a dry run reports the import's real counts.</summary>
     private static WriteCounts DryRunCounts(IReadOnlyList<Observation> file, IReadOnlyList<Observation> stored)
     {
@@ -165,6 +159,7 @@ public sealed class MonthlyPipeline(
         return new WriteCounts(imported, updated, unchanged);
     }
 
+    /// <summary>The rules of validation-rules.json: the imported copy, else the built-in default.</summary>
     public async Task<ValidationRules> LoadValidationRulesAsync(CancellationToken ct = default) =>
         references is IValidationRuleStore store && await store.LoadValidationRulesAsync(ct) is { } json
             ? ValidationRules.Parse(json)
