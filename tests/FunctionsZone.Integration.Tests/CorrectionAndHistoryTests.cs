@@ -35,6 +35,11 @@ public class CorrectionAndHistoryTests
         await CorpusTests.SeedAsync(pipeline);
         var before = await CorpusTests.StoredAsync(storage);
 
+        // A dry run counts what the import would do and writes nothing.
+        var dry = await pipeline.IngestAsync(File(), new IngestOptions { DryRun = true });
+        Assert.Equal(new ImportCounts(0, 2, 3, 0), dry.Counts);
+        Assert.Equal(before.Observations, (await CorpusTests.StoredAsync(storage)).Observations);
+
         var first = await pipeline.IngestAsync(File(), new IngestOptions());
         Assert.Equal(ImportStatus.Success, first.Status);
         Assert.Equal(new ImportCounts(0, 2, 3, 0), first.Counts);

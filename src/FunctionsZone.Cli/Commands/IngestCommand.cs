@@ -45,9 +45,9 @@ public static class IngestCommand
         w.WriteLine($"  新增 imported {s.Counts.Imported}, 更新 updated {s.Counts.Updated}, 未变 unchanged {s.Counts.Unchanged}, 忽略 ignored {s.Counts.Ignored}");
         if (s.Findings.Count > 0)
         {
-            var t = new TextTable("code", "severity", "rows", "message");
+            var t = new TextTable("code", "severity", "rows", "column", "message");
             foreach (var f in s.Findings)
-                t.Add(f.Code, f.Severity.ToString().ToLowerInvariant(), string.Join(",", f.Rows.Take(20)) + (f.Rows.Count > 20 ? "…" : ""), f.Message);
+                t.Add(f.Code, f.Severity.ToString().ToLowerInvariant(), string.Join(",", f.Rows.Take(20)) + (f.Rows.Count > 20 ? "…" : ""), f.Column, f.Message);
             w.Write(t);
         }
         return w.ToString();

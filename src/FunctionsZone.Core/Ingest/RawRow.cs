@@ -15,8 +15,15 @@ public sealed record RawRow(
     string? Source = null,
     string? ValueColumn = null,
     string? YoyColumn = null,
-    string? Sheet = null)
+    string? Sheet = null,
+    string? ZoneColumn = null,
+    string? IndicatorColumn = null,
+    string? PeriodColumn = null)
 {
+    /// <summary>Where the zone, indicator and period were read: a column, or in a wide table the title row.</summary>
+    public string ZoneAt => Prefix + (ZoneColumn ?? "zone");
+    public string IndicatorAt => Prefix + (IndicatorColumn ?? "indicator");
+    public string PeriodAt => Prefix + (PeriodColumn ?? "period");
     /// <summary>Where the value sits, as a finding names it: "value" in the long layout, "D（1-5月累计）" in a wide table.</summary>
     public string ValueAt => Prefix + (ValueColumn ?? "value");
     public string YoyAt => Prefix + (YoyColumn ?? "yoy");

@@ -34,14 +34,14 @@ public sealed class RowResolver(ZoneRegistry registry)
         var before = findings.Count;
         var zone = registry.FindZone(raw.Zone);
         if (zone is null)
-            findings.Add(Error(raw, "unknown-zone", "zone", $"未知的开发区「{raw.Zone}」", $"Unknown zone '{raw.Zone}'"));
+            findings.Add(Error(raw, "unknown-zone", raw.ZoneAt, $"未知的开发区「{raw.Zone}」", $"Unknown zone '{raw.Zone}'"));
         var indicator = registry.FindIndicator(raw.Indicator);
         if (indicator is null)
-            findings.Add(Error(raw, "unknown-indicator", "indicator", $"未知的指标「{raw.Indicator}」", $"Unknown indicator '{raw.Indicator}'"));
+            findings.Add(Error(raw, "unknown-indicator", raw.IndicatorAt, $"未知的指标「{raw.Indicator}」", $"Unknown indicator '{raw.Indicator}'"));
         if (!Period.TryParse(raw.Period, out var period))
-            findings.Add(Error(raw, "bad-period", "period", $"期间「{raw.Period}」格式错误，应为 2022-05 或 2021", $"Bad period '{raw.Period}': expected 2022-05 or 2021"));
+            findings.Add(Error(raw, "bad-period", raw.PeriodAt, $"期间「{raw.Period}」格式错误，应为 2022-05 或 2021", $"Bad period '{raw.Period}': expected 2022-05 or 2021"));
         if (indicator?.Derived is not null)
-            findings.Add(Error(raw, "derived-indicator", "indicator", $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
+            findings.Add(Error(raw, "derived-indicator", raw.IndicatorAt, $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
         if (findings.Count > before) return null;
 
         decimal? value = null;
@@ -100,6 +100,8 @@ public sealed class RowResolver(ZoneRegistry registry)
     {
         Code = code, Row = raw.Row, Column = column,
         Zone = o?.Zone ?? raw.Zone, Indicator = o?.Indicator ?? raw.Indicator, Period = o?.Period.ToString() ?? raw.Period,
-        MessageZh = $"第 {raw.Row} 行：{zh}", MessageEn = $"Row {raw.Row}: {en}",
+        // A value's cell is named too ("第 7 行 C（1-5月累计）列"): in a wide table the row alone does not say which figure.
+        MessageZh = code is "bad-value" or "unknown-unit" or "bad-yoy" ? $"第 {raw.Row} 行 {column} 列：{zh}" : $"第 {raw.Row} 行：{zh}",
+        MessageEn = code is "bad-value" or "unknown-unit" or "bad-yoy" ? $"Row {raw.Row}, column {column}: {en}" : $"Row {raw.Row}: {en}",
     };
 }

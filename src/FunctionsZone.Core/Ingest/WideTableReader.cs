@@ -50,6 +50,7 @@ public static partial class WideTableReader
         string? defaultUnit = null;
         Layout? layout = null;
         var warnedNoZone = false;
+        var titleRow = 0;
 
         for (var i = 0; i < grid.Count; i++)
         {
@@ -65,6 +66,7 @@ public static partial class WideTableReader
                 var m = TitlePeriod().Match(t);
                 if (m.Success)
                 {
+                    titleRow = r.Row;
                     year = int.Parse(m.Groups["y"].Value);
                     month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value) : null;
                     var before = t[..m.Index].Trim();
@@ -139,7 +141,11 @@ public static partial class WideTableReader
                 {
                     (value, yoy, header, yoyHeader, valueUnit) = (yoy, null, yoyHeader!, null, "%");
                 }
-                rows.Add(new RawRow(r.Row, z, indicatorText, period, value, valueUnit, yoy, null, header, yoyHeader, r.Sheet));
+                var zoneAt = col.Zone is not null ? $"{Grid.Letter(col.Index)}（开发区表头 zone header）"
+                    : rowZone is not null ? Grid.Letter(layout.ZoneCol) : $"第 {titleRow} 行标题 / title row {titleRow}";
+                var periodAt = col.Month is not null ? header : $"第 {titleRow} 行标题 / title row {titleRow}";
+                rows.Add(new RawRow(r.Row, z, indicatorText, period, value, valueUnit, yoy, null, header, yoyHeader, r.Sheet,
+                    zoneAt, Grid.Letter(layout.IndicatorCol), periodAt));
             }
         }
         if (layout is null && rows.Count == 0)

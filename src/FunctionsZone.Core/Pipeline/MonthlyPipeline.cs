@@ -105,7 +105,10 @@ public sealed class MonthlyPipeline(
                         break;
                     }
                     var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
-                    findings.AddRange(await ValidateAsync(registry, resolved, ct));
+                    var rules = await LoadValidationRulesAsync(ct);
+                    var stored = resolved.Count == 0 ? [] : await observations.ReadPeriodsAsync(
+                        ObservationValidator.PeriodsToRead(resolved, rules, await observations.ListPeriodsAsync(ct)), ct);
+                    if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, stored));
                     // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
                     var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
                         .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
@@ -114,7 +117,8 @@ public sealed class MonthlyPipeline(
                         .Select(o => o with { ImportId = importId }).ToList();
                     Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
                     var ignored = raw.Count - stamped.Count;
-                    counts = await WriteIfAllowed(stamped.Count, findings, options, () => observations.WriteAsync(stamped, importId, ct), ignored);
+                    counts = await WriteIfAllowed(stamped.Count, findings, options, () => observations.WriteAsync(stamped, importId, ct), ignored,
+                        dryRun: () => DryRunCounts(stamped, stored));
                     if (counts.Imported + counts.Updated > 0 && !options.DryRun)
                         periods = stamped.Select(o => o.Period.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
                     break;
@@ -141,15 +145,21 @@ public sealed class MonthlyPipeline(
         return summary;
     }
 
-    /// <summary>The rules of validation-rules.json (the imported copy, else the built-in default) against what is stored.</summary>
-    private async Task<List<Finding>> ValidateAsync(ZoneRegistry registry, IReadOnlyList<ResolvedRow> rows, CancellationToken ct)
+    /// <summary>What the write would count, against what is stored: a dry run reports the import's real counts.</summary>
+    private static WriteCounts DryRunCounts(IReadOnlyList<Observation> file, IReadOnlyList<Observation> stored)
     {
-        if (rows.Count == 0) return [];
-        var rules = await LoadValidationRulesAsync(ct);
-        var stored = await observations.ReadPeriodsAsync(await observations.ListPeriodsAsync(ct), ct);
-        return new ObservationValidator(registry, rules).Validate(rows, stored);
+        var current = stored.ToDictionary(o => o.Key);
+        int imported = 0, updated = 0, unchanged = 0;
+        foreach (var o in file)
+        {
+            if (!current.TryGetValue(o.Key, out var old)) imported++;
+            else if (old.Value == o.Value && old.Yoy == o.Yoy) unchanged++;
+            else updated++;
+        }
+        return new WriteCounts(imported, updated, unchanged);
     }
 
+    /// <summary>The rules of validation-rules.json: the imported copy, else the built-in default.</summary>
     public async Task<ValidationRules> LoadValidationRulesAsync(CancellationToken ct = default) =>
         references is IValidationRuleStore store && await store.LoadValidationRulesAsync(ct) is { } json
             ? ValidationRules.Parse(json)
@@ -184,12 +194,18 @@ public sealed class MonthlyPipeline(
         return new ImportCounts(existing is null ? 1 : 0, existing is null ? 0 : 1, 0, 0);
     }
 
-    private static async Task<ImportCounts> WriteIfAllowed(int valid, List<Finding> findings, IngestOptions options, Func<Task<WriteCounts>> write, int ignored = 0)
+    private static async Task<ImportCounts> WriteIfAllowed(int valid, List<Finding> findings, IngestOptions options, Func<Task<WriteCounts>> write, int ignored = 0,
+        Func<WriteCounts>? dryRun = null)
     {
         var hasErrors = findings.Any(f => f.Severity == Severity.Error);
         // All-or-nothing per file unless the caller asked for the valid rows.
         if (hasErrors && !options.AllowPartial) return new ImportCounts(0, 0, 0, ignored + valid);
-        if (options.DryRun) return new ImportCounts(valid, 0, 0, ignored);
+        if (options.DryRun)
+        {
+            if (dryRun is null) return new ImportCounts(valid, 0, 0, ignored);
+            var d = dryRun();
+            return new ImportCounts(d.Imported, d.Updated, d.Unchanged, ignored);
+        }
         var w = await write();
         return new ImportCounts(w.Imported, w.Updated, w.Unchanged, ignored);
     }

@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsZone.Functions.Http;
 
-/// <summary>GET /api/history?zone=&amp;indicator=&amp;period= — a figure's current value and its changes (old → new, import, file, time).</summary>
+/// <summary>GET /api/history?zone=&amp;indicator=&amp;period= — a figure's current value and its changes (old → new, import, file, time), with an ETag.</summary>
 public sealed class HistoryFunctions(HistoryQuery history)
 {
     [Function("GetHistory")]

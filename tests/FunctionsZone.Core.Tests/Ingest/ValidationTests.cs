@@ -90,4 +90,14 @@ public class ValidationTests
         findings.AddRange(new ObservationValidator(Repo.Registry, ValidationRules.Default).Validate(rows, []));
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => f.Message)));
     }
+
+    [Fact]
+    public void An_import_reads_only_the_stored_periods_its_checks_need()
+    {
+        var stored = new[] { "2018-05", "2019-05", "2020-12", "2021", "2021-05", "2022-01", "2022-04", "2022-05", "2023-01", "2024" }.Select(Period.Parse).ToList();
+        var rows = new[] { O("fixed_asset_investment", "2022-05", 38.4m) }.Select(o => new ResolvedRow(2, "value", o)).ToList();
+        var read = ObservationValidator.PeriodsToRead(rows, ValidationRules.Default, stored).Select(p => p.ToString()).ToList();
+        // 36 months back from 2022-05 is 2019-05; years from 2019; the months of 2022; nothing after the file.
+        Assert.Equal(["2019-05", "2020-12", "2021", "2021-05", "2022-01", "2022-04", "2022-05"], read);
+    }
 }

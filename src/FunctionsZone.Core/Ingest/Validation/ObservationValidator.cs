@@ -11,6 +11,26 @@ namespace FunctionsZone.Core.Ingest.Validation;
 /// </summary>
 public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules rules)
 {
+    /// <summary>
+    /// The stored periods the checks need, so an import reads a few periods rather than the whole table: the file's own
+    /// periods (counts, part ≤ whole), every month of their years (YTD order), and the outlier window before them
+    /// (outliers.historyMonths months and as many years).
+    /// </summary>
+    public static IReadOnlyList<Period> PeriodsToRead(IReadOnlyList<ResolvedRow> rows, ValidationRules rules, IReadOnlyList<Period> stored)
+    {
+        var file = rows.Select(r => r.Observation.Period).ToHashSet();
+        if (file.Count == 0) return [];
+        var years = file.Select(p => p.Year).ToHashSet();
+        var latest = file.Max();
+        var earliest = file.Min();
+        var window = rules.Outliers.Enabled ? rules.Outliers.HistoryMonths : 0;
+        var from = (earliest.Year * 12 + (earliest.Month ?? 12) - 1) - window;
+        bool InWindow(Period p) => p.IsMonth
+            ? p.Year * 12 + p.Month!.Value - 1 >= from && p <= latest
+            : p.Year >= earliest.Year - (window + 11) / 12 && p.Year <= latest.Year;
+        return stored.Where(p => file.Contains(p) || years.Contains(p.Year) || InWindow(p)).ToList();
+    }
+
     public List<Finding> Validate(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored)
     {
         var findings = new List<Finding>();

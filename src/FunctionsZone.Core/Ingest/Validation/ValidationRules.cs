@@ -111,5 +111,7 @@ public sealed record OutlierRule
     public decimal Threshold { get; init; } = 3.5m;
     /// <summary>Fewer earlier figures than this and no check is made: a median of three says little.</summary>
     public int MinHistory { get; init; } = 6;
+    /// <summary>How far back the history reaches: this many months before the file's earliest month (and as many years).</summary>
+    public int HistoryMonths { get; init; } = 36;
     public Severity Severity { get; init; } = Severity.Warning;
 }
