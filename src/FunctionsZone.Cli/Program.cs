@@ -18,6 +18,7 @@ namespace FunctionsZone.Cli
             root.Subcommands.Add(RecomputeCommand.CreatePublish(ctx, output));
             root.Subcommands.Add(RankingsCommand.Create(ctx, output));
             root.Subcommands.Add(TargetsCommand.Create(ctx, output));
+            root.Subcommands.Add(GenerateCommand.Create(output));
             return root;
         }
 
