@@ -19,6 +19,7 @@ namespace FunctionsZone.Cli
             root.Subcommands.Add(RankingsCommand.Create(ctx, output));
             root.Subcommands.Add(TargetsCommand.Create(ctx, output));
             root.Subcommands.Add(GenerateCommand.Create(output));
+            root.Subcommands.Add(BenchCommand.Create(ctx, output));
             return root;
         }
 

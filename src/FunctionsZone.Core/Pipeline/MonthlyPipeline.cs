@@ -198,6 +198,13 @@ public sealed class MonthlyPipeline(
         return await snapshots.LatestAsync(ct);
     }
 
+    /// <summary>Registry first (indicators, groups, zones), then targets and official ranks, then observations by name.</summary>
+    public static IReadOnlyList<InputFile> InRunOrder(IEnumerable<InputFile> files) => files.OrderBy(f => f.Kind switch
+    {
+        InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
+        InputKind.Targets => 3, InputKind.OfficialRanks => 4, _ => 5,
+    }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
+
     /// <summary>
     /// What the timer does: ingest the files (registry first), recompute the periods that changed or were
     /// never computed, publish. Safe to run twice: unchanged input changes nothing and publishes nothing.
@@ -205,12 +212,7 @@ public sealed class MonthlyPipeline(
     public async Task<PipelineRun> RunAsync(IEnumerable<InputFile> files, IngestOptions options, CancellationToken ct = default)
     {
         var summaries = new List<ImportSummary>();
-        var ordered = files.OrderBy(f => f.Kind switch
-        {
-            InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
-            InputKind.Targets => 3, InputKind.OfficialRanks => 4, _ => 5,
-        }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
-        foreach (var f in ordered) summaries.Add(await IngestAsync(f, options, ct));
+        foreach (var f in InRunOrder(files)) summaries.Add(await IngestAsync(f, options, ct));
 
         var touched = summaries.SelectMany(s => s.Periods).Select(Period.Parse).ToHashSet();
         var referenceChanged = summaries.Any(s => s.Kind != "observations" && s.Counts.Imported + s.Counts.Updated > 0);
