@@ -27,6 +27,8 @@ public sealed record BenchMachine(int Processors, double MemoryGiB, string Os, s
 public sealed record BenchReport
 {
     public required string Size { get; init; }
+    /// <summary>The prefix of the run's own tables and containers (deleted at the end unless --keep).</summary>
+    public required string RunId { get; init; }
     public required int Zones { get; init; }
     public required int Indicators { get; init; }
     public required int Months { get; init; }

@@ -33,8 +33,8 @@ public enum BenchSize { Small, Medium, National }
 public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Action<string>? progress = null)
 {
     public int Seed { get; init; } = 1;
-    public int NaiveSample { get; init; } = 2_000;
-    public TimeSpan NaiveBudget { get; init; } = TimeSpan.FromSeconds(20);
+    public int NaiveSample { get; init; } = 10_000;
+    public TimeSpan NaiveBudget { get; init; } = TimeSpan.FromSeconds(15);
     public int QueryIterations { get; init; } = 200;
     public TimeSpan QueryBudget { get; init; } = TimeSpan.FromSeconds(15);
     public bool Keep { get; init; }
@@ -147,11 +147,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 progress?.Invoke($"recompute: {periods.Count} periods");
                 storage.Reset();
                 sw.Restart();
-                foreach (var p in periods)
-                {
-                    var r = await pipeline.RecomputeAsync(p, ct);
-                    rankings += r.Rankings.Count; targets += r.Targets.Count;
-                }
+                // As RunAsync does it: every period in one pass, each stored period read once.
+                await pipeline.RecomputeAllAsync(periods, r => { rankings += r.Rankings.Count; targets += r.Targets.Count; }, ct);
                 recomputeSeconds = sw.Elapsed.TotalSeconds;
                 var recomputeStorage = storage.Elapsed.TotalSeconds;
                 stages.Add(new BenchStage("recompute (indicator × group × measure)", true, recomputeSeconds, rankings, rankings / recomputeSeconds,
@@ -196,7 +193,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 Agrees: ceilingRead == values && imported + updated + unchanged == values && stored == values && rankings > 0 && snapshotFiles > 0);
             return new BenchReport
             {
-                Size = size.ToString().ToLowerInvariant(), Zones = registry.Zones.Count, Indicators = registry.Indicators.Count, Months = months,
+                Size = size.ToString().ToLowerInvariant(), RunId = id, Zones = registry.Zones.Count, Indicators = registry.Indicators.Count, Months = months,
                 StartedAt = started, Machine = await MachineAsync(clients, ct), WriteParallelism = clients.Options.WriteParallelism,
                 CeilingParallelism = ceilingParallelism, Stages = stages, Queries = queries, Memory = mem, Ratios = ratios,
                 Goals = Goals(ratios, mem, size), Agreement = agreement,

@@ -45,7 +45,9 @@ public sealed class StorageCeiling(TableClient table, int parallelism)
         // Fresh rows (another partition prefix in the same table), so each upsert inserts as the ceiling's did.
         var sw = Stopwatch.StartNew();
         var written = 0;
-        foreach (var e in entities.Take(sample))
+        // Spread over the data (every k-th value), so the sample meets partitions as the whole would.
+        var step = Math.Max(1, entities.Count / Math.Max(1, sample));
+        foreach (var e in entities.Where((_, i) => i % step == 0).Take(sample))
         {
             if (sw.Elapsed > budget) break;
             var copy = new TableEntity(e) { PartitionKey = "naive|" + e.PartitionKey };

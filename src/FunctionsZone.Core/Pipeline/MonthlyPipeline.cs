@@ -153,16 +153,50 @@ public sealed class MonthlyPipeline(
     public async Task<PeriodResults> RecomputeAsync(Period period, CancellationToken ct = default)
     {
         var registry = await references.LoadRegistryAsync(ct);
-        // The period itself, the month before and the year before (for moves), and their year-before (for computed growth).
+        var targets = await references.LoadTargetsAsync(ct);
+        var cache = new PeriodCache(observations, await observations.ListPeriodsAsync(ct));
+        return await RecomputeAsync(period, registry, targets, cache, ct);
+    }
+
+    /// <summary>
+    /// Recomputes several periods in order with one registry and target load, reading each stored period once
+    /// and keeping it only while a later period still needs it (as its previous month or year before).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RecomputeAllAsync(IReadOnlyList<Period> periods, Action<PeriodResults>? each = null, CancellationToken ct = default)
+    {
+        var ordered = periods.Distinct().Order().ToList();
+        if (ordered.Count == 0) return [];
+        var registry = await references.LoadRegistryAsync(ct);
+        var targets = await references.LoadTargetsAsync(ct);
+        var cache = new PeriodCache(observations, await observations.ListPeriodsAsync(ct));
+        var done = new List<string>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var result = await RecomputeAsync(ordered[i], registry, targets, cache, ct);
+            each?.Invoke(result);
+            done.Add(result.Period);
+            cache.KeepOnly(ordered.Skip(i + 1).SelectMany(NeededFor));
+        }
+        return done;
+    }
+
+    /// <summary>The period itself, the month before and the year before (for moves), and their year-before (for computed growth).</summary>
+    private static HashSet<Period> NeededFor(Period period)
+    {
         var needed = new HashSet<Period> { period, period.Previous(), period.YearBefore(), period.Previous().YearBefore(), period.YearBefore().YearBefore() };
         if (period.IsMonth) { needed.Add(Period.OfMonth(period.Year - 1, 12)); needed.Add(Period.OfYear(period.Year - 1)); }
-        var stored = await observations.ReadPeriodsAsync(needed, ct);
+        return needed;
+    }
+
+    private async Task<PeriodResults> RecomputeAsync(Period period, ZoneRegistry registry, IReadOnlyList<Target> targets, PeriodCache cache, CancellationToken ct)
+    {
+        var needed = NeededFor(period);
+        var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
         var derived = PerMuCalculator.Derive(registry, set, needed);
         foreach (var d in derived) set.Add(d);
 
         var rankings = new RankingCalculator(registry, set).ComputeAll(period);
-        var targets = await references.LoadTargetsAsync(ct);
         var progress = new TargetCalculator(registry, set).Compute(targets, period);
         var result = new PeriodResults
         {
@@ -221,12 +255,7 @@ public sealed class MonthlyPipeline(
         // A changed month also moves the next month's "previous" and next year's "year before".
         var toRecompute = stored.Where(p => referenceChanged || !computed.Contains(p) || touched.Contains(p)
             || touched.Contains(p.Previous()) || touched.Contains(p.YearBefore())).Order().ToList();
-        var recomputed = new List<string>();
-        foreach (var p in toRecompute)
-        {
-            await RecomputeAsync(p, ct);
-            recomputed.Add(p.ToString());
-        }
+        var recomputed = await RecomputeAllAsync(toRecompute, ct: ct);
         var pointer = await PublishAsync(ct) ?? await snapshots.LatestAsync(ct);
         return new PipelineRun(summaries, recomputed, pointer, pointer is null ? null : snapshots.Location(pointer.Version));
     }

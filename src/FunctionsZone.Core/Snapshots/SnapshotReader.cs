@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
@@ -8,16 +9,26 @@ using FunctionsZone.Core.Targets;
 namespace FunctionsZone.Core.Snapshots;
 
 /// <summary>Reads the latest published snapshot as portals do; names are resolved by id or 中文名.</summary>
+/// <remarks>
+/// A version's files never change once written (docs/snapshots.md), so what was read and parsed of the latest
+/// version is kept in memory and served again; each call still reads latest.json, so a newly published version
+/// is seen at once (and the kept files of the old one are dropped).
+/// </remarks>
 public sealed class SnapshotReader(ISnapshotStore store)
 {
+    private readonly object _gate = new();
+    private string? _cachedVersion;
+    private ConcurrentDictionary<string, Lazy<Task<object?>>> _cache = new(StringComparer.Ordinal);
+
     public async Task<SnapshotPointer> LatestAsync(CancellationToken ct = default) =>
         await store.LatestAsync(ct) ?? throw new SnapshotNotFoundException(
             "尚未发布任何快照，请先运行 fz run / No snapshot has been published yet: run `fz run` first");
 
-    public async Task<ZoneRegistry> RegistryAsync(SnapshotPointer latest, CancellationToken ct = default) => new(
-        await ReadAsync<List<Zone>>(latest, "registry/zones.json", ct) ?? [],
-        await ReadAsync<List<Group>>(latest, "registry/groups.json", ct) ?? [],
-        await ReadAsync<List<Indicator>>(latest, "registry/indicators.json", ct) ?? []);
+    public Task<ZoneRegistry> RegistryAsync(SnapshotPointer latest, CancellationToken ct = default) =>
+        Cached(latest, "registry", async () => new ZoneRegistry(
+            await ReadAsync<List<Zone>>(latest, "registry/zones.json", ct) ?? [],
+            await ReadAsync<List<Group>>(latest, "registry/groups.json", ct) ?? [],
+            await ReadAsync<List<Indicator>>(latest, "registry/indicators.json", ct) ?? []))!;
 
     /// <summary>One ranking list: period × indicator × group × measure.</summary>
     public async Task<Ranking> RankingAsync(string period, string indicator, string group, Measure measure, CancellationToken ct = default)
@@ -53,10 +64,33 @@ public sealed class SnapshotReader(ISnapshotStore store)
         return doc.Targets.Where(t => t.Zone == z.Id && t.Year == year).ToList();
     }
 
-    public async Task<T?> ReadAsync<T>(SnapshotPointer latest, string path, CancellationToken ct = default)
+    /// <summary>A file of the version, parsed; kept for the next call while this version is the latest.</summary>
+    public Task<T?> ReadAsync<T>(SnapshotPointer latest, string path, CancellationToken ct = default) =>
+        Cached(latest, $"{path}|{typeof(T).FullName}", async () =>
+        {
+            var bytes = await store.ReadAsync(latest.Version, path, CancellationToken.None);
+            return bytes is null ? default : JsonSerializer.Deserialize<T>(bytes, Json.Options);
+        });
+
+    private async Task<T?> Cached<T>(SnapshotPointer latest, string key, Func<Task<T?>> load)
     {
-        var bytes = await store.ReadAsync(latest.Version, path, ct);
-        return bytes is null ? default : JsonSerializer.Deserialize<T>(bytes, Json.Options);
+        ConcurrentDictionary<string, Lazy<Task<object?>>> cache;
+        lock (_gate)
+        {
+            if (_cachedVersion != latest.Version)
+            {
+                _cachedVersion = latest.Version;
+                _cache = new(StringComparer.Ordinal);
+            }
+            cache = _cache;
+        }
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await load()));
+        try { return (T?)await lazy.Value; }
+        catch
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<object?>>>(key, lazy));
+            throw;
+        }
     }
 
     public sealed record RankingsDocument(string Period, List<Ranking> Rankings);
