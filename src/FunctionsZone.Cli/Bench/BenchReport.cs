@@ -5,7 +5,7 @@ namespace FunctionsZone.Cli.Bench;
 
 /// <summary>One stage's figures. Measured = false marks a stage whose code is not on this branch yet.</summary>
 public sealed record BenchStage(string Name, bool Measured, double Seconds, long Items, double? PerSecond,
-    double? StorageSeconds = null, double? InMemorySeconds = null, string? Note = null);
+    double? StorageSeconds = null, double? InMemorySeconds = null, string? Note = null, double? PeakWorkingSetMiB = null);
 
 public sealed record BenchQuery(string Name, bool Measured, int Iterations, double? P50Ms, double? P95Ms, double? P99Ms, string? Note = null);
 
@@ -53,11 +53,11 @@ public sealed record BenchReport
         w.WriteLine($"== fz bench --size {Size}: {Zones} 开发区 zones × {Indicators} 指标 indicators × {Months} 月 months, {Agreement.Values:N0} values ==");
         w.WriteLine($"machine: {Machine.Processors} cores, {Machine.MemoryGiB:0.#} GiB, {Machine.Os}, .NET {Machine.Dotnet}, {Machine.StorageServer} ({Machine.Storage}); " +
                     $"WriteParallelism {WriteParallelism}, ceiling parallelism {CeilingParallelism}");
-        var t = new TextTable("阶段 stage", "秒 s", "项 items", "项/秒 items/s", "存储 storage s", "内存 in-memory s", "说明 note");
+        var t = new TextTable("阶段 stage", "秒 s", "项 items", "项/秒 items/s", "存储 storage s", "内存 in-memory s", "峰值 peak MiB", "说明 note");
         foreach (var s in Stages)
             t.Add(s.Name, s.Measured ? F(s.Seconds, "0.000") : "not measured", s.Measured ? s.Items.ToString("N0", CultureInfo.InvariantCulture) : null,
                 s.PerSecond is { } r ? r.ToString("N0", CultureInfo.InvariantCulture) : null, s.StorageSeconds is { } ss ? F(ss, "0.000") : null,
-                s.InMemorySeconds is { } m ? F(m, "0.000") : null, s.Note);
+                s.InMemorySeconds is { } m ? F(m, "0.000") : null, s.PeakWorkingSetMiB is { } pk ? F(pk, "0") : null, s.Note);
         w.Write(t);
         w.WriteLine();
         var q = new TextTable("查询 query", "次数 n", "p50 ms", "p95 ms", "p99 ms", "说明 note");

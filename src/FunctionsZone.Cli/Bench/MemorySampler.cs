@@ -27,7 +27,17 @@ public sealed class MemorySampler : IAsyncDisposable
     {
         process.Refresh();
         _peakWorkingSet = Math.Max(_peakWorkingSet, process.WorkingSet64);
+        _stagePeak = Math.Max(_stagePeak, process.WorkingSet64);
         _peakHeap = Math.Max(_peakHeap, GC.GetTotalMemory(false));
+    }
+
+    private long _stagePeak;
+
+    /// <summary>The peak working set since the last call (one stage's peak), in bytes.</summary>
+    public long TakeStagePeak()
+    {
+        Sample(Process.GetCurrentProcess());
+        return Interlocked.Exchange(ref _stagePeak, 0);
     }
 
     public long PeakWorkingSet => Interlocked.Read(ref _peakWorkingSet);
