@@ -75,19 +75,31 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
         return map;
     }
 
+    // Split points inside "{period}|…": a period's partitions are read as these key ranges side by side, not as one
+    // query paged 1,000 entities at a time (a national month is 60 partitions of 2,700 zones each).
+    private static readonly string[] RangeSplits = ["0", "b", "d", "f", "h", "j", "m", "o", "q", "s", "u", "w"];
+
     public async Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        var lists = await Task.WhenAll(periods.Distinct().Select(async p =>
+        // Every partition of the period: "{period}|" up to "{period}}" ('}' sorts just after '|'), cut into ranges.
+        var ranges = periods.Distinct().SelectMany(p =>
         {
-            // Every partition of the period: "{period}|" up to "{period}}" ('}' sorts just after '|').
-            var from = $"{p}|";
-            var to = $"{p}}}";
-            var list = new List<Observation>();
-            await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken: ct))
-                list.Add(ObservationEntity.FromEntity(e));
-            return list;
-        }));
+            var bounds = new List<string> { $"{p}|" };
+            bounds.AddRange(RangeSplits.Select(c => $"{p}|{c}"));
+            bounds.Add($"{p}}}");
+            return bounds.Zip(bounds.Skip(1));
+        }).ToList();
+        var lists = new List<Observation>[ranges.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, ranges.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct }, async (i, token) =>
+            {
+                var (from, to) = ranges[i];
+                var list = new List<Observation>();
+                await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken: token))
+                    list.Add(ObservationEntity.FromEntity(e));
+                lists[i] = list;
+            });
         return lists.SelectMany(l => l).ToList();
     }
 
