@@ -157,7 +157,7 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         if (members.ContainsKey("national-etdz"))
             groupList.Add(new Group { Id = "national-etdz", NameZh = "国家级经开区", NameEn = "National-level ETDZs (generated)" });
         foreach (var (code, name, _) in provinces)
-            if (members.ContainsKey($"prov-{code}"))
+            if (members.GetValueOrDefault($"prov-{code}") >= 2)
                 groupList.Add(new Group { Id = $"prov-{code}", NameZh = $"{name}开发区", NameEn = $"Zones of province {code} (generated)" });
         foreach (var g in members.Where(m => m.Key.StartsWith("city-", StringComparison.Ordinal) && m.Value >= 2).Select(m => m.Key).Order(StringComparer.Ordinal))
         {

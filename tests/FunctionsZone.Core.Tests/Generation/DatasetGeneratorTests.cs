@@ -39,14 +39,24 @@ public sealed class DatasetGeneratorTests : IDisposable
         Assert.Equal(120L * 30 * 12, summary.ObservationRows);
         // Zones spread over several provinces and cities, each in its province's group.
         Assert.True(registry.Zones.Select(z => z.Province).Distinct().Count() >= 10);
-        Assert.True(registry.Zones.Select(z => z.City).Distinct().Count() > registry.Zones.Select(z => z.Province).Distinct().Count());
-        Assert.All(registry.Zones, z => Assert.Contains(z.Groups, g => g.StartsWith("prov-", StringComparison.Ordinal)));
+        // About nine zones to a city: at 600 zones the large provinces have several cities, each a ranking group.
+        var large = new DatasetGenerator(Options with { Zones = 600 }).Registry();
+        Assert.Contains(large.Zones.GroupBy(z => z.Province), p => p.Select(z => z.City).Distinct().Count() > 1);
+        Assert.Contains(large.Groups, g => g.Id.StartsWith("city-", StringComparison.Ordinal));
+        Assert.InRange(large.Zones.Count(z => z.Level == ZoneLevel.National), 20, 90); // ≈ 8.5%
+        // A group of one ranks nobody: a zone is in its province's group wherever the province has two or more.
+        Assert.All(registry.Zones.GroupBy(z => z.Province).Where(p => p.Count() >= 2).SelectMany(p => p),
+            z => Assert.Contains(z.Groups, g => g.StartsWith("prov-", StringComparison.Ordinal)));
         Assert.All(registry.Groups, g => Assert.True(registry.Members(g).Count >= 1, g.Id));
 
         var observations = new List<Observation>();
         var findings = new List<Finding>();
         foreach (var f in Directory.GetFiles(_dir, "observations-*.csv").Order(StringComparer.Ordinal))
-            observations.AddRange(new RowResolver(registry).Resolve(LongCsvReader.Read(new StringReader(File.ReadAllText(f)), findings), f, findings).Select(r => r.Observation));
+        {
+            var fileFindings = new List<Finding>(); // LongCsvReader stops early when handed earlier findings
+            observations.AddRange(new RowResolver(registry).Resolve(LongCsvReader.Read(new StringReader(File.ReadAllText(f)), fileFindings), f, fileFindings).Select(r => r.Observation));
+            findings.AddRange(fileFindings);
+        }
         // Only warnings: the few missing values ("—"), each named by its row.
         Assert.All(findings, f => Assert.Equal("missing-value", f.Code));
         Assert.Equal(summary.MissingValues, findings.Count);
