@@ -11,6 +11,8 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
     public const int BatchSize = 100;
     private TableClient Table => clients.Table("Observations");
     private TableClient Periods => clients.Table("Periods");
+    private const string PartitionsListed = "PartitionsListed";
+    private static string PartitionListKey(string period) => $"partitions|{period}";
 
     public async Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default)
     {
@@ -23,10 +25,19 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
         var known = await KnownPeriodsAsync(periods, ct);
         // Listed before its rows are written: a write cut short leaves the period listed, so the next write
         // of it reads its partitions and counts what is already there as unchanged or updated.
+        // Each period's partitions are listed too ("partitions|{period}", one row per indicator), before their rows,
+        // so a read of the period can ask each partition directly, in parallel, as the ceiling does.
+        foreach (var period in observations.Select(o => (Period: o.Period.ToString(), o.Indicator)).Distinct().GroupBy(x => x.Period))
+        foreach (var chunk in period.Select(x => x.Indicator).Chunk(BatchSize))
+        {
+            await Periods.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(PartitionListKey(period.Key), i))), ct);
+        }
         foreach (var chunk in periods.Where(p => !known.Contains(p)).Chunk(BatchSize))
         {
+            // PartitionsListed: every partition of this period was written since partitions were listed, so the list is whole.
             await Periods.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity("period", p))), ct);
+                new TableEntity("period", p) { [PartitionsListed] = true })), ct);
         }
 
         var partitions = observations.GroupBy(o => ObservationEntity.PartitionKey(o.Period, o.Indicator)).ToList();
@@ -75,28 +86,37 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
         return map;
     }
 
-    // Split points inside "{period}|…": a period's partitions are read as these key ranges side by side, not as one
-    // query paged 1,000 entities at a time (a national month is 60 partitions of 2,700 zones each).
+    // Split points inside "{period}|…" for periods whose partitions are not listed: key ranges read side by side
+    // rather than one query paged 1,000 entities at a time.
     private static readonly string[] RangeSplits = ["0", "b", "d", "f", "h", "j", "m", "o", "q", "s", "u", "w"];
 
     public async Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        // Every partition of the period: "{period}|" up to "{period}}" ('}' sorts just after '|'), cut into ranges.
-        var ranges = periods.Distinct().SelectMany(p =>
+        var filters = new List<string>();
+        foreach (var p in periods.Distinct())
         {
+            var row = await Periods.GetEntityIfExistsAsync<TableEntity>("period", p.ToString(), cancellationToken: ct);
+            if (row.HasValue && row.Value!.GetBoolean(PartitionsListed) == true)
+            {
+                // The period's partitions are known: one query each, side by side (a national month: 60 of 2,700 rows).
+                await foreach (var e in Periods.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionListKey(p.ToString())}"), select: ["RowKey"], cancellationToken: ct))
+                    filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {ObservationEntity.PartitionKey(p, e.RowKey)}"));
+                continue;
+            }
+            // Written before partitions were listed: every partition of the period, "{period}|" up to "{period}}"
+            // ('}' sorts just after '|'), cut into key ranges read side by side.
             var bounds = new List<string> { $"{p}|" };
             bounds.AddRange(RangeSplits.Select(c => $"{p}|{c}"));
             bounds.Add($"{p}}}");
-            return bounds.Zip(bounds.Skip(1));
-        }).ToList();
-        var lists = new List<Observation>[ranges.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, ranges.Count),
+            filters.AddRange(bounds.Zip(bounds.Skip(1)).Select(r => TableClient.CreateQueryFilter($"PartitionKey ge {r.First} and PartitionKey lt {r.Second}")));
+        }
+        var lists = new List<Observation>[filters.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, filters.Count),
             new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct }, async (i, token) =>
             {
-                var (from, to) = ranges[i];
                 var list = new List<Observation>();
-                await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken: token))
+                await foreach (var e in Table.QueryAsync<TableEntity>(filters[i], cancellationToken: token))
                     list.Add(ObservationEntity.FromEntity(e));
                 lists[i] = list;
             });
