@@ -16,7 +16,8 @@ public static class ServiceRegistration
         services.AddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.AddSingleton(sp => PipelineFactory.Create(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(sp => new DropFolder(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton(sp => new SnapshotReader(new BlobSnapshotStore(sp.GetRequiredService<StorageClients>())));
+        services.AddSingleton(sp => new SnapshotReader(new BlobSnapshotStore(sp.GetRequiredService<StorageClients>()),
+            TimeSpan.FromSeconds(double.TryParse(configuration["FunctionsZone:LatestCacheSeconds"], out var cacheFor) ? cacheFor : 0)));
         services.AddSingleton(_ => IngestOptionsFrom(configuration));
         return services;
     }

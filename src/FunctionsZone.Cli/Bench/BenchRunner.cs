@@ -205,7 +205,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
 
             var ingestRate = values / ingestSeconds;
             var ceilingRate = values / ceilingWrite.TotalSeconds;
-            var functionP99 = queries.Where(q => q.Measured && q.Name.StartsWith("function", StringComparison.Ordinal)).Select(q => q.P99Ms).Max();
+            // Judged on the default reads (latest.json read on every call); the cached variant is shown beside them.
+            var functionP99 = queries.Where(q => q.Measured && q.Name.StartsWith("function", StringComparison.Ordinal) && !q.Name.Contains("cached")).Select(q => q.P99Ms).Max();
             var ratios = new BenchRatios(
                 IngestVsCeiling: Round(ingestRate / ceilingRate), IngestVsNaive: Round(ingestRate / naiveRate),
                 EndToEndVsCeiling: Round(endToEnd / (ceilingWrite.TotalSeconds + ceilingReadTime.TotalSeconds)),
@@ -283,6 +284,11 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 $"?period={month}&indicator={Uri.EscapeDataString(ranking.Indicator)}&group={Uri.EscapeDataString(ranking.Group)}&measure={(ranking.Measure == Core.Rankings.Measure.Level ? "level" : "growth")}"),
                 QueryIterations, QueryBudget, $"{ranking.Group} · {ranking.Indicator}, {ranking.Entries.Count} entries"),
         };
+        // The same read with latest.json kept for 5 s (FunctionsZone__LatestCacheSeconds=5): the round trip it saves.
+        var cachedFunctions = new ReadFunctions(new SnapshotReader(new BlobSnapshotStore(clients), TimeSpan.FromSeconds(5)));
+        list.Add(await Latency.MeasureAsync("function GetRankings, latest cached 5 s", () => Call(cachedFunctions.Rankings,
+                $"?period={month}&indicator={Uri.EscapeDataString(ranking.Indicator)}&group={Uri.EscapeDataString(ranking.Group)}&measure={(ranking.Measure == Core.Rankings.Measure.Level ? "level" : "growth")}"),
+            QueryIterations, QueryBudget, "opt-in: a new version is seen up to 5 s later"));
         list.Add(target is null
             ? new BenchQuery("function GetTargets", false, 0, null, null, null, "no targets in the snapshot")
             : await Latency.MeasureAsync("function GetTargets", () => Call(functions.Targets, $"?zone={Uri.EscapeDataString(target.Zone)}&year={target.Year}"),

@@ -14,15 +14,27 @@ namespace FunctionsZone.Core.Snapshots;
 /// version is kept in memory and served again; each call still reads latest.json, so a newly published version
 /// is seen at once (and the kept files of the old one are dropped).
 /// </remarks>
-public sealed class SnapshotReader(ISnapshotStore store)
+/// <param name="latestCacheFor">
+/// How long latest.json itself may be reused (FunctionsZone__LatestCacheSeconds). Zero, the default, reads it on
+/// every call; a few seconds saves that round trip at the price of seeing a new version up to that much later
+/// (latest.json is served with max-age=60, so browsers and CDNs may already lag that long).
+/// </param>
+public sealed class SnapshotReader(ISnapshotStore store, TimeSpan latestCacheFor = default)
 {
     private readonly object _gate = new();
     private string? _cachedVersion;
     private ConcurrentDictionary<string, Lazy<Task<object?>>> _cache = new(StringComparer.Ordinal);
+    private (SnapshotPointer Pointer, long At)? _latest;
 
-    public async Task<SnapshotPointer> LatestAsync(CancellationToken ct = default) =>
-        await store.LatestAsync(ct) ?? throw new SnapshotNotFoundException(
+    public async Task<SnapshotPointer> LatestAsync(CancellationToken ct = default)
+    {
+        if (latestCacheFor > TimeSpan.Zero && _latest is { } kept && Environment.TickCount64 - kept.At < latestCacheFor.TotalMilliseconds)
+            return kept.Pointer;
+        var pointer = await store.LatestAsync(ct) ?? throw new SnapshotNotFoundException(
             "尚未发布任何快照，请先运行 fz run / No snapshot has been published yet: run `fz run` first");
+        if (latestCacheFor > TimeSpan.Zero) _latest = (pointer, Environment.TickCount64);
+        return pointer;
+    }
 
     public Task<ZoneRegistry> RegistryAsync(SnapshotPointer latest, CancellationToken ct = default) =>
         Cached(latest, "registry", async () => new ZoneRegistry(
