@@ -23,7 +23,8 @@ public static class ServiceRegistration
         });
         services.AddSingleton(sp => new DropFolder(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(sp => new BlobSnapshotStore(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton(sp => new SnapshotReader(sp.GetRequiredService<BlobSnapshotStore>()));
+        services.AddSingleton(sp => new SnapshotReader(sp.GetRequiredService<BlobSnapshotStore>(),
+            TimeSpan.FromSeconds(double.TryParse(configuration["FunctionsZone:LatestCacheSeconds"], out var cacheFor) ? cacheFor : 0)));
         services.AddSingleton(sp => new ImportLogReader(sp.GetRequiredService<StorageClients>()));
         services.AddSingleton(_ => IngestOptionsFrom(configuration));
         services.AddSingleton(sp => Storage.History.HistoryQueryFactory.Create(sp.GetRequiredService<StorageClients>()));

@@ -13,8 +13,11 @@ public sealed record StorageOptions
     public string ResultsContainer { get; init; } = "results";
     public string ImportsContainer { get; init; } = "imports";
     public int SnapshotRetention { get; init; } = 5;
-    /// <summary>Partitions written at once; Azure allows 2,000 entities/s per partition, so parallelism is across partitions.</summary>
-    public int WriteParallelism { get; init; } = 8;
+    /// <summary>
+    /// Entity-group transactions (and partition reads) in flight at once. Azure allows 2,000 entities/s per partition,
+    /// so the load is spread across "{period}|{indicator}" partitions; see docs/performance.md.
+    /// </summary>
+    public int WriteParallelism { get; init; } = 16;
 
     public string Table(string name) => TablePrefix + name;
 

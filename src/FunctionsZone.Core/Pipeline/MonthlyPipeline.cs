@@ -248,16 +248,50 @@ public sealed class MonthlyPipeline(
     private async Task<PeriodResults> RecomputeCoreAsync(Period period, CancellationToken ct)
     {
         var registry = await references.LoadRegistryAsync(ct);
-        // The period itself, the month before and the year before (for moves), and their year-before (for computed growth).
+        var targets = await references.LoadTargetsAsync(ct);
+        var cache = new PeriodCache(observations, await observations.ListPeriodsAsync(ct));
+        return await RecomputeAsync(period, registry, targets, cache, ct);
+    }
+
+    /// <summary>
+    /// Recomputes several periods in order with one registry and target load, reading each stored period once
+    /// and keeping it only while a later period still needs it (as its previous month or year before).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RecomputeAllAsync(IReadOnlyList<Period> periods, Action<PeriodResults>? each = null, CancellationToken ct = default)
+    {
+        var ordered = periods.Distinct().Order().ToList();
+        if (ordered.Count == 0) return [];
+        var registry = await references.LoadRegistryAsync(ct);
+        var targets = await references.LoadTargetsAsync(ct);
+        var cache = new PeriodCache(observations, await observations.ListPeriodsAsync(ct));
+        var done = new List<string>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var result = await RecomputeAsync(ordered[i], registry, targets, cache, ct);
+            each?.Invoke(result);
+            done.Add(result.Period);
+            cache.KeepOnly(ordered.Skip(i + 1).SelectMany(NeededFor));
+        }
+        return done;
+    }
+
+    /// <summary>The period itself, the month before and the year before (for moves), and their year-before (for computed growth).</summary>
+    private static HashSet<Period> NeededFor(Period period)
+    {
         var needed = new HashSet<Period> { period, period.Previous(), period.YearBefore(), period.Previous().YearBefore(), period.YearBefore().YearBefore() };
         if (period.IsMonth) { needed.Add(Period.OfMonth(period.Year - 1, 12)); needed.Add(Period.OfYear(period.Year - 1)); }
-        var stored = await observations.ReadPeriodsAsync(needed, ct);
+        return needed;
+    }
+
+    private async Task<PeriodResults> RecomputeAsync(Period period, ZoneRegistry registry, IReadOnlyList<Target> targets, PeriodCache cache, CancellationToken ct)
+    {
+        var needed = NeededFor(period);
+        var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
         var derived = PerMuCalculator.Derive(registry, set, needed);
         foreach (var d in derived) set.Add(d);
 
         var rankings = new RankingCalculator(registry, set).ComputeAll(period);
-        var targets = await references.LoadTargetsAsync(ct);
         var progress = new TargetCalculator(registry, set, TargetThresholds).Compute(targets, period);
         var result = new PeriodResults
         {
@@ -298,6 +332,13 @@ public sealed class MonthlyPipeline(
         return await snapshots.LatestAsync(ct);
     }
 
+    /// <summary>Registry first (indicators, groups, zones), then targets and official ranks, then observations by name.</summary>
+    public static IReadOnlyList<InputFile> InRunOrder(IEnumerable<InputFile> files) => files.OrderBy(f => f.Kind switch
+    {
+        InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
+        InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks => 5, _ => 6,
+    }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
+
     /// <summary>
     /// What the timer does: ingest the files (registry first), recompute the periods that changed or were
     /// never computed, publish. Safe to run twice: unchanged input changes nothing and publishes nothing.
@@ -305,14 +346,9 @@ public sealed class MonthlyPipeline(
     public async Task<PipelineRun> RunAsync(IEnumerable<InputFile> files, IngestOptions options, CancellationToken ct = default)
     {
         var summaries = new List<ImportSummary>();
-        var list = files.ToList();
+        var list = InRunOrder(files);
         using var activity = PipelineTelemetry.StartRun(list.Count);
-        var ordered = list.OrderBy(f => f.Kind switch
-        {
-            InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
-            InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks => 5, _ => 6,
-        }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
-        foreach (var f in ordered) summaries.Add(await IngestAsync(f, options, ct));
+        foreach (var f in list) summaries.Add(await IngestAsync(f, options, ct));
 
         var touched = summaries.SelectMany(s => s.Periods).Select(Period.Parse).ToHashSet();
         var referenceChanged = summaries.Any(s => s.Kind != "observations" && s.Counts.Imported + s.Counts.Updated > 0);
@@ -321,12 +357,7 @@ public sealed class MonthlyPipeline(
         // A changed month also moves the next month's "previous" and next year's "year before".
         var toRecompute = stored.Where(p => referenceChanged || !computed.Contains(p) || touched.Contains(p)
             || touched.Contains(p.Previous()) || touched.Contains(p.YearBefore())).Order().ToList();
-        var recomputed = new List<string>();
-        foreach (var p in toRecompute)
-        {
-            await RecomputeAsync(p, ct);
-            recomputed.Add(p.ToString());
-        }
+        var recomputed = await RecomputeAllAsync(toRecompute, ct: ct);
         var pointer = await PublishAsync(ct) ?? await snapshots.LatestAsync(ct);
         activity?.SetTag("fz.recomputed", string.Join(",", recomputed)).SetTag("fz.snapshot", pointer?.Version);
         return new PipelineRun(summaries, recomputed, pointer, pointer is null ? null : snapshots.Location(pointer.Version));

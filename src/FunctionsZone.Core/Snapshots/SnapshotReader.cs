@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
@@ -8,16 +9,38 @@ using FunctionsZone.Core.Targets;
 namespace FunctionsZone.Core.Snapshots;
 
 /// <summary>Reads the latest published snapshot as portals do; names are resolved by id or 中文名.</summary>
-public sealed class SnapshotReader(ISnapshotStore store)
+/// <remarks>
+/// A version's files never change once written (docs/snapshots.md), so what was read and parsed of the latest
+/// version is kept in memory and served again; each call still reads latest.json, so a newly published version
+/// is seen at once (and the kept files of the old one are dropped).
+/// </remarks>
+/// <param name="latestCacheFor">
+/// How long latest.json itself may be reused (FunctionsZone__LatestCacheSeconds). Zero, the default, reads it on
+/// every call; a few seconds saves that round trip at the price of seeing a new version up to that much later
+/// (latest.json is served with max-age=60, so browsers and CDNs may already lag that long).
+/// </param>
+public sealed class SnapshotReader(ISnapshotStore store, TimeSpan latestCacheFor = default)
 {
-    public async Task<SnapshotPointer> LatestAsync(CancellationToken ct = default) =>
-        await store.LatestAsync(ct) ?? throw new SnapshotNotFoundException(
-            "尚未发布任何快照，请先运行 fz run / No snapshot has been published yet: run `fz run` first");
+    private readonly object _gate = new();
+    private string? _cachedVersion;
+    private ConcurrentDictionary<string, Lazy<Task<object?>>> _cache = new(StringComparer.Ordinal);
+    private (SnapshotPointer Pointer, long At)? _latest;
 
-    public async Task<ZoneRegistry> RegistryAsync(SnapshotPointer latest, CancellationToken ct = default) => new(
-        await ReadAsync<List<Zone>>(latest, "registry/zones.json", ct) ?? [],
-        await ReadAsync<List<Group>>(latest, "registry/groups.json", ct) ?? [],
-        await ReadAsync<List<Indicator>>(latest, "registry/indicators.json", ct) ?? []);
+    public async Task<SnapshotPointer> LatestAsync(CancellationToken ct = default)
+    {
+        if (latestCacheFor > TimeSpan.Zero && _latest is { } kept && Environment.TickCount64 - kept.At < latestCacheFor.TotalMilliseconds)
+            return kept.Pointer;
+        var pointer = await store.LatestAsync(ct) ?? throw new SnapshotNotFoundException(
+            "尚未发布任何快照，请先运行 fz run / No snapshot has been published yet: run `fz run` first");
+        if (latestCacheFor > TimeSpan.Zero) _latest = (pointer, Environment.TickCount64);
+        return pointer;
+    }
+
+    public Task<ZoneRegistry> RegistryAsync(SnapshotPointer latest, CancellationToken ct = default) =>
+        Cached(latest, "registry", async () => new ZoneRegistry(
+            await ReadAsync<List<Zone>>(latest, "registry/zones.json", ct) ?? [],
+            await ReadAsync<List<Group>>(latest, "registry/groups.json", ct) ?? [],
+            await ReadAsync<List<Indicator>>(latest, "registry/indicators.json", ct) ?? []))!;
 
     /// <summary>One ranking list: period × indicator × group × measure.</summary>
     public async Task<Ranking> RankingAsync(string period, string indicator, string group, Measure measure, CancellationToken ct = default)
@@ -83,10 +106,33 @@ public sealed class SnapshotReader(ISnapshotStore store)
                ?? throw new SnapshotNotFoundException($"快照中没有 {p} 期「{z.NameZh}」的数据 / The snapshot has no page for {z.Id} in {p}");
     }
 
-    public async Task<T?> ReadAsync<T>(SnapshotPointer latest, string path, CancellationToken ct = default)
+    /// <summary>A file of the version, parsed; kept for the next call while this version is the latest.</summary>
+    public Task<T?> ReadAsync<T>(SnapshotPointer latest, string path, CancellationToken ct = default) =>
+        Cached(latest, $"{path}|{typeof(T).FullName}", async () =>
+        {
+            var bytes = await store.ReadAsync(latest.Version, path, CancellationToken.None);
+            return bytes is null ? default : JsonSerializer.Deserialize<T>(bytes, Json.Options);
+        });
+
+    private async Task<T?> Cached<T>(SnapshotPointer latest, string key, Func<Task<T?>> load)
     {
-        var bytes = await store.ReadAsync(latest.Version, path, ct);
-        return bytes is null ? default : JsonSerializer.Deserialize<T>(bytes, Json.Options);
+        ConcurrentDictionary<string, Lazy<Task<object?>>> cache;
+        lock (_gate)
+        {
+            if (_cachedVersion != latest.Version)
+            {
+                _cachedVersion = latest.Version;
+                _cache = new(StringComparer.Ordinal);
+            }
+            cache = _cache;
+        }
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await load()));
+        try { return (T?)await lazy.Value; }
+        catch
+        {
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<object?>>>(key, lazy));
+            throw;
+        }
     }
 
     public sealed record RankingsDocument(string Period, List<Ranking> Rankings);

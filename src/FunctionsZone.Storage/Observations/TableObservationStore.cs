@@ -13,42 +13,82 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
     private TableClient Table => clients.Table("Observations");
     private TableClient Periods => clients.Table("Periods");
     private TableClient History => clients.Table("History");
+    private const string PartitionsListed = "PartitionsListed";
+    private static string PartitionListKey(string period) => $"partitions|{period}";
 
     public async Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
         int imported = 0, updated = 0, unchanged = 0;
-        var partitions = observations.GroupBy(o => ObservationEntity.PartitionKey(o.Period, o.Indicator)).ToList();
-        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct }, async (partition, token) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct };
+        var periods = observations.Select(o => o.Period.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        // A period never listed has no partition yet: its rows are all new, and reading its partitions first
+        // (one query each, which Azurite answers by scanning the whole table) would only find them empty.
+        var known = await KnownPeriodsAsync(periods, ct);
+        // Listed before its rows are written: a write cut short leaves the period listed, so the next write
+        // of it reads its partitions and counts what is already there as unchanged or updated.
+        // Each period's partitions are listed too ("partitions|{period}", one row per indicator), before their rows,
+        // so a read of the period can ask each partition directly, in parallel, as the ceiling does.
+        foreach (var period in observations.Select(o => (Period: o.Period.ToString(), o.Indicator)).Distinct().GroupBy(x => x.Period))
+        foreach (var chunk in period.Select(x => x.Indicator).Chunk(BatchSize))
         {
-            var existing = await ReadPartitionAsync(partition.Key, token);
+            await Periods.SubmitTransactionAsync(chunk.Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(PartitionListKey(period.Key), i))), ct);
+        }
+        foreach (var chunk in periods.Where(p => !known.Contains(p)).Chunk(BatchSize))
+        {
+            // PartitionsListed: every partition of this period was written since partitions were listed, so the list is whole.
+            await Periods.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity("period", p) { [PartitionsListed] = true })), ct);
+        }
+
+        var partitions = observations.GroupBy(o => ObservationEntity.PartitionKey(o.Period, o.Indicator)).ToList();
+        var changedByPartition = new List<Observation>[partitions.Count];
+        var replacedByPartition = new List<(Observation Old, Observation New)>[partitions.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, partitions.Count), parallel, async (i, token) =>
+        {
+            var partition = partitions[i];
+            var isNew = !known.Contains(partition.First().Period.ToString());
+            var existing = isNew ? null : await ReadPartitionAsync(partition.Key, token);
             var changed = new List<Observation>();
             var replaced = new List<(Observation Old, Observation New)>();
-            foreach (var o in partition)
+            foreach (var row in partition)
             {
-                if (!existing.TryGetValue(o.Zone, out var old)) { Interlocked.Increment(ref imported); changed.Add(o); }
-                else if (!ObservationEntity.SameFigure(old, o)) { Interlocked.Increment(ref updated); changed.Add(o); replaced.Add((old, o)); }
+                Observation? old = null;
+                if (existing is null || !existing.TryGetValue(row.Zone, out old)) { Interlocked.Increment(ref imported); changed.Add(row); continue; }
+                // A row without a 同比 figure keeps the stored one: a file that leaves the column out corrects nothing.
+                var o = row.Yoy is null && old.Yoy is not null ? row with { Yoy = old.Yoy } : row;
+                if (!ObservationEntity.SameFigure(old, o)) { Interlocked.Increment(ref updated); changed.Add(o); replaced.Add((old, o)); }
                 else Interlocked.Increment(ref unchanged);
             }
-            var now = DateTimeOffset.UtcNow;
-            var history = replaced.ToDictionary(p => p.New.Zone, p => HistoryEntity.ToEntity(p.Old, p.New, now));
-            foreach (var chunk in changed.Chunk(BatchSize))
-            {
-                // History before the value: a crash in between leaves an audit row for a change a retry makes
-                // again (same RowKey, so one row), never a changed value without its audit row.
-                foreach (var h in chunk.Where(o => history.ContainsKey(o.Zone)).Select(o => history[o.Zone]))
-                    await History.UpsertEntityAsync(h, TableUpdateMode.Replace, token);
-                var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ObservationEntity.ToEntity(o)));
-                await Table.SubmitTransactionAsync(actions, token);
-            }
+            changedByPartition[i] = changed;
+            replacedByPartition[i] = replaced;
         });
-        var periods = observations.Select(o => o.Period.ToString()).Distinct().ToList();
-        foreach (var chunk in periods.Chunk(BatchSize))
+        // History before the values: a crash in between leaves an audit row for a change a retry makes again
+        // (same RowKey, so one row), never a changed value without its audit row.
+        var now = DateTimeOffset.UtcNow;
+        var history = replacedByPartition.SelectMany(r => r).Select(p => HistoryEntity.ToEntity(p.Old, p.New, now)).ToList();
+        await Parallel.ForEachAsync(history, parallel, async (h, token) => await History.UpsertEntityAsync(h, TableUpdateMode.Replace, token));
+        // Every batch of every partition in flight together, up to WriteParallelism: a partition of 300 zones
+        // is three batches, and they need not wait for each other.
+        var batches = changedByPartition.SelectMany(c => c.Chunk(BatchSize)).ToList();
+        await Parallel.ForEachAsync(batches, parallel, async (chunk, token) =>
         {
-            await Periods.SubmitTransactionAsync(chunk.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity("period", p))), ct);
-        }
+            var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ObservationEntity.ToEntity(o)));
+            await Table.SubmitTransactionAsync(actions, token);
+        });
         return new WriteCounts(imported, updated, unchanged);
+    }
+
+    private async Task<HashSet<string>> KnownPeriodsAsync(IReadOnlyList<string> periods, CancellationToken ct)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in periods)
+        {
+            var hit = await Periods.GetEntityIfExistsAsync<TableEntity>("period", p, ["RowKey"], ct);
+            if (hit.HasValue) known.Add(p);
+        }
+        return known;
     }
 
     private async Task<Dictionary<string, Observation>> ReadPartitionAsync(string partitionKey, CancellationToken ct)
@@ -59,19 +99,40 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
         return map;
     }
 
+    // Split points inside "{period}|…" for periods whose partitions are not listed: key ranges read side by side
+    // rather than one query paged 1,000 entities at a time.
+    private static readonly string[] RangeSplits = ["0", "b", "d", "f", "h", "j", "m", "o", "q", "s", "u", "w"];
+
     public async Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        var lists = await Task.WhenAll(periods.Distinct().Select(async p =>
+        var filters = new List<string>();
+        foreach (var p in periods.Distinct())
         {
-            // Every partition of the period: "{period}|" up to "{period}}" ('}' sorts just after '|').
-            var from = $"{p}|";
-            var to = $"{p}}}";
-            var list = new List<Observation>();
-            await foreach (var e in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken: ct))
-                list.Add(ObservationEntity.FromEntity(e));
-            return list;
-        }));
+            var row = await Periods.GetEntityIfExistsAsync<TableEntity>("period", p.ToString(), cancellationToken: ct);
+            if (row.HasValue && row.Value!.GetBoolean(PartitionsListed) == true)
+            {
+                // The period's partitions are known: one query each, side by side (a national month: 60 of 2,700 rows).
+                await foreach (var e in Periods.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionListKey(p.ToString())}"), select: ["RowKey"], cancellationToken: ct))
+                    filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {ObservationEntity.PartitionKey(p, e.RowKey)}"));
+                continue;
+            }
+            // Written before partitions were listed: every partition of the period, "{period}|" up to "{period}}"
+            // ('}' sorts just after '|'), cut into key ranges read side by side.
+            var bounds = new List<string> { $"{p}|" };
+            bounds.AddRange(RangeSplits.Select(c => $"{p}|{c}"));
+            bounds.Add($"{p}}}");
+            filters.AddRange(bounds.Zip(bounds.Skip(1)).Select(r => TableClient.CreateQueryFilter($"PartitionKey ge {r.First} and PartitionKey lt {r.Second}")));
+        }
+        var lists = new List<Observation>[filters.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, filters.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct }, async (i, token) =>
+            {
+                var list = new List<Observation>();
+                await foreach (var e in Table.QueryAsync<TableEntity>(filters[i], cancellationToken: token))
+                    list.Add(ObservationEntity.FromEntity(e));
+                lists[i] = list;
+            });
         return lists.SelectMany(l => l).ToList();
     }
 

@@ -11,6 +11,8 @@ namespace FunctionsZone.Storage.References;
 /// </summary>
 internal sealed class JsonEntitySet<T>(TableClient table, Func<T, string> partitionKey, Func<T, string> rowKey)
 {
+    public int Parallelism { get; init; } = 16;
+
     public async Task<WriteCounts> ReplaceAsync(IReadOnlyList<T> items, bool removeOthersInPartitions, CancellationToken ct)
     {
         var existing = new Dictionary<(string, string), string>();
@@ -35,9 +37,10 @@ internal sealed class JsonEntitySet<T>(TableClient table, Func<T, string> partit
             actions.AddRange(existing.Keys.Where(k => partitions.Contains(k.Item1) && !keep.Contains(k))
                 .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Item1, k.Item2), Azure.ETag.All)));
         }
-        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey))
-        foreach (var chunk in partition.Chunk(100))
-            await table.SubmitTransactionAsync(chunk, ct);
+        // Targets are one partition per zone and year (2,700 of them nationally): their batches go side by side.
+        var batches = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(p => p.Chunk(100)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (chunk, token) => await table.SubmitTransactionAsync(chunk, token));
         return new WriteCounts(imported, updated, unchanged);
     }
 

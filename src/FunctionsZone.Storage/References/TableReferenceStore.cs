@@ -12,7 +12,7 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     private JsonEntitySet<Zone> Zones => new(clients.Table("Registry"), _ => "zone", z => z.Id);
     private JsonEntitySet<Group> Groups => new(clients.Table("Registry"), _ => "group", g => g.Id);
     private JsonEntitySet<Indicator> Indicators => new(clients.Table("Registry"), _ => "indicator", i => i.Code);
-    private JsonEntitySet<Target> Targets => new(clients.Table("Targets"), t => $"{t.Zone}|{t.Year}", t => t.Indicator);
+    private JsonEntitySet<Target> Targets => new(clients.Table("Targets"), t => $"{t.Zone}|{t.Year}", t => t.Indicator) { Parallelism = clients.Options.WriteParallelism };
     private JsonEntitySet<OfficialRank> Official => new(clients.Table("OfficialRanks"), r => r.Zone, r => $"{r.Evaluation}|{r.Year}");
 
     public async Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default)

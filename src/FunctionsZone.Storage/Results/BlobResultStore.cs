@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
@@ -14,9 +15,12 @@ public sealed class BlobResultStore(StorageClients clients) : IResultStore
     public async Task SaveAsync(PeriodResults results, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(results, Json.Options);
-        await Container.GetBlobClient($"{results.Period}.json").UploadAsync(new BinaryData(bytes),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, ct);
+        // Serialized straight into the upload: a national month's results are large, and a copy of them as one
+        // byte array is memory the recompute does not need.
+        var blob = Container.GetBlockBlobClient($"{results.Period}.json");
+        await using var stream = await blob.OpenWriteAsync(overwrite: true,
+            new BlockBlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, ct);
+        await JsonSerializer.SerializeAsync(stream, results, Json.Options, ct);
     }
 
     public async Task<PeriodResults?> LoadAsync(Period period, CancellationToken ct = default)
@@ -25,8 +29,9 @@ public sealed class BlobResultStore(StorageClients clients) : IResultStore
         var blob = Container.GetBlobClient($"{period}.json");
         try
         {
-            var content = await blob.DownloadContentAsync(ct);
-            return JsonSerializer.Deserialize<PeriodResults>(content.Value.Content.ToMemory().Span, Json.Options);
+            var download = await blob.DownloadStreamingAsync(cancellationToken: ct);
+            await using var stream = download.Value.Content;
+            return await JsonSerializer.DeserializeAsync<PeriodResults>(stream, Json.Options, ct);
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
     }

@@ -1,0 +1,86 @@
+using System.Globalization;
+using FunctionsZone.Cli.Output;
+
+namespace FunctionsZone.Cli.Bench;
+
+/// <summary>One stage's figures. Measured = false marks a stage whose code is not on this branch yet.</summary>
+public sealed record BenchStage(string Name, bool Measured, double Seconds, long Items, double? PerSecond,
+    double? StorageSeconds = null, double? InMemorySeconds = null, string? Note = null, double? PeakWorkingSetMiB = null);
+
+public sealed record BenchQuery(string Name, bool Measured, int Iterations, double? P50Ms, double? P95Ms, double? P99Ms, string? Note = null);
+
+public sealed record BenchMemory(double PeakWorkingSetMiB, double PipelinePeakWorkingSetMiB, double PipelinePeakManagedHeapMiB, double TotalAllocatedMiB);
+
+/// <summary>Ratios computed inside the run, from figures of the same run on the same storage.</summary>
+public sealed record BenchRatios(
+    double IngestVsCeiling, double IngestVsNaive, double EndToEndVsCeiling,
+    double RecomputeVsCeilingRead, double RecomputeInMemoryVsCeilingRead, double? QueryP99VsPointRead);
+
+public sealed record BenchGoal(string Goal, bool? Met, string Detail);
+
+/// <summary>What was written and read back, so a run shows its outputs agree, not only how fast it was.</summary>
+public sealed record BenchAgreement(long Values, long CeilingWritten, long CeilingRead, long Imported, long Updated, long Unchanged,
+    long StoredAfterIngest, int Periods, int Rankings, int Targets, int SnapshotFiles, bool Agrees);
+
+public sealed record BenchMachine(int Processors, double MemoryGiB, string Os, string Dotnet, string Storage, string StorageServer);
+
+public sealed record BenchReport
+{
+    public required string Size { get; init; }
+    /// <summary>The prefix of the run's own tables and containers (deleted at the end unless --keep).</summary>
+    public required string RunId { get; init; }
+    public required int Zones { get; init; }
+    public required int Indicators { get; init; }
+    public required int Months { get; init; }
+    public required DateTimeOffset StartedAt { get; init; }
+    public required BenchMachine Machine { get; init; }
+    public required int WriteParallelism { get; init; }
+    public required int CeilingParallelism { get; init; }
+    public required IReadOnlyList<BenchStage> Stages { get; init; }
+    public required IReadOnlyList<BenchQuery> Queries { get; init; }
+    public required BenchMemory Memory { get; init; }
+    public required BenchRatios Ratios { get; init; }
+    public required IReadOnlyList<BenchGoal> Goals { get; init; }
+    public required BenchAgreement Agreement { get; init; }
+    // The three named ratios also at the top level, where dashboards and the issue look for them.
+    public double IngestVsCeiling => Ratios.IngestVsCeiling;
+    public double IngestVsNaive => Ratios.IngestVsNaive;
+    public double EndToEndVsCeiling => Ratios.EndToEndVsCeiling;
+
+    public string ToText()
+    {
+        var w = new StringWriter();
+        w.WriteLine($"== fz bench --size {Size}: {Zones} 开发区 zones × {Indicators} 指标 indicators × {Months} 月 months, {Agreement.Values:N0} values ==");
+        w.WriteLine($"machine: {Machine.Processors} cores, {Machine.MemoryGiB:0.#} GiB, {Machine.Os}, .NET {Machine.Dotnet}, {Machine.StorageServer} ({Machine.Storage}); " +
+                    $"WriteParallelism {WriteParallelism}, ceiling parallelism {CeilingParallelism}");
+        var t = new TextTable("阶段 stage", "秒 s", "项 items", "项/秒 items/s", "存储 storage s", "内存 in-memory s", "峰值 peak MiB", "说明 note");
+        foreach (var s in Stages)
+            t.Add(s.Name, s.Measured ? F(s.Seconds, "0.000") : "not measured", s.Measured ? s.Items.ToString("N0", CultureInfo.InvariantCulture) : null,
+                s.PerSecond is { } r ? r.ToString("N0", CultureInfo.InvariantCulture) : null, s.StorageSeconds is { } ss ? F(ss, "0.000") : null,
+                s.InMemorySeconds is { } m ? F(m, "0.000") : null, s.PeakWorkingSetMiB is { } pk ? F(pk, "0") : null, s.Note);
+        w.Write(t);
+        w.WriteLine();
+        var q = new TextTable("查询 query", "次数 n", "p50 ms", "p95 ms", "p99 ms", "说明 note");
+        foreach (var x in Queries)
+            q.Add(x.Name, x.Measured ? x.Iterations : "not measured", x.P50Ms is { } p50 ? F(p50, "0.00") : null, x.P95Ms is { } b ? F(b, "0.00") : null, x.P99Ms is { } c ? F(c, "0.00") : null, x.Note);
+        w.Write(q);
+        w.WriteLine();
+        w.WriteLine($"memory: peak working set {Memory.PeakWorkingSetMiB:0} MiB (whole bench), pipeline stages {Memory.PipelinePeakWorkingSetMiB:0} MiB " +
+                    $"(managed heap {Memory.PipelinePeakManagedHeapMiB:0} MiB), allocated {Memory.TotalAllocatedMiB:0} MiB");
+        w.WriteLine($"ratios: ingestVsCeiling {Ratios.IngestVsCeiling:0.###}, ingestVsNaive {Ratios.IngestVsNaive:0.##}, endToEndVsCeiling {Ratios.EndToEndVsCeiling:0.##}, " +
+                    $"recomputeVsCeilingRead {Ratios.RecomputeVsCeilingRead:0.##} (in-memory part {Ratios.RecomputeInMemoryVsCeilingRead:0.##}), " +
+                    $"queryP99VsPointRead {(Ratios.QueryP99VsPointRead is { } qp ? qp.ToString("0.##", CultureInfo.InvariantCulture) : "—")}");
+        w.WriteLine();
+        var g = new TextTable("目标 goal", "达到 met", "说明 detail");
+        foreach (var x in Goals) g.Add(x.Goal, x.Met switch { true => "yes", false => "NO", null => "n/a" }, x.Detail);
+        w.Write(g);
+        var a = Agreement;
+        w.WriteLine();
+        w.WriteLine($"agreement: {(a.Agrees ? "OK" : "MISMATCH")} — values {a.Values:N0}, ceiling wrote {a.CeilingWritten:N0} read {a.CeilingRead:N0}; " +
+                    $"ingest imported {a.Imported:N0} updated {a.Updated:N0} unchanged {a.Unchanged:N0}, stored {a.StoredAfterIngest:N0}; " +
+                    $"{a.Periods} periods, {a.Rankings:N0} rankings, {a.Targets:N0} target rows, {a.SnapshotFiles} snapshot files");
+        return w.ToString();
+    }
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

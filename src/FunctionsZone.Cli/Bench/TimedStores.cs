@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Snapshots;
+
+namespace FunctionsZone.Cli.Bench;
+
+/// <summary>
+/// Time spent inside storage calls, added up across threads, so a stage's time splits into storage and
+/// in-memory work without changing the pipeline (the bench wraps the real stores).
+/// </summary>
+public sealed class StorageClock
+{
+    private long _ticks;
+    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+    public void Reset() => Interlocked.Exchange(ref _ticks, 0);
+
+    public async Task<T> Time<T>(Func<Task<T>> call)
+    {
+        var sw = Stopwatch.StartNew();
+        try { return await call(); }
+        finally { Interlocked.Add(ref _ticks, sw.Elapsed.Ticks); }
+    }
+
+    public async Task Time(Func<Task> call)
+    {
+        var sw = Stopwatch.StartNew();
+        try { await call(); }
+        finally { Interlocked.Add(ref _ticks, sw.Elapsed.Ticks); }
+    }
+}
+
+internal sealed class TimedObservationStore(IObservationStore inner, StorageClock clock) : IObservationStore
+{
+    public Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default) =>
+        clock.Time(() => inner.WriteAsync(observations, importId, ct));
+    public Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default) =>
+        clock.Time(() => inner.ReadPeriodsAsync(periods, ct));
+    public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => clock.Time(() => inner.ListPeriodsAsync(ct));
+}
+
+internal sealed class TimedReferenceStore(IReferenceStore inner, StorageClock clock) : IReferenceStore
+{
+    public Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default) => clock.Time(() => inner.SaveRegistryAsync(registry, ct));
+    public Task<ZoneRegistry> LoadRegistryAsync(CancellationToken ct = default) => clock.Time(() => inner.LoadRegistryAsync(ct));
+    public Task<WriteCounts> SaveTargetsAsync(IReadOnlyList<Target> targets, CancellationToken ct = default) => clock.Time(() => inner.SaveTargetsAsync(targets, ct));
+    public Task<IReadOnlyList<Target>> LoadTargetsAsync(CancellationToken ct = default) => clock.Time(() => inner.LoadTargetsAsync(ct));
+    public Task<WriteCounts> SaveOfficialRanksAsync(IReadOnlyList<OfficialRank> ranks, CancellationToken ct = default) => clock.Time(() => inner.SaveOfficialRanksAsync(ranks, ct));
+    public Task<IReadOnlyList<OfficialRank>> LoadOfficialRanksAsync(CancellationToken ct = default) => clock.Time(() => inner.LoadOfficialRanksAsync(ct));
+}
+
+internal sealed class TimedResultStore(IResultStore inner, StorageClock clock) : IResultStore
+{
+    public Task SaveAsync(PeriodResults results, CancellationToken ct = default) => clock.Time(() => inner.SaveAsync(results, ct));
+    public Task<PeriodResults?> LoadAsync(Period period, CancellationToken ct = default) => clock.Time(() => inner.LoadAsync(period, ct));
+    public Task<IReadOnlyList<Period>> ListAsync(CancellationToken ct = default) => clock.Time(() => inner.ListAsync(ct));
+}
+
+internal sealed class TimedSnapshotStore(ISnapshotStore inner, StorageClock clock) : ISnapshotStore
+{
+    public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.PublishAsync(version, ct));
+    public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestAsync(ct));
+    public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => clock.Time(() => inner.ReadAsync(version, path, ct));
+    public string Location(string version) => inner.Location(version);
+}
+
+internal sealed class TimedImportLog(IImportLog inner, StorageClock clock) : IImportLog
+{
+    public Task SaveAsync(ImportSummary summary, CancellationToken ct = default) => clock.Time(() => inner.SaveAsync(summary, ct));
+}

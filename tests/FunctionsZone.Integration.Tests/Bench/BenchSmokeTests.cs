@@ -1,0 +1,69 @@
+using FunctionsZone.Cli.Bench;
+using FunctionsZone.Integration.Tests.Infrastructure;
+using Xunit;
+
+namespace FunctionsZone.Integration.Tests.Bench;
+
+/// <summary>
+/// The benchmark at its small size, as a smoke test: it must complete and its outputs must agree.
+/// Speeds are reported by `fz bench`, never asserted here.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    [Fact]
+    public async Task The_small_bench_completes_and_what_it_wrote_is_what_it_read()
+    {
+        var storage = new TestStorage();
+        var report = await new BenchRunner(storage.Configuration, BenchSize.Small)
+        {
+            NaiveSample = 50, QueryIterations = 20, QueryBudget = TimeSpan.FromSeconds(2),
+        }.RunAsync();
+
+        var a = report.Agreement;
+        Assert.True(a.Values > 300, $"the seeds have over 300 values, the bench saw {a.Values}");
+        Assert.Equal(a.Values, a.CeilingRead);
+        Assert.Equal(a.Values, a.Imported + a.Updated + a.Unchanged);
+        Assert.Equal(a.Values, a.Imported); // fresh tables: every value is new
+        Assert.Equal(a.Values, a.StoredAfterIngest);
+        Assert.True(a.Rankings > 0);
+        Assert.True(a.SnapshotFiles > 0);
+        Assert.True(a.Agrees);
+
+        Assert.All(report.Stages.Where(s => s.Measured), s => Assert.True(s.Seconds > 0, s.Name));
+        Assert.Contains(report.Stages, s => !s.Measured && s.Note!.Contains("not on this branch"));
+        Assert.All(report.Queries.Where(q => q.Measured), q => Assert.True(q.P50Ms <= q.P95Ms && q.P95Ms <= q.P99Ms, q.Name));
+        Assert.True(double.IsFinite(report.IngestVsCeiling) && report.IngestVsCeiling > 0);
+        Assert.True(double.IsFinite(report.IngestVsNaive) && report.IngestVsNaive > 0);
+        Assert.True(double.IsFinite(report.EndToEndVsCeiling) && report.EndToEndVsCeiling > 0);
+
+        // The run cleaned up after itself: none of its tables or containers are left.
+        var left = new List<string>();
+        await foreach (var t in storage.Clients.Tables.QueryAsync()) if (t.Name.StartsWith(report.RunId, StringComparison.Ordinal)) left.Add(t.Name);
+        await foreach (var c in storage.Clients.Blobs.GetBlobContainersAsync(prefix: report.RunId)) left.Add(c.Name);
+        Assert.Empty(left);
+    }
+
+    [Fact]
+    public async Task Generated_data_runs_through_fz_run()
+    {
+        var storage = new TestStorage();
+        var dir = Directory.CreateTempSubdirectory("fz-gen-run-").FullName;
+        try
+        {
+            var (genExit, genOut) = await storage.FzAsync("generate", "--zones", "40", "--indicators", "12", "--months", "3", "--seed", "5", "--out", dir, "--json");
+            Assert.True(genExit == 0, genOut);
+            var (exit, output) = await storage.FzAsync("run", "--seeds", dir, "--json");
+            Assert.True(exit == 0, output);
+            using var doc = System.Text.Json.JsonDocument.Parse(output);
+            var imports = doc.RootElement.GetProperty("imports").EnumerateArray().ToList();
+            var observations = imports.Where(i => i.GetProperty("kind").GetString() == "observations").ToList();
+            Assert.Equal(3, observations.Count);
+            var imported = observations.Sum(i => i.GetProperty("counts").GetProperty("imported").GetInt32());
+            var ignored = observations.Sum(i => i.GetProperty("counts").GetProperty("ignored").GetInt32());
+            Assert.Equal(40 * 12 * 3, imported + ignored);
+            Assert.Equal(3, doc.RootElement.GetProperty("recomputed").GetArrayLength());
+            Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("snapshot").GetProperty("version").GetString()));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}
