@@ -80,8 +80,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 {
                     var findings = new List<Finding>();
                     var raw = f.Extension == ".json" ? JsonRowsReader.Read(f.Text(), findings) : LongCsvReader.Read(new StringReader(f.Text()), findings);
-                    foreach (var (_, o) in new RowResolver(registry).Resolve(raw, f.Name, findings))
-                        list.Add(ObservationEntity.ToEntity(o with { ImportId = "ceiling" }));
+                    foreach (var r in new RowResolver(registry).Resolve(raw, f.Name, findings))
+                        list.Add(ObservationEntity.ToEntity(r.Observation with { ImportId = "ceiling" }));
                 }
                 return list;
             }
