@@ -68,10 +68,16 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             var zoneScale = scale[zone.Id];
             var annualByIndicator = new Dictionary<string, Dictionary<int, double>>();
             var lastLevel = new Dictionary<string, double>();
+            var seriesByIndicator = new Dictionary<string, (double? Value, double? Yoy)[]>();
             foreach (var ind in imported)
             {
                 var series = Series(rng, ind, zoneScale, months, years, out var isOutlier, out var annual);
                 if (isOutlier) outliers++;
+                // A single month (当月) is part of its year-to-date sibling: derive it so part ≤ whole holds.
+                if (ind.Kind == IndicatorKind.Month && ind.Code.EndsWith("_month", StringComparison.Ordinal)
+                    && seriesByIndicator.TryGetValue(ind.Code[..^"_month".Length], out var ytd))
+                    series = MonthFromYtd(ytd, series, months);
+                seriesByIndicator[ind.Code] = series;
                 annualByIndicator[ind.Code] = annual;
                 for (var k = 0; k < months.Count; k++)
                 {
@@ -96,6 +102,22 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             "Every figure is synthetic (source \"generated\"); none comes from a statistics bureau.\n");
         return new GenerationSummary(registry.Zones.Count, registry.Groups.Count, registry.Indicators.Count, options.Months, options.Seed,
             rows, missing, outliers, targetCount, files, Path.GetFullPath(folder));
+    }
+
+    /// <summary>当月 = 1-N月 − 1-(N−1)月; for the first month generated in a year without its predecessor, the YTD ÷ N.</summary>
+    private static (double? Value, double? Yoy)[] MonthFromYtd((double? Value, double? Yoy)[] ytd, (double? Value, double? Yoy)[] own, List<Period> months)
+    {
+        var result = new (double?, double?)[months.Count];
+        for (var k = 0; k < months.Count; k++)
+        {
+            var m = months[k].Month!.Value;
+            double? value = ytd[k].Value is not { } now ? null
+                : m == 1 ? now
+                : k > 0 && months[k - 1].Year == months[k].Year && ytd[k - 1].Value is { } before ? now - before
+                : now / m;
+            result[k] = (value, own[k].Yoy);
+        }
+        return result;
     }
 
     public static Period AddMonths(Period start, int months)

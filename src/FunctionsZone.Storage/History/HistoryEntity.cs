@@ -14,15 +14,15 @@ internal static class HistoryEntity
 {
     public static string PartitionKey(string zone, string indicator, Period period) => $"{zone}|{indicator}|{period}";
 
-    public static string RowKey(string? oldImportId, string newImportId)
+    public static string RowKey(string? oldImportId, string? newImportId)
     {
-        // Import ids are "{utc time}-{first 8 hex of the file's SHA-256}".
-        var sha8 = newImportId[(newImportId.LastIndexOf('-') + 1)..];
+        // Import ids are "{utc time}-{first 8 hex of the file's SHA-256}"; a write outside an import has none.
+        var sha8 = newImportId is null ? "none" : newImportId[(newImportId.LastIndexOf('-') + 1)..];
         return $"{oldImportId ?? "none"}~{sha8}";
     }
 
     public static TableEntity ToEntity(Observation old, Observation @new, DateTimeOffset at) =>
-        new(PartitionKey(@new.Zone, @new.Indicator, @new.Period), RowKey(old.ImportId, @new.ImportId!))
+        new(PartitionKey(@new.Zone, @new.Indicator, @new.Period), RowKey(old.ImportId, @new.ImportId))
         {
             ["Zone"] = @new.Zone,
             ["Indicator"] = @new.Indicator,
