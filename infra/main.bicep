@@ -108,6 +108,16 @@ param rejectedContainer string = 'rejected'
 @maxLength(63)
 param snapshotContainer string = 'snapshots'
 
+@description('FunctionsZone__ResultsContainer: where recompute stages its results per period.')
+@minLength(3)
+@maxLength(63)
+param resultsContainer string = 'results'
+
+@description('FunctionsZone__ImportsContainer: where full import summaries are kept.')
+@minLength(3)
+@maxLength(63)
+param importsContainer string = 'imports'
+
 @description('FunctionsZone__SnapshotRetention: how many snapshots to keep.')
 @minValue(1)
 param snapshotRetention int = 5
@@ -125,6 +135,20 @@ param corsOrigins string = 'http://localhost:3000'
 
 @description('FunctionsZone__ReadAuthorization: authorization level of the read API.')
 param readAuthorization string = 'anonymous'
+
+@description('FunctionsZone__WriteParallelism: table partitions and batches written at once (docs/performance.md).')
+@minValue(1)
+param writeParallelism int = 16
+
+@description('FunctionsZone__LatestCacheSeconds: how long the read API may reuse latest.json (0 = read it every time).')
+@minValue(0)
+param latestCacheSeconds int = 0
+
+@description('FunctionsZone__Targets__OnTrack: progress ratio from which a target is on track (SDG method).')
+param targetsOnTrack string = '0.95'
+
+@description('FunctionsZone__Targets__Accelerate: progress ratio below which a target is at risk.')
+param targetsAccelerate string = '0.6'
 
 // ---------------------------------------------------------------- names
 
@@ -145,6 +169,7 @@ var tableNames = [
   '${tablePrefix}History'
   '${tablePrefix}OfficialRanks'
   '${tablePrefix}Registry'
+  '${tablePrefix}Periods'
 ]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -189,6 +214,8 @@ module storage 'modules/storage.bicep' = {
       incomingContainer
       archiveContainer
       rejectedContainer
+      resultsContainer
+      importsContainer
       deploymentContainerName
     ]
     snapshotContainerName: snapshotContainer
@@ -239,11 +266,17 @@ module functionApp 'modules/functionapp.bicep' = {
       FunctionsZone__ArchiveContainer: archiveContainer
       FunctionsZone__RejectedContainer: rejectedContainer
       FunctionsZone__SnapshotContainer: snapshotContainer
+      FunctionsZone__ResultsContainer: resultsContainer
+      FunctionsZone__ImportsContainer: importsContainer
       FunctionsZone__SnapshotRetention: string(snapshotRetention)
       FunctionsZone__MaxFileBytes: string(maxFileBytes)
       FunctionsZone__MaxRows: string(maxRows)
       FunctionsZone__CorsOrigins: corsOrigins
       FunctionsZone__ReadAuthorization: readAuthorization
+      FunctionsZone__WriteParallelism: string(writeParallelism)
+      FunctionsZone__LatestCacheSeconds: string(latestCacheSeconds)
+      FunctionsZone__Targets__OnTrack: targetsOnTrack
+      FunctionsZone__Targets__Accelerate: targetsAccelerate
     }
   }
   // The identity must hold its roles before the app starts: the host reads

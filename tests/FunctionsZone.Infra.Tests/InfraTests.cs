@@ -284,6 +284,12 @@ public class ResourceShapeTests
             ["FunctionsZone__MaxRows"] = "maxRows",
             ["FunctionsZone__CorsOrigins"] = "corsOrigins",
             ["FunctionsZone__ReadAuthorization"] = "readAuthorization",
+            ["FunctionsZone__ResultsContainer"] = "resultsContainer",
+            ["FunctionsZone__ImportsContainer"] = "importsContainer",
+            ["FunctionsZone__WriteParallelism"] = "writeParallelism",
+            ["FunctionsZone__LatestCacheSeconds"] = "latestCacheSeconds",
+            ["FunctionsZone__Targets__OnTrack"] = "targetsOnTrack",
+            ["FunctionsZone__Targets__Accelerate"] = "targetsAccelerate",
         };
         var module = CompiledTemplate.AllResources()
             .Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == "functionapp");
