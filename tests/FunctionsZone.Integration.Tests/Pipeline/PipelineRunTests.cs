@@ -57,6 +57,22 @@ public sealed class PipelineRunTests
         Assert.Equal(new WriteCounts(0, 0, 250), await store.WriteAsync(rows, "again"));
     }
 
+    [Fact]
+    public async Task A_correction_without_a_growth_figure_keeps_the_stored_one()
+    {
+        var storage = new TestStorage();
+        await storage.RunSeedsAsync();
+        var pipeline = storage.Pipeline();
+        // tech_renovation_investment 2022-05 is 4.71 with 同比 10.2 in the seeds.
+        var fix = await pipeline.IngestAsync(new InputFile("fix.csv", "zone,indicator,period,value\nlc-etdz,tech_renovation_investment,2022-05,4.75\n"u8.ToArray()), new IngestOptions());
+        Assert.Equal(1, fix.Counts.Updated);
+        var stored = (await new FunctionsZone.Storage.Observations.TableObservationStore(storage.Clients).ReadPeriodsAsync([Core.Domain.Period.Parse("2022-05")]))
+            .Single(o => o.Zone == "lc-etdz" && o.Indicator == "tech_renovation_investment");
+        Assert.Equal((4.75m, 10.2m), (stored.Value!.Value, stored.Yoy!.Value));
+        var again = await pipeline.IngestAsync(new InputFile("fix-again.csv", "zone,indicator,period,value\nlc-etdz,tech_renovation_investment,2022-05,4.75\n"u8.ToArray()), new IngestOptions());
+        Assert.Equal(1, again.Counts.Unchanged);
+    }
+
     private static async Task<decimal?> StoredValue(TestStorage storage, string zone, string indicator, string period)
     {
         var all = await new FunctionsZone.Storage.Observations.TableObservationStore(storage.Clients).ReadPeriodsAsync([Core.Domain.Period.Parse(period)]);
