@@ -37,8 +37,13 @@ public static class RunCommand
             }
             else
             {
-                foreach (var s in run.Imports.Where(s => s.Status != ImportStatus.Success || s.Counts.Imported + s.Counts.Updated > 0))
+                // Files that are not pipeline inputs (project and enterprise lists) get one line, not a table each.
+                static bool NotAnInput(ImportSummary s) => s.Kind == "ignored";
+                foreach (var s in run.Imports.Where(s => !NotAnInput(s) && (s.Status != ImportStatus.Success || s.Counts.Imported + s.Counts.Updated > 0)))
                     output.Write(IngestCommand.SummaryText(s));
+                var skipped = run.Imports.Where(NotAnInput).Select(s => s.File).ToList();
+                if (skipped.Count > 0)
+                    output.WriteLine($"跳过（不是导入文件） / skipped, not pipeline inputs: {string.Join(", ", skipped)}");
                 output.WriteLine();
                 output.Write(headline?.ToText() ?? $"(没有开发区「{home}」的结果 / no results for zone '{home}')\n");
                 output.WriteLine();
@@ -58,7 +63,7 @@ public sealed record Headline(
     IReadOnlyList<Headline.PerMuLine> PerMu,
     IReadOnlyList<Core.Targets.TargetProgress> Targets)
 {
-    public sealed record RankLine(string Indicator, string Name, string Group, string Measure, decimal? Value, string Unit, int Rank, int Of, int? MoveFromPrevious, decimal? DifferencePoints);
+    public sealed record RankLine(string Indicator, string Name, string Group, string Measure, decimal? Value, string Unit, int Rank, int Of, int? MoveFromPrevious, decimal? DifferencePoints, string? Basis = null);
     public sealed record PerMuLine(string Indicator, string Name, string Period, decimal Value, string Peer, string PeerName, decimal PeerValue, decimal Ratio);
 
     public static async Task<Headline?> BuildAsync(SnapshotReader reader, string zoneName, CancellationToken ct)
@@ -77,7 +82,7 @@ public sealed record Headline(
             {
                 var e = r.Entries.FirstOrDefault(x => x.Zone == zone.Id && x.Rank is not null);
                 if (e is null || e.Of < 2) continue;
-                ranks.Add(new RankLine(r.Indicator, r.IndicatorName, r.GroupName, r.Measure == Measure.Level ? "level" : "growth", e.Value, r.Unit, e.Rank!.Value, e.Of, e.MoveFromPrevious, e.DifferencePoints));
+                ranks.Add(new RankLine(r.Indicator, r.IndicatorName, r.GroupName, r.Measure == Measure.Level ? "level" : "growth", e.Value, r.Unit, e.Rank!.Value, e.Of, e.MoveFromPrevious, e.DifferencePoints, e.Basis));
             }
             targets.AddRange((await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, $"periods/{month}/targets.json", ct))?.Targets.Where(t => t.Zone == zone.Id) ?? []);
         }
@@ -109,8 +114,10 @@ public sealed record Headline(
         w.WriteLine($"== {Name} ({Zone}) · {Period} 排名 / rankings ==");
         var t = new TextTable("指标 indicator", "组 group", "口径 measure", "数值 value", "位次 rank", "较上月 move", "与全市差 (pp)");
         foreach (var r in Ranks)
-            t.Add(r.Name, r.Group, r.Measure == "level" ? "总量 level" : "增速 growth", $"{TextTable.Format(r.Value)} {r.Unit}", $"{r.Rank}/{r.Of}", RankingsCommand.Move(r.MoveFromPrevious), r.DifferencePoints);
+            t.Add(r.Name, r.Group, r.Measure == "level" ? "总量 level" : "增速 growth", $"{TextTable.Format(r.Value)} {r.Unit}{(r.Basis == "computed" ? " *" : "")}", $"{r.Rank}/{r.Of}", RankingsCommand.Move(r.MoveFromPrevious), r.DifferencePoints);
         w.Write(t);
+        if (Ranks.Any(r => r.Basis == "computed"))
+            w.WriteLine("* 增速由去年同期数值计算，非统计局公布 / growth computed from last year's figure, not reported by the bureau");
         if (Official.Count > 0)
         {
             w.WriteLine();
