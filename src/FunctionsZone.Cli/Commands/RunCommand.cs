@@ -30,7 +30,9 @@ public static class RunCommand
             if (!quiet) pipeline.Progress += line => Console.Error.WriteLine(line);
             var run = await pipeline.RunAsync(files, ctx.IngestOptions, ct);
             var home = parse.GetValue(zone) ?? ctx.Configuration["FunctionsZone:HomeZone"] ?? "lc-etdz";
-            var headline = await Headline.BuildAsync(ctx.Reader(), home, ct);
+            // 对标: the zones the headline compares 亩均 figures with (the speech's benchmark is 邹城经开区).
+            var peers = (ctx.Configuration["FunctionsZone:BenchmarkPeers"] ?? "zoucheng-edz").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var headline = await Headline.BuildAsync(ctx.Reader(), home, peers, ct);
             if (quiet)
             {
                 Printer.Json(output, new { imports = run.Imports, recomputed = run.Recomputed, snapshot = run.Snapshot, location = run.Location, headline });
@@ -66,7 +68,7 @@ public sealed record Headline(
     public sealed record RankLine(string Indicator, string Name, string Group, string Measure, decimal? Value, string Unit, int Rank, int Of, int? MoveFromPrevious, decimal? DifferencePoints, string? Basis = null);
     public sealed record PerMuLine(string Indicator, string Name, string Period, decimal Value, string Peer, string PeerName, decimal PeerValue, decimal Ratio);
 
-    public static async Task<Headline?> BuildAsync(SnapshotReader reader, string zoneName, CancellationToken ct)
+    public static async Task<Headline?> BuildAsync(SnapshotReader reader, string zoneName, IReadOnlyList<string> benchmarkPeers, CancellationToken ct)
     {
         var latest = await reader.LatestAsync(ct);
         var registry = await reader.RegistryAsync(latest, ct);
@@ -98,7 +100,8 @@ public sealed record Headline(
             {
                 var mine = obs?.Observations.FirstOrDefault(o => o.Zone == zone.Id && o.Indicator == ind.Code)?.Value;
                 if (mine is null) continue;
-                foreach (var peer in obs!.Observations.Where(o => o.Indicator == ind.Code && o.Zone != zone.Id && o.Value > 0))
+                var peerIds = benchmarkPeers.Select(p => registry.FindZone(p)?.Id).Where(id => id is not null).ToHashSet();
+                foreach (var peer in obs!.Observations.Where(o => o.Indicator == ind.Code && peerIds.Contains(o.Zone) && o.Value > 0))
                     perMu.Add(new PerMuLine(ind.Code, ind.NameZh, year, Math.Round(mine.Value, 2), peer.Zone, registry.FindZone(peer.Zone)?.NameZh ?? peer.Zone,
                         Math.Round(peer.Value!.Value, 2), Math.Round(mine.Value / peer.Value.Value, 4)));
             }
