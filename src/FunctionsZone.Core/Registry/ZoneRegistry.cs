@@ -39,8 +39,11 @@ public sealed class ZoneRegistry
         $"未知的指标：'{nameOrCode}' / Unknown indicator '{nameOrCode}'", "unknown-indicator", nameOrCode);
 
     /// <summary>The zones ranked in a group (its reference unit, the city itself, is not a member).</summary>
-    public IReadOnlyList<Zone> Members(Group group) =>
-        Zones.Where(z => z.Groups.Contains(group.Id, StringComparer.OrdinalIgnoreCase) && !string.Equals(z.Id, group.Reference, StringComparison.OrdinalIgnoreCase)).ToList();
+    /// <remarks>Kept per group: a recompute asks for every indicator × measure, and nationally that is 2,700 zones a time.</remarks>
+    public IReadOnlyList<Zone> Members(Group group) => _members.GetOrAdd((group.Id, group.Reference), _ =>
+        Zones.Where(z => z.Groups.Contains(group.Id, StringComparer.OrdinalIgnoreCase) && !string.Equals(z.Id, group.Reference, StringComparison.OrdinalIgnoreCase)).ToList());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string?), IReadOnlyList<Zone>> _members = new();
 
     private static void Index<T>(Dictionary<string, T> map, T item, string id, IEnumerable<string?> names)
     {
