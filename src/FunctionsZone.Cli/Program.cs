@@ -54,6 +54,12 @@ namespace FunctionsZone.Cli
                 Console.Error.WriteLine($"无法连接存储（Azurite 是否已启动？） / cannot reach storage (is Azurite running?): {e.Message}");
                 return 3;
             }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or SIGTERM: stored values are consistent (each batch is a transaction); rerun to finish.
+                Console.Error.WriteLine("已取消 / cancelled");
+                return 130;
+            }
         }
     }
 }
