@@ -43,14 +43,29 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         await ApplyRetentionAsync(version.Id, ct);
     }
 
-    /// <summary>Keeps the newest N versions (StorageOptions.SnapshotRetention; 0 keeps all) and always the latest one.</summary>
+    /// <summary>
+    /// Keeps, for every period, the newest N versions that hold it (StorageOptions.SnapshotRetention; 0 keeps all),
+    /// and always the latest one. A version goes only when each of its periods has N newer versions.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default)
     {
         var keep = clients.Options.SnapshotRetention;
         if (keep <= 0) return [];
-        // Version ids start with their UTC time (yyyyMMddTHHmmssZ), so ordinal order is age order.
-        var old = (await ListVersionsAsync(ct)).OrderDescending(StringComparer.Ordinal).Skip(keep)
-            .Where(v => v != latestVersion).ToList();
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        var old = new List<string>();
+        // Version ids start with their UTC time (yyyyMMddTHHmmssZ), so ordinal order is age order: newest first.
+        foreach (var v in (await ListVersionsAsync(ct)).OrderDescending(StringComparer.Ordinal))
+        {
+            // Newer than the pointer: another publish still writing it.
+            if (string.CompareOrdinal(v, latestVersion) > 0) continue;
+            var manifest = await ReadAsync(v, "manifest.json", ct) is { } bytes
+                ? JsonSerializer.Deserialize<SnapshotManifest>(bytes, Json.Options) : null;
+            // A version without a manifest never completed; it holds no period anyone can be pointed at.
+            var periods = manifest?.Periods ?? [];
+            var needed = v == latestVersion || periods.Any(p => kept.GetValueOrDefault(p) < keep);
+            if (!needed) { old.Add(v); continue; }
+            foreach (var p in periods) kept[p] = kept.GetValueOrDefault(p) + 1;
+        }
         foreach (var v in old)
         {
             await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{VersionsPrefix}{v}/" }, ct))

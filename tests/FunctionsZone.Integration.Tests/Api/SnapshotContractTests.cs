@@ -131,33 +131,44 @@ public sealed class SnapshotContractTests
     }
 
     [Fact]
-    public async Task Retention_keeps_the_newest_versions_and_deletes_older_ones_only_after_latest_moved()
+    public async Task Retention_keeps_the_newest_versions_of_each_period_and_deletes_older_ones_only_after_latest_moved()
     {
         var storage = new TestStorage(new Dictionary<string, string?> { ["FunctionsZone:SnapshotRetention"] = "2" });
         await storage.RunSeedsAsync();
         var store = new BlobSnapshotStore(storage.Clients);
-        var first = (await store.LatestAsync())!;
-        var published = new List<string> { first.Version };
+        var first = (await store.LatestAsync())!;   // holds 2021, 2021-05, 2022-04 and 2022-05
+        var extras = new List<string>();
         for (var i = 1; i <= 3; i++)
         {
-            var v = NewVersion($"extra-{i}", first, TimeSpan.FromMinutes(i));
+            var v = NewVersion($"extra-{i}", first, TimeSpan.FromMinutes(i));   // holds 2022-05 only
             await store.PublishAsync(v);
-            published.Add(v.Id);
-            var versions = await store.ListVersionsAsync();
-            Assert.Equal(published.TakeLast(2), versions);
+            extras.Add(v.Id);
             Assert.Equal(v.Id, (await store.LatestAsync())!.Version);
         }
+        // 2022-05 keeps its newest two; the first version stays, the only one holding 2021 and the others.
+        Assert.Equal([first.Version, extras[1], extras[2]], await store.ListVersionsAsync());
+
+        // Two newer versions holding every period of the first: now nothing needs it.
+        var periods = first.Periods;
+        var later = new List<string>();
+        for (var i = 4; i <= 5; i++)
+        {
+            var v = NewVersion($"full-{i}", first, TimeSpan.FromMinutes(i), periods);
+            await store.PublishAsync(v);
+            later.Add(v.Id);
+        }
+        Assert.Equal(later, await store.ListVersionsAsync());
         var blobs = new List<string>();
         await foreach (var b in Snapshots(storage).GetBlobsAsync(new GetBlobsOptions { Prefix = $"v/{first.Version}/" })) blobs.Add(b.Name);
         Assert.Empty(blobs);
     }
 
     /// <summary>A small, distinct version (its content differs, so its id does) created after the given one.</summary>
-    private static SnapshotVersion NewVersion(string marker, SnapshotPointer after, TimeSpan? later = null)
+    private static SnapshotVersion NewVersion(string marker, SnapshotPointer after, TimeSpan? later = null, IReadOnlyList<string>? periods = null)
     {
         var registry = new ZoneRegistry([new Zone { Id = "z-" + marker.Length + marker.GetHashCode().ToString("x"), NameZh = marker }], [], []);
-        var results = new PeriodResults { Period = "2022-05", Rankings = [], Derived = [], Targets = [], Observations = [] };
-        return SnapshotBuilder.Build(registry, [results], [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)));
+        var results = (periods ?? ["2022-05"]).Select(p => new PeriodResults { Period = p, Rankings = [], Derived = [], Targets = [], Observations = [] }).ToList();
+        return SnapshotBuilder.Build(registry, results, [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)));
     }
 
     private static StorageClients FailingClients(TestStorage storage, string failPathSuffix)
