@@ -20,6 +20,8 @@ public sealed record Scheme
     public required string Id { get; init; }
     public required string NameZh { get; init; }
     public string NameEn { get; init; } = "";
+    /// <summary>Short names users type: 国评, 省评, 市对区考核.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
     /// <summary>Which official ranks (official-ranks.csv evaluation: national, provincial, city) it should reproduce.</summary>
     public string? Evaluation { get; init; }
     /// <summary>The peer group (groups.json id) whose members are scored.</summary>

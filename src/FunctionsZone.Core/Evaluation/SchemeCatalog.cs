@@ -32,7 +32,7 @@ public sealed class SchemeCatalog(IReadOnlyList<Scheme> schemes)
         if (string.IsNullOrWhiteSpace(idOrName)) return null;
         var key = idOrName.Trim();
         return Schemes.FirstOrDefault(s => string.Equals(s.Id, key, StringComparison.OrdinalIgnoreCase))
-               ?? Schemes.FirstOrDefault(s => s.NameZh == key || string.Equals(s.NameEn, key, StringComparison.OrdinalIgnoreCase));
+               ?? Schemes.FirstOrDefault(s => s.NameZh == key || string.Equals(s.NameEn, key, StringComparison.OrdinalIgnoreCase) || s.Aliases.Contains(key));
     }
 
     public Scheme Get(string idOrName) => Find(idOrName) ?? throw new Registry.LookupException(
