@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Registry;
 
 namespace FunctionsZone.Core.Generation;
@@ -77,6 +78,11 @@ public sealed class DatasetGenerator(GeneratorOptions options)
                 if (ind.Kind == IndicatorKind.Month && ind.Code.EndsWith("_month", StringComparison.Ordinal)
                     && seriesByIndicator.TryGetValue(ind.Code[..^"_month".Length], out var ytd))
                     series = MonthFromYtd(ytd, series, months);
+                // A part the validation rules (part ≤ whole, e.g. 技改投资 ≤ 固定资产投资) hold to stays within its whole,
+                // else ingest rejects the whole file; the minimum of two rising YTD series still rises.
+                foreach (var rule in ValidationRules.Default.PartWhole)
+                    if (rule.Part == ind.Code && seriesByIndicator.TryGetValue(rule.Whole, out var whole))
+                        series = CappedBy(series, whole);
                 seriesByIndicator[ind.Code] = series;
                 annualByIndicator[ind.Code] = annual;
                 for (var k = 0; k < months.Count; k++)
@@ -191,7 +197,7 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         for (var i = 0; i < options.Indicators; i++)
         {
             var t = SyntheticCatalogue.IndicatorAt(i);
-            indicators.Add(new Indicator { Code = t.Code, NameZh = t.NameZh, NameEn = t.NameEn, Unit = t.Unit, Kind = t.Kind });
+            indicators.Add(new Indicator { Code = t.Code, NameZh = t.NameZh, NameEn = t.NameEn, Unit = t.Unit, Kind = t.Kind, Direction = t.Direction });
         }
         // 亩均税收 is derived by recompute (PerMuCalculator) wherever tax revenue is generated.
         if (indicators.Any(i => i.Code == "tax_revenue"))
@@ -200,8 +206,22 @@ public sealed class DatasetGenerator(GeneratorOptions options)
                 Code = "tax_per_mu", NameZh = "亩均税收", NameEn = "Tax revenue per mu", Unit = "万元/亩", Kind = IndicatorKind.Rate,
                 Derived = new DerivedFormula("tax_revenue", "landArea", 10000m),
             });
+        // 亩均投资强度 likewise from fixed-asset investment (the national scheme's 发展质量 reads it).
+        if (indicators.Any(i => i.Code == "fixed_asset_investment"))
+            indicators.Add(new Indicator
+            {
+                Code = "investment_per_mu", NameZh = "亩均投资强度", NameEn = "Fixed-asset investment per mu", Unit = "万元/亩", Kind = IndicatorKind.Rate,
+                Derived = new DerivedFormula("fixed_asset_investment", "landArea", 10000m),
+            });
         return new ZoneRegistry(zones, groupList, indicators);
     }
+
+    private static (double? Value, double? Yoy)[] CappedBy((double? Value, double? Yoy)[] part, (double? Value, double? Yoy)[] whole) =>
+        part.Select((p, k) => p.Value is { } v && whole[k].Value is { } w && v > 0.9 * w ? (0.9 * w, p.Yoy) : p).ToArray();
+
+    private static SyntheticCatalogue.Template? TemplateOf(Indicator ind) =>
+        SyntheticCatalogue.Templates.FirstOrDefault(t => t.Code == ind.Code)
+        ?? (ind.Code.StartsWith("synthetic_", StringComparison.Ordinal) ? SyntheticCatalogue.IndicatorAt(IndexOf(ind.Code)) : null);
 
     private double MedianOf(Indicator ind) =>
         SyntheticCatalogue.Templates.FirstOrDefault(t => t.Code == ind.Code)?.Median
@@ -255,11 +275,13 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             }
             case IndicatorKind.Rate:
             {
-                var centre = rng.Normal(median, 4);
+                // Spread 4 (noise 2.5) for growth rates; intensities (能耗, 研发强度) have their own, smaller ones.
+                var spread = TemplateOf(ind)?.Spread ?? 4;
+                var centre = rng.Normal(median, spread);
                 for (var k = 0; k < months.Count; k++)
                 {
-                    var v = outlier && k == 0 ? (rng.Chance(0.5) ? 1 : -1) * rng.Uniform(30, 80) : rng.Normal(centre, 2.5);
-                    result[k] = (Math.Round(v, 1), null);
+                    var v = outlier && k == 0 ? (rng.Chance(0.5) ? 1 : -1) * rng.Uniform(30, 80) : rng.Normal(centre, spread * 0.625);
+                    result[k] = (Math.Round(v, spread < 1 ? 2 : 1), null);
                 }
                 break;
             }
@@ -275,7 +297,7 @@ public sealed class DatasetGenerator(GeneratorOptions options)
     }
 
     private static string Format(double v, Indicator ind) =>
-        ind.Unit is "家" or "个" or "件" ? Math.Round(v).ToString("0", Inv) : Math.Round(v, 2).ToString("0.##", Inv);
+        ind.Unit is "家" or "个" or "件" or "人" ? Math.Round(v).ToString("0", Inv) : Math.Round(v, 2).ToString("0.##", Inv);
 
     /// <summary>A zone's annual targets: an amount, a growth rate, a level and a share, where it has such indicators.</summary>
     private static int Targets(SyntheticRandom rng, Zone zone, List<Indicator> indicators, List<int> years,

@@ -9,7 +9,9 @@ namespace FunctionsZone.Core.Generation;
 /// </summary>
 public static class SyntheticCatalogue
 {
-    public sealed record Template(string Code, string NameZh, string NameEn, string Unit, IndicatorKind Kind, double Median);
+    /// <summary>Spread: the standard deviation of a rate's zone centre (its month-to-month noise is 0.625 × it).</summary>
+    public sealed record Template(string Code, string NameZh, string NameEn, string Unit, IndicatorKind Kind, double Median,
+        Direction Direction = Direction.Higher, double Spread = 4);
 
     public static readonly IReadOnlyList<Template> Templates =
     [
@@ -32,6 +34,26 @@ public static class SyntheticCatalogue
         new("invention_patents", "有效发明专利", "Valid invention patents", "件", IndicatorKind.Stock, 300),
         new("top_ten_industry_share", "十强产业占比", "Share of the ten leading industries", "%", IndicatorKind.Share, 60),
         new("industrial_concentration", "产业集聚度", "Industrial concentration", "%", IndicatorKind.Share, 45),
+        // The rest of the national scheme's indicators (seeds/schemes/national.json), so the 国家级经开区综合发展水平考核评价
+        // evaluates on generated data, as recompute does on the real one (with 60 indicators all are present).
+        new("foreign_invested_firms", "外商投资企业", "Foreign-invested enterprises", "家", IndicatorKind.Stock, 40),
+        new("foreign_trade_dependence", "外贸依存度", "Trade to GDP ratio", "%", IndicatorKind.Rate, 35, Spread: 10),
+        new("foreign_tax_share", "外资企业税收占比", "Share of tax paid by foreign-invested firms", "%", IndicatorKind.Share, 20),
+        new("rd_intensity", "研发经费投入强度", "R&D expenditure as % of GDP", "%", IndicatorKind.Rate, 2.5, Spread: 0.8),
+        new("rd_institutions", "省级及以上研发机构", "Provincial-or-above R&D institutions", "个", IndicatorKind.Stock, 25),
+        new("high_tech_output_share", "高新技术产业产值占比", "High-tech share of industrial output", "%", IndicatorKind.Share, 45),
+        new("rd_personnel", "研发人员", "R&D personnel", "人", IndicatorKind.Stock, 3000),
+        new("energy_per_va", "单位工业增加值能耗", "Energy per unit of industrial value added", "吨标准煤/万元", IndicatorKind.Rate, 0.45, Direction.Lower, 0.1),
+        new("co2_per_va", "单位工业增加值二氧化碳排放", "CO2 per unit of industrial value added", "吨/万元", IndicatorKind.Rate, 1.1, Direction.Lower, 0.25),
+        new("co2_growth", "二氧化碳排放增速", "Growth of CO2 emissions", "%", IndicatorKind.Rate, 3, Direction.Lower),
+        new("water_per_va", "单位工业增加值用水量", "Water per unit of industrial value added", "立方米/万元", IndicatorKind.Rate, 12, Direction.Lower, 3),
+        new("solid_waste_use", "工业固体废物综合利用率", "Industrial solid waste utilisation rate", "%", IndicatorKind.Share, 85),
+        new("new_urban_jobs", "城镇新增就业", "New urban jobs (YTD)", "人", IndicatorKind.Ytd, 4000),
+        new("co_built_parks", "共建园区", "Co-built parks", "个", IndicatorKind.Stock, 3),
+        new("gdp_share_of_city", "地区生产总值占所在城市比重", "Share of the city's GDP", "%", IndicatorKind.Share, 25),
+        new("tax_share_of_city", "税收占所在城市比重", "Share of the city's tax revenue", "%", IndicatorKind.Share, 20),
+        new("gdp", "地区生产总值", "Gross domestic product (YTD)", "亿元", IndicatorKind.Ytd, 300),
+        new("industrial_output", "规上工业总产值", "Output of above-size industry (YTD)", "亿元", IndicatorKind.Ytd, 500),
     ];
 
     private static readonly (IndicatorKind Kind, string Unit, double Median)[] Cycle =
