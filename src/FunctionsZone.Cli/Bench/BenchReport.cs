@@ -14,13 +14,30 @@ public sealed record BenchMemory(double PeakWorkingSetMiB, double PipelinePeakWo
 /// <summary>Ratios computed inside the run, from figures of the same run on the same storage.</summary>
 public sealed record BenchRatios(
     double IngestVsCeiling, double IngestVsNaive, double EndToEndVsCeiling,
-    double RecomputeVsCeilingRead, double RecomputeInMemoryVsCeilingRead, double? QueryP99VsPointRead);
+    double RecomputeVsCeilingRead, double RecomputeInMemoryVsCeilingRead, double? QueryP99VsPointRead)
+{
+    /// <summary>The composite step alone (EvaluationStep.Composites over every period) ÷ the ceiling's read; null when no scheme evaluated.</summary>
+    public double? CompositeVsCeilingRead { get; init; }
+    /// <summary>The slowest p99 over HTTP through `fz serve` ÷ the raw point read's p99.</summary>
+    public double? HttpP99VsPointRead { get; init; }
+}
+
+/// <summary>
+/// The composite evaluation (SchemeCatalog.BuiltIn) re-timed alone on the run's data: Results evaluations (scheme × period) with up to
+/// Draws Monte Carlo draws each; FromRecompute is how many recompute itself produced (they should be equal); Skipped says which schemes
+/// did not apply to the data and why.
+/// </summary>
+public sealed record BenchComposites(int Results, int FromRecompute, int Draws, double Seconds, IReadOnlyList<string> Schemes, IReadOnlyList<string> Skipped);
 
 public sealed record BenchGoal(string Goal, bool? Met, string Detail);
 
 /// <summary>What was written and read back, so a run shows its outputs agree, not only how fast it was.</summary>
 public sealed record BenchAgreement(long Values, long CeilingWritten, long CeilingRead, long Imported, long Updated, long Unchanged,
-    long StoredAfterIngest, int Periods, int Rankings, int Targets, int SnapshotFiles, bool Agrees);
+    long StoredAfterIngest, int Periods, int Rankings, int Targets, int SnapshotFiles, bool Agrees)
+{
+    /// <summary>Composite evaluations recompute produced (the re-timed step must produce as many).</summary>
+    public int Composites { get; init; }
+}
 
 public sealed record BenchMachine(int Processors, double MemoryGiB, string Os, string Dotnet, string Storage, string StorageServer);
 
@@ -42,6 +59,7 @@ public sealed record BenchReport
     public required BenchRatios Ratios { get; init; }
     public required IReadOnlyList<BenchGoal> Goals { get; init; }
     public required BenchAgreement Agreement { get; init; }
+    public BenchComposites? Composites { get; init; }
     // The three named ratios also at the top level, where dashboards and the issue look for them.
     public double IngestVsCeiling => Ratios.IngestVsCeiling;
     public double IngestVsNaive => Ratios.IngestVsNaive;
@@ -69,7 +87,12 @@ public sealed record BenchReport
                     $"(managed heap {Memory.PipelinePeakManagedHeapMiB:0} MiB), allocated {Memory.TotalAllocatedMiB:0} MiB");
         w.WriteLine($"ratios: ingestVsCeiling {Ratios.IngestVsCeiling:0.###}, ingestVsNaive {Ratios.IngestVsNaive:0.##}, endToEndVsCeiling {Ratios.EndToEndVsCeiling:0.##}, " +
                     $"recomputeVsCeilingRead {Ratios.RecomputeVsCeilingRead:0.##} (in-memory part {Ratios.RecomputeInMemoryVsCeilingRead:0.##}), " +
-                    $"queryP99VsPointRead {(Ratios.QueryP99VsPointRead is { } qp ? qp.ToString("0.##", CultureInfo.InvariantCulture) : "—")}");
+                    $"queryP99VsPointRead {(Ratios.QueryP99VsPointRead is { } qp ? qp.ToString("0.##", CultureInfo.InvariantCulture) : "—")}, " +
+                    $"httpP99VsPointRead {(Ratios.HttpP99VsPointRead is { } hp ? hp.ToString("0.##", CultureInfo.InvariantCulture) : "—")}, " +
+                    $"compositeVsCeilingRead {(Ratios.CompositeVsCeilingRead is { } cp ? cp.ToString("0.###", CultureInfo.InvariantCulture) : "—")}");
+        if (Composites is { } cs)
+            w.WriteLine($"composites: {cs.Results} evaluations ({cs.FromRecompute} in recompute), {cs.Draws:N0} draws each" +
+                        (cs.Schemes.Count > 0 ? $"; {string.Join(", ", cs.Schemes)}" : "") + (cs.Skipped.Count > 0 ? $"; not applicable: {string.Join("; ", cs.Skipped)}" : ""));
         w.WriteLine();
         var g = new TextTable("目标 goal", "达到 met", "说明 detail");
         foreach (var x in Goals) g.Add(x.Goal, x.Met switch { true => "yes", false => "NO", null => "n/a" }, x.Detail);
@@ -78,7 +101,7 @@ public sealed record BenchReport
         w.WriteLine();
         w.WriteLine($"agreement: {(a.Agrees ? "OK" : "MISMATCH")} — values {a.Values:N0}, ceiling wrote {a.CeilingWritten:N0} read {a.CeilingRead:N0}; " +
                     $"ingest imported {a.Imported:N0} updated {a.Updated:N0} unchanged {a.Unchanged:N0}, stored {a.StoredAfterIngest:N0}; " +
-                    $"{a.Periods} periods, {a.Rankings:N0} rankings, {a.Targets:N0} target rows, {a.SnapshotFiles} snapshot files");
+                    $"{a.Periods} periods, {a.Rankings:N0} rankings, {a.Targets:N0} target rows, {a.SnapshotFiles} snapshot files, {a.Composites} composites");
         return w.ToString();
     }
 

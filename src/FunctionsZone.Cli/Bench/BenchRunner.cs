@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Azure.Data.Tables;
+using FunctionsZone.Cli.Serve;
+using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Generation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
@@ -50,7 +53,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     {
         var started = DateTimeOffset.UtcNow;
         var id = "b" + Guid.NewGuid().ToString("N")[..9];
-        var clients = StorageClients.FromConfiguration(Isolated(configuration, id));
+        var isolated = Isolated(configuration, id);
+        var clients = StorageClients.FromConfiguration(isolated);
         string? generated = null;
         try
         {
@@ -122,7 +126,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             await clients.EnsureCreatedAsync(ct);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             long imported = 0, updated = 0, unchanged = 0;
-            int rankings = 0, targets = 0, snapshotFiles = 0;
+            int rankings = 0, targets = 0, snapshotFiles = 0, composites = 0;
+            BenchComposites? compositeFigures = null;
             IReadOnlyList<Period> periods;
             double ingestSeconds, recomputeSeconds, publishSeconds;
             long stored;
@@ -135,6 +140,10 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 {
                     var fileWatch = Stopwatch.StartNew();
                     var s = await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue }, ct);
+                    // A rejected file would make every later figure meaningless: stop and say which file and why.
+                    if (s.Status == ImportStatus.Error)
+                        throw new InvalidOperationException($"基准数据导入被拒 / the bench's input {f.Name} was rejected: " +
+                            string.Join("; ", s.Findings.Where(x => x.Severity == Severity.Error).Take(3).Select(x => x.Message)));
                     if (s.Kind != "observations") { referenceSeconds += fileWatch.Elapsed.TotalSeconds; continue; }
                     imported += s.Counts.Imported; updated += s.Counts.Updated; unchanged += s.Counts.Unchanged;
                 }
@@ -152,13 +161,25 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 storage.Reset();
                 sw.Restart();
                 // As RunAsync does it: every period in one pass, each stored period read once.
-                await pipeline.RecomputeAllAsync(periods, r => { rankings += r.Rankings.Count; targets += r.Targets.Count; }, ct);
+                var evaluated = new List<CompositeResult>();
+                await pipeline.RecomputeAllAsync(periods, r => { rankings += r.Rankings.Count; targets += r.Targets.Count; evaluated.AddRange(r.Composites); }, ct);
                 recomputeSeconds = sw.Elapsed.TotalSeconds;
                 var recomputeStorage = storage.Elapsed.TotalSeconds;
-                stages.Add(new BenchStage("recompute (indicator × group × measure)", true, recomputeSeconds, rankings, rankings / recomputeSeconds,
-                    recomputeStorage, recomputeSeconds - recomputeStorage, $"{periods.Count} periods; items = rankings", MiB(memory.TakeStagePeak())));
-                // Plug-in point: composite evaluation (issue 4) with 1,000 Monte Carlo draws, once it is on the branch.
-                stages.Add(new BenchStage("composite (1,000 Monte Carlo draws)", false, 0, 0, null, Note: "composite evaluation is not on this branch yet (issue 4)"));
+                composites = evaluated.Count;
+                stages.Add(new BenchStage("recompute (indicator × group × measure + composites)", true, recomputeSeconds, rankings, rankings / recomputeSeconds,
+                    recomputeStorage, recomputeSeconds - recomputeStorage,
+                    $"{periods.Count} periods; items = rankings; includes {composites} composite evaluations", MiB(memory.TakeStagePeak())));
+
+                // The composite step alone: EvaluationStep.Composites again on the same stored data, as recompute calls it.
+                progress?.Invoke("composite: the evaluation schemes alone, re-timed on the same data");
+                compositeFigures = await CompositesAsync(clients, registry, periods, evaluated, ct);
+                stages.Add(compositeFigures.Results == 0
+                    ? new BenchStage("composite (Monte Carlo draws)", false, 0, 0, null,
+                        Note: $"no scheme found its group and indicators in the data: {string.Join("; ", compositeFigures.Skipped)}")
+                    : new BenchStage($"composite ({compositeFigures.Draws:N0} Monte Carlo draws), part of recompute", true, compositeFigures.Seconds,
+                        compositeFigures.Results, compositeFigures.Results / compositeFigures.Seconds, 0, compositeFigures.Seconds,
+                        $"{string.Join(", ", compositeFigures.Schemes)}; {compositeFigures.Seconds / recomputeSeconds:P0} of recompute; items = scheme × period evaluations",
+                        MiB(memory.TakeStagePeak())));
 
                 progress?.Invoke("publish");
                 storage.Reset();
@@ -180,7 +201,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             // 6. Reads through the function classes in process, with real HttpRequests.
             progress?.Invoke("queries");
             var queries = new List<BenchQuery> { pointRead };
-            queries.AddRange(await QueriesAsync(clients, ct));
+            queries.AddRange(await QueriesAsync(clients, isolated, ct));
 
             // The ceiling again, now that the pipeline has run: this machine is shared, so the ceiling is the
             // better of two passes (which can only make FunctionsZone's ratios look worse, never better).
@@ -212,17 +233,24 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 EndToEndVsCeiling: Round(endToEnd / (ceilingWrite.TotalSeconds + ceilingReadTime.TotalSeconds)),
                 RecomputeVsCeilingRead: Round(recomputeSeconds / ceilingReadTime.TotalSeconds),
                 RecomputeInMemoryVsCeilingRead: Round((recomputeSeconds - stages.First(s => s.Name.StartsWith("recompute")).StorageSeconds!.Value) / ceilingReadTime.TotalSeconds),
-                QueryP99VsPointRead: functionP99 is { } fp && pointRead.P99Ms is > 0 ? Round(fp / pointRead.P99Ms!.Value) : null);
+                QueryP99VsPointRead: functionP99 is { } fp && pointRead.P99Ms is > 0 ? Round(fp / pointRead.P99Ms!.Value) : null)
+            {
+                CompositeVsCeilingRead = compositeFigures is { Results: > 0 } cf ? Round(cf.Seconds / ceilingReadTime.TotalSeconds) : null,
+                HttpP99VsPointRead = queries.Where(q => q.Measured && q.Name.StartsWith("HTTP", StringComparison.Ordinal)).Select(q => q.P99Ms).Max() is { } hp && pointRead.P99Ms is > 0
+                    ? Round(hp / pointRead.P99Ms!.Value) : null,
+            };
             using var process = Process.GetCurrentProcess();
             var mem = new BenchMemory(MiB(process.PeakWorkingSet64), MiB(memoryPeak.WorkingSet), MiB(memoryPeak.Heap), MiB(allocated));
             var agreement = new BenchAgreement(values, values, ceilingRead, imported, updated, unchanged, stored, periods.Count, rankings, targets, snapshotFiles,
-                Agrees: ceilingRead == values && imported + updated + unchanged == values && stored == values && rankings > 0 && snapshotFiles > 0);
+                Agrees: ceilingRead == values && imported + updated + unchanged == values && stored == values && rankings > 0 && snapshotFiles > 0
+                        && compositeFigures!.Results == composites)
+            { Composites = composites };
             return new BenchReport
             {
                 Size = size.ToString().ToLowerInvariant(), RunId = id, Zones = registry.Zones.Count, Indicators = registry.Indicators.Count, Months = months,
                 StartedAt = started, Machine = await MachineAsync(clients, ct), WriteParallelism = clients.Options.WriteParallelism,
                 CeilingParallelism = ceilingParallelism, Stages = stages, Queries = queries, Memory = mem, Ratios = ratios,
-                Goals = Goals(ratios, mem, size), Agreement = agreement,
+                Goals = Goals(ratios, mem, size, compositeFigures!), Agreement = agreement, Composites = compositeFigures,
             };
         }
         finally
@@ -237,22 +265,45 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     private static double Round(double v) => Math.Round(v, 4);
     private static double MiB(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
 
-    private static IReadOnlyList<BenchGoal> Goals(BenchRatios r, BenchMemory m, BenchSize size) =>
+    /// <summary>
+    /// The schemes recompute evaluates (SchemeCatalog.BuiltIn), timed alone on the stored data of every period, with
+    /// the 亩均 values recompute derives; the count must equal what recompute itself produced.
+    /// </summary>
+    private static async Task<BenchComposites> CompositesAsync(StorageClients clients, ZoneRegistry registry, IReadOnlyList<Period> periods,
+        IReadOnlyList<CompositeResult> fromRecompute, CancellationToken ct)
+    {
+        var official = await new TableReferenceStore(clients).LoadOfficialRanksAsync(ct);
+        var set = new ObservationSet(await new TableObservationStore(clients).ReadPeriodsAsync(periods, ct));
+        foreach (var d in PerMuCalculator.Derive(registry, set, periods)) set.Add(d);
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
+        var results = new List<CompositeResult>();
+        var sw = Stopwatch.StartNew();
+        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, SchemeCatalog.BuiltIn, m => skipped.Add(m)));
+        var seconds = sw.Elapsed.TotalSeconds;
+        foreach (var s in SchemeCatalog.BuiltIn.Schemes.Where(s => results.All(r => r.Scheme != s.Id) && !skipped.Any(m => m.Contains(s.Id))))
+            skipped.Add($"{s.Id}: fewer than two zones with enough of its indicators");
+        var schemes = results.GroupBy(r => r.Scheme).Select(g => $"{g.Key} ({g.Max(r => r.Zones.Count)} zones × {g.First().Indicators.Count} columns × {g.Count()} periods)").ToList();
+        return new BenchComposites(results.Count, fromRecompute.Count, results.Count == 0 ? 0 : results.Max(r => r.Draws), seconds, schemes, skipped.Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static IReadOnlyList<BenchGoal> Goals(BenchRatios r, BenchMemory m, BenchSize size, BenchComposites c) =>
     [
         new("ingest ≥ 0.8 × ceiling", r.IngestVsCeiling >= 0.8, $"ingestVsCeiling = {r.IngestVsCeiling:0.###}"),
         new("ingest ≥ 8 × naive", r.IngestVsNaive >= 8, $"ingestVsNaive = {r.IngestVsNaive:0.##}"),
         // Recompute must read the data it ranks: with its reads it cannot beat the ceiling's read of the same data,
         // so the goal is judged on its own work (in memory) and the total is shown beside it.
         new("recompute (in memory) well under the ceiling's read (≤ 0.5×)", r.RecomputeInMemoryVsCeilingRead <= 0.5,
-            $"in memory {r.RecomputeInMemoryVsCeilingRead:0.##}× the ceiling read; composite draws not measured (not on this branch)"),
+            c.Results > 0
+                ? $"in memory {r.RecomputeInMemoryVsCeilingRead:0.##}× the ceiling read, including {c.FromRecompute} composite evaluations with {c.Draws:N0} draws ({r.CompositeVsCeilingRead:0.##}× alone)"
+                : $"in memory {r.RecomputeInMemoryVsCeilingRead:0.##}× the ceiling read; no composite scheme evaluated on this data"),
         new("recompute incl. its storage reads ≤ 1× the ceiling's read", r.RecomputeVsCeilingRead <= 1,
             $"recompute ÷ ceiling read = {r.RecomputeVsCeilingRead:0.##}"),
-        new("query p99 ≤ 2 × raw point read", r.QueryP99VsPointRead is { } q ? q <= 2 : null, r.QueryP99VsPointRead is { } q2 ? $"slowest function p99 ÷ point-read p99 = {q2:0.##}" : "no function measured"),
+        new("query p99 ≤ 2 × raw point read (function classes)", r.QueryP99VsPointRead is { } q ? q <= 2 : null, r.QueryP99VsPointRead is { } q2 ? $"slowest function p99 ÷ point-read p99 = {q2:0.##}" : "no function measured"),
         new("peak memory < 1 GiB (national)", size == BenchSize.National ? m.PipelinePeakWorkingSetMiB < 1024 : null,
             $"pipeline stages {m.PipelinePeakWorkingSetMiB:0} MiB, whole bench {m.PeakWorkingSetMiB:0} MiB"),
     ];
 
-    private async Task<IReadOnlyList<BenchQuery>> QueriesAsync(StorageClients clients, CancellationToken ct)
+    private async Task<IReadOnlyList<BenchQuery>> QueriesAsync(StorageClients clients, IConfiguration isolated, CancellationToken ct)
     {
         var reader = new SnapshotReader(new BlobSnapshotStore(clients));
         var functions = new ReadFunctions(reader);
@@ -293,9 +344,31 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             ? new BenchQuery("function GetTargets", false, 0, null, null, null, "no targets in the snapshot")
             : await Latency.MeasureAsync("function GetTargets", () => Call(functions.Targets, $"?zone={Uri.EscapeDataString(target.Zone)}&year={target.Year}"),
                 QueryIterations, QueryBudget, $"{target.Zone} {target.Year}"));
-        // Plug-in points: a zone's series (issue 5 adds the read) and the same reads over HTTP through fz serve.
-        list.Add(new BenchQuery("function series", false, 0, null, null, null, "no series read on this branch yet (issue 5)"));
-        list.Add(new BenchQuery("HTTP via fz serve", false, 0, null, null, null, "fz serve is not on this branch yet (issue 5)"));
+        // A zone's series of the ranked indicator over every published period: the ranking's leader, a zone with data.
+        var seriesZone = ranking.Entries.First().Zone;
+        var seriesQuery = $"?zone={Uri.EscapeDataString(seriesZone)}&indicator={Uri.EscapeDataString(ranking.Indicator)}";
+        list.Add(await Latency.MeasureAsync("function GetSeries", () => Call(functions.Series, seriesQuery),
+            QueryIterations, QueryBudget, $"{seriesZone} · {ranking.Indicator}, {latest.Periods.Count} periods"));
+
+        // The same reads over real HTTP: `fz serve`'s host (Kestrel) on a free 127.0.0.1 port, on the run's storage.
+        var rankingQuery = $"?period={month}&indicator={Uri.EscapeDataString(ranking.Indicator)}&group={Uri.EscapeDataString(ranking.Group)}&measure={(ranking.Measure == Core.Rankings.Measure.Level ? "level" : "growth")}";
+        await using var host = new FunctionHost(isolated, port: 0);
+        using var http = new HttpClient { BaseAddress = await host.StartAsync(ct) };
+        async Task Get(string path)
+        {
+            using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            if (!response.IsSuccessStatusCode || body.Length == 0)
+                throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}");
+        }
+        list.Add(await Latency.MeasureAsync("HTTP GET /api/rankings (fz serve)", () => Get("api/rankings" + rankingQuery),
+            QueryIterations, QueryBudget, $"{http.BaseAddress!.Authority}; same ranking"));
+        list.Add(await Latency.MeasureAsync("HTTP GET /api/series (fz serve)", () => Get("api/series" + seriesQuery),
+            QueryIterations, QueryBudget, "same series"));
+        list.Add(target is null
+            ? new BenchQuery("HTTP GET /api/targets (fz serve)", false, 0, null, null, null, "no targets in the snapshot")
+            : await Latency.MeasureAsync("HTTP GET /api/targets (fz serve)", () => Get($"api/targets?zone={Uri.EscapeDataString(target.Zone)}&year={target.Year}"),
+                QueryIterations, QueryBudget, "same targets"));
         return list;
     }
 
