@@ -27,6 +27,8 @@ public sealed record BenchRatios(
 /// Draws Monte Carlo draws each; FromRecompute is how many recompute itself produced (they should be equal); Skipped says which schemes
 /// did not apply to the data and why.
 /// </summary>
+public sealed record BenchReads(double Seconds, long Entities);
+
 public sealed record BenchComposites(int Results, int FromRecompute, int Draws, double Seconds, IReadOnlyList<string> Schemes, IReadOnlyList<string> Skipped);
 
 public sealed record BenchGoal(string Goal, bool? Met, string Detail);
@@ -60,6 +62,8 @@ public sealed record BenchReport
     public required IReadOnlyList<BenchGoal> Goals { get; init; }
     public required BenchAgreement Agreement { get; init; }
     public BenchComposites? Composites { get; init; }
+    /// <summary>What ingest spent reading stored observations (the validation's context: the file's year and outlier window).</summary>
+    public BenchReads? IngestObservationReads { get; init; }
     // The three named ratios also at the top level, where dashboards and the issue look for them.
     public double IngestVsCeiling => Ratios.IngestVsCeiling;
     public double IngestVsNaive => Ratios.IngestVsNaive;

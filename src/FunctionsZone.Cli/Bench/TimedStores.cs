@@ -13,9 +13,12 @@ namespace FunctionsZone.Cli.Bench;
 /// </summary>
 public sealed class StorageClock
 {
-    private long _ticks;
+    private long _ticks, _items;
     public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
-    public void Reset() => Interlocked.Exchange(ref _ticks, 0);
+    /// <summary>Items the timed calls counted (entities read, for the observation reads).</summary>
+    public long Items => Interlocked.Read(ref _items);
+    public void Reset() { Interlocked.Exchange(ref _ticks, 0); Interlocked.Exchange(ref _items, 0); }
+    public void Count(long items) => Interlocked.Add(ref _items, items);
 
     public async Task<T> Time<T>(Func<Task<T>> call)
     {
@@ -32,12 +35,19 @@ public sealed class StorageClock
     }
 }
 
-internal sealed class TimedObservationStore(IObservationStore inner, StorageClock clock) : IObservationStore
+/// <summary>The observation store timed; reads are also timed and counted on their own clock, so a stage shows what its reads cost.</summary>
+internal sealed class TimedObservationStore(IObservationStore inner, StorageClock clock, StorageClock? reads = null) : IObservationStore
 {
     public Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default) =>
         clock.Time(() => inner.WriteAsync(observations, importId, ct));
     public Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default) =>
-        clock.Time(() => inner.ReadPeriodsAsync(periods, ct));
+        clock.Time(async () =>
+        {
+            if (reads is null) return await inner.ReadPeriodsAsync(periods, ct);
+            var list = await reads.Time(() => inner.ReadPeriodsAsync(periods, ct));
+            reads.Count(list.Count);
+            return list;
+        });
     public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => clock.Time(() => inner.ListPeriodsAsync(ct));
 }
 
