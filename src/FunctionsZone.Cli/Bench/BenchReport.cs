@@ -3,7 +3,7 @@ using FunctionsZone.Cli.Output;
 
 namespace FunctionsZone.Cli.Bench;
 
-/// <summary>One stage's figures. Measured = false marks a stage whose code is not on this branch yet.</summary>
+/// <summary>One stage's figures. Measured = false marks a stage the run could not measure (its Note says why).</summary>
 public sealed record BenchStage(string Name, bool Measured, double Seconds, long Items, double? PerSecond,
     double? StorageSeconds = null, double? InMemorySeconds = null, string? Note = null, double? PeakWorkingSetMiB = null);
 
