@@ -88,10 +88,17 @@ public sealed class SnapshotReader(ISnapshotStore store, TimeSpan latestCacheFor
         var ind = registry.Indicator(indicator);
         var periods = latest.Periods.Select(Period.Parse)
             .Where(p => (from is null || p.CompareTo(from.Value) >= 0) && (to is null || p.CompareTo(to.Value) <= 0)).Order().ToList();
-        var docs = await Task.WhenAll(periods.Select(p => ReadAsync<ObservationsDocument>(latest, $"periods/{p}/observations.json", ct)));
-        return docs.Where(d => d is not null).SelectMany(d => d!.Observations)
-            .Where(o => o.Zone == z.Id && o.Indicator == ind.Code).OrderBy(o => o.Period).ToList();
+        var indexes = await Task.WhenAll(periods.Select(p => ObservationIndexAsync(latest, p, ct)));
+        return indexes.Select(i => i?.GetValueOrDefault((z.Id, ind.Code))).OfType<Observation>().OrderBy(o => o.Period).ToList();
     }
+
+    /// <summary>A period's observations by zone and indicator, built once per snapshot version: a series is then lookups, not scans.</summary>
+    private Task<Dictionary<(string Zone, string Indicator), Observation>?> ObservationIndexAsync(SnapshotPointer latest, Period period, CancellationToken ct) =>
+        Cached(latest, $"periods/{period}/observations.json|by-zone-indicator", async () =>
+        {
+            var doc = await ReadAsync<ObservationsDocument>(latest, $"periods/{period}/observations.json", ct);
+            return doc?.Observations.GroupBy(o => (o.Zone, o.Indicator)).ToDictionary(g => g.Key, g => g.First());
+        });
 
     /// <summary>The zone page of a period (default: the latest period that has one).</summary>
     public async Task<ZonePage> ZonePageAsync(string zone, string? period, CancellationToken ct = default)

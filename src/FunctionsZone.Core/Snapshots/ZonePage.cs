@@ -29,15 +29,22 @@ public sealed record ZonePage
     public required IReadOnlyList<ZoneRankingLine> Rankings { get; init; }
     public required IReadOnlyList<TargetProgress> Targets { get; init; }
 
-    public static IEnumerable<ZonePage> For(ZoneRegistry registry, PeriodResults r) => registry.Zones.Select(z => new ZonePage
+    public static IEnumerable<ZonePage> For(ZoneRegistry registry, PeriodResults r)
     {
-        Period = r.Period, Zone = z.Id, NameZh = z.NameZh, NameEn = z.NameEn,
-        Observations = r.Observations.Concat(r.Derived).Where(o => o.Zone == z.Id).ToList(),
-        Rankings = r.Rankings.SelectMany(k => k.Entries.Where(e => e.Zone == z.Id).Select(e => new ZoneRankingLine
+        // Grouped once by zone: filtering per zone was quadratic in the number of zones (2,700 in a national month).
+        var observations = r.Observations.Concat(r.Derived).ToLookup(o => o.Zone);
+        var rankings = r.Rankings.SelectMany(k => k.Entries.Select(e => (e.Zone, Line: new ZoneRankingLine
         {
             Indicator = k.Indicator, IndicatorName = k.IndicatorName, Group = k.Group, GroupName = k.GroupName,
             Measure = k.Measure, Unit = k.Unit, Entry = e,
-        })).ToList(),
-        Targets = r.Targets.Where(t => t.Zone == z.Id).ToList(),
-    });
+        }))).ToLookup(x => x.Zone, x => x.Line);
+        var targets = r.Targets.ToLookup(t => t.Zone);
+        return registry.Zones.Select(z => new ZonePage
+        {
+            Period = r.Period, Zone = z.Id, NameZh = z.NameZh, NameEn = z.NameEn,
+            Observations = observations[z.Id].ToList(),
+            Rankings = rankings[z.Id].ToList(),
+            Targets = targets[z.Id].ToList(),
+        });
+    }
 }

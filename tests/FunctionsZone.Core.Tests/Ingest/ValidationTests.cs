@@ -97,7 +97,8 @@ public class ValidationTests
         var stored = new[] { "2018-05", "2019-05", "2020-12", "2021", "2021-05", "2022-01", "2022-04", "2022-05", "2023-01", "2024" }.Select(Period.Parse).ToList();
         var rows = new[] { O("fixed_asset_investment", "2022-05", 38.4m) }.Select(o => new ResolvedRow(2, "value", o)).ToList();
         var read = ObservationValidator.PeriodsToRead(rows, ValidationRules.Default, stored).Select(p => p.ToString()).ToList();
-        // 36 months back from 2022-05 is 2019-05; years from 2019; the months of 2022; nothing after the file.
-        Assert.Equal(["2019-05", "2020-12", "2021", "2021-05", "2022-01", "2022-04", "2022-05"], read);
+        // Outliers: 12 months back from 2022-05 is 2021-05, and the year 2021; YTD: the stored neighbour 2022-04
+        // (none after it in 2022); nothing older, nothing after the file's year.
+        Assert.Equal(["2021-05", "2021", "2022-01", "2022-04", "2022-05"], read);
     }
 }

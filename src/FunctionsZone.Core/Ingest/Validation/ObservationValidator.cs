@@ -20,15 +20,32 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
     {
         var file = rows.Select(r => r.Observation.Period).ToHashSet();
         if (file.Count == 0) return [];
-        var years = file.Select(p => p.Year).ToHashSet();
-        var latest = file.Max();
-        var earliest = file.Min();
+        var needed = new HashSet<Period>(stored.Where(file.Contains));
+        // 1-N月 ≥ 1-(N−1)月 is checked between neighbours: the nearest stored month before and after each file month.
+        var months = stored.Where(p => p.IsMonth).Order().ToList();
+        foreach (var p in file.Where(p => p.IsMonth))
+        {
+            var before = months.Where(m => m.Year == p.Year && m < p).Select(m => (Period?)m).LastOrDefault();
+            var after = months.Where(m => m.Year == p.Year && m > p).Select(m => (Period?)m).FirstOrDefault();
+            if (before is { } b) needed.Add(b);
+            if (after is { } a) needed.Add(a);
+        }
+        // Outliers compare with the zone's own recent history, HistoryMonths before the earliest file period.
         var window = rules.Outliers.Enabled ? rules.Outliers.HistoryMonths : 0;
-        var from = (earliest.Year * 12 + (earliest.Month ?? 12) - 1) - window;
-        bool InWindow(Period p) => p.IsMonth
-            ? p.Year * 12 + p.Month!.Value - 1 >= from && p <= latest
-            : p.Year >= earliest.Year - (window + 11) / 12 && p.Year <= latest.Year;
-        return stored.Where(p => file.Contains(p) || years.Contains(p.Year) || InWindow(p)).ToList();
+        if (window > 0)
+        {
+            var earliest = file.Min();
+            var latest = file.Max();
+            var from = (earliest.Year * 12 + (earliest.Month ?? 12) - 1) - window;
+            foreach (var p in stored)
+            {
+                var inWindow = p.IsMonth
+                    ? p.Year * 12 + p.Month!.Value - 1 >= from && p <= latest
+                    : p.Year >= earliest.Year - (window + 11) / 12 && p.Year <= latest.Year;
+                if (inWindow) needed.Add(p);
+            }
+        }
+        return needed.Order().ToList();
     }
 
     public List<Finding> Validate(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored)
