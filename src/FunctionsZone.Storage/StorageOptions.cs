@@ -21,6 +21,18 @@ public sealed record StorageOptions
 
     public string Table(string name) => TablePrefix + name;
 
+    /// <summary>Settings that put every table and container under a prefix of their own (a benchmark run, a test).</summary>
+    public static Dictionary<string, string?> IsolatedSettings(string prefix) => new()
+    {
+        ["FunctionsZone:TablePrefix"] = prefix,
+        ["FunctionsZone:IncomingContainer"] = $"{prefix}-incoming",
+        ["FunctionsZone:ArchiveContainer"] = $"{prefix}-archive",
+        ["FunctionsZone:RejectedContainer"] = $"{prefix}-rejected",
+        ["FunctionsZone:SnapshotContainer"] = $"{prefix}-snapshots",
+        ["FunctionsZone:ResultsContainer"] = $"{prefix}-results",
+        ["FunctionsZone:ImportsContainer"] = $"{prefix}-imports",
+    };
+
     public static StorageOptions From(IConfiguration configuration)
     {
         var s = configuration.GetSection("FunctionsZone");

@@ -71,8 +71,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 progress?.Invoke($"generate {gen.Zones} × {gen.Indicators} × {gen.Months} → {folder}");
                 new DatasetGenerator(gen).WriteTo(folder);
             }
-            var files = Directory.GetFiles(folder).Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
-                .Select(f => new InputFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+            var files = InputFile.FromFolder(folder);
             var registry = RegistryFiles.LoadFolder(folder);
             var observationFiles = files.Where(f => f.Kind == InputKind.Observations).ToList();
 
@@ -395,16 +394,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     /// <summary>The configuration with every table and container renamed under the run's own prefix.</summary>
     public static IConfiguration Isolated(IConfiguration configuration, string id) => new ConfigurationBuilder()
         .AddConfiguration(configuration)
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["FunctionsZone:TablePrefix"] = id,
-            ["FunctionsZone:IncomingContainer"] = $"{id}-incoming",
-            ["FunctionsZone:ArchiveContainer"] = $"{id}-archive",
-            ["FunctionsZone:RejectedContainer"] = $"{id}-rejected",
-            ["FunctionsZone:SnapshotContainer"] = $"{id}-snapshots",
-            ["FunctionsZone:ResultsContainer"] = $"{id}-results",
-            ["FunctionsZone:ImportsContainer"] = $"{id}-imports",
-        }).Build();
+        .AddInMemoryCollection(StorageOptions.IsolatedSettings(id)).Build();
 
     private async Task CleanUpAsync(StorageClients clients, string id)
     {

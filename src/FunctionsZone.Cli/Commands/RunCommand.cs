@@ -23,8 +23,7 @@ public static class RunCommand
             var folder = parse.GetValue(seeds)?.FullName ?? RepositoryPaths.FindUp("seeds");
             if (folder is null || !Directory.Exists(folder))
                 return Printer.Fail(Console.Error, "找不到输入文件夹，请用 --seeds 指定 / no input folder: pass --seeds DIR");
-            var files = Directory.GetFiles(folder).Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
-                .Select(f => new InputFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+            var files = InputFile.FromFolder(folder);
             var pipeline = ctx.Pipeline();
             var quiet = parse.GetValue(json);
             if (!quiet) pipeline.Progress += line => Console.Error.WriteLine(line);

@@ -8,6 +8,11 @@ public sealed record InputFile(string Name, byte[] Content)
 {
     public string Extension => Path.GetExtension(Name).ToLowerInvariant();
 
+    /// <summary>Every file at the top of a folder (seeds/, a drop folder, generated data) except its Markdown notes, by name.</summary>
+    public static IReadOnlyList<InputFile> FromFolder(string folder) => Directory.GetFiles(folder)
+        .Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+        .Select(f => new InputFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+
     public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
     /// <summary>The text encoding the sender named (fz ingest --encoding, ?encoding=); null = detect (see TextDecoding).</summary>

@@ -247,11 +247,18 @@ public sealed class MonthlyPipeline(
 
     private async Task<PeriodResults> RecomputeCoreAsync(Period period, CancellationToken ct)
     {
-        var registry = await references.LoadRegistryAsync(ct);
-        var targets = await references.LoadTargetsAsync(ct);
-        var cache = new PeriodCache(observations, await observations.ListPeriodsAsync(ct));
-        return await RecomputeAsync(period, registry, targets, cache, ct);
+        var inputs = await LoadRecomputeInputsAsync(ct);
+        return await RecomputeAsync(period, inputs, ct);
     }
+
+    /// <summary>What every period's recompute shares, loaded once: the registry, targets, official ranks and the stored-period cache.</summary>
+    private sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Target> Targets, IReadOnlyList<OfficialRank> OfficialRanks, PeriodCache Cache);
+
+    private async Task<RecomputeInputs> LoadRecomputeInputsAsync(CancellationToken ct) => new(
+        await references.LoadRegistryAsync(ct),
+        await references.LoadTargetsAsync(ct),
+        await references.LoadOfficialRanksAsync(ct),
+        new PeriodCache(observations, await observations.ListPeriodsAsync(ct)));
 
     /// <summary>
     /// Recomputes several periods in order with one registry and target load, reading each stored period once
@@ -261,16 +268,14 @@ public sealed class MonthlyPipeline(
     {
         var ordered = periods.Distinct().Order().ToList();
         if (ordered.Count == 0) return [];
-        var registry = await references.LoadRegistryAsync(ct);
-        var targets = await references.LoadTargetsAsync(ct);
-        var cache = new PeriodCache(observations, await observations.ListPeriodsAsync(ct));
+        var inputs = await LoadRecomputeInputsAsync(ct);
         var done = new List<string>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            var result = await RecomputeAsync(ordered[i], registry, targets, cache, ct);
+            var result = await RecomputeAsync(ordered[i], inputs, ct);
             each?.Invoke(result);
             done.Add(result.Period);
-            cache.KeepOnly(ordered.Skip(i + 1).SelectMany(NeededFor));
+            inputs.Cache.KeepOnly(ordered.Skip(i + 1).SelectMany(NeededFor));
         }
         return done;
     }
@@ -283,8 +288,9 @@ public sealed class MonthlyPipeline(
         return needed;
     }
 
-    private async Task<PeriodResults> RecomputeAsync(Period period, ZoneRegistry registry, IReadOnlyList<Target> targets, PeriodCache cache, CancellationToken ct)
+    private async Task<PeriodResults> RecomputeAsync(Period period, RecomputeInputs inputs, CancellationToken ct)
     {
+        var (registry, targets, officialRanks, cache) = inputs;
         var needed = NeededFor(period);
         var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
@@ -298,7 +304,7 @@ public sealed class MonthlyPipeline(
             Period = period.ToString(), Rankings = rankings, Targets = progress,
             Derived = derived.Where(d => d.Period == period).OrderBy(d => d.Zone, StringComparer.Ordinal).ThenBy(d => d.Indicator, StringComparer.Ordinal).ToList(),
             Observations = stored.Where(o => o.Period == period).OrderBy(o => o.Zone, StringComparer.Ordinal).ThenBy(o => o.Indicator, StringComparer.Ordinal).ToList(),
-            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, await references.LoadOfficialRanksAsync(ct), Evaluation.SchemeCatalog.BuiltIn, m => Progress?.Invoke(m)),
+            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, officialRanks, Evaluation.SchemeCatalog.BuiltIn, m => Progress?.Invoke(m)),
             CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
         };
         await results.SaveAsync(result, ct);

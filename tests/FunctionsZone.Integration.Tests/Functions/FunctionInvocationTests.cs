@@ -56,7 +56,7 @@ public sealed class FunctionInvocationTests
         using var sp = Services(storage);
         var write = sp.GetRequiredService<WriteFunctions>();
         // The registry first, as the timer orders them: observations name zones and indicators.
-        foreach (var file in TestStorage.SeedFiles().OrderBy(f => f.Kind switch { Core.Ingest.InputKind.Indicators => 0, Core.Ingest.InputKind.Groups => 1, Core.Ingest.InputKind.Zones => 2, _ => 3 }))
+        foreach (var file in MonthlyPipeline.InRunOrder(TestStorage.SeedFiles()))
         {
             var req = Request(sp, "POST", $"?file={file.Name}", file.Content);
             var (status, _, body) = await Execute(req, await write.Ingest(req, default));

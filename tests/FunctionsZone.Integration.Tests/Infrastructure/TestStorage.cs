@@ -15,17 +15,8 @@ public sealed class TestStorage
     public TestStorage(IDictionary<string, string?>? extra = null)
     {
         var id = "t" + Guid.NewGuid().ToString("N")[..10];
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["FunctionsZone:TablePrefix"] = id,
-            ["FunctionsZone:IncomingContainer"] = $"{id}-incoming",
-            ["FunctionsZone:ArchiveContainer"] = $"{id}-archive",
-            ["FunctionsZone:RejectedContainer"] = $"{id}-rejected",
-            ["FunctionsZone:SnapshotContainer"] = $"{id}-snapshots",
-            ["FunctionsZone:ResultsContainer"] = $"{id}-results",
-            ["FunctionsZone:ImportsContainer"] = $"{id}-imports",
-        };
+        var settings = StorageOptions.IsolatedSettings(id);
+        settings["AzureWebJobsStorage"] = Azurite.ConnectionString;
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Clients = StorageClients.FromConfiguration(Configuration);
@@ -39,9 +30,7 @@ public sealed class TestStorage
 
     public static string SeedsFolder => Path.Combine(Azurite.RepoRoot, "seeds");
 
-    public static IReadOnlyList<InputFile> SeedFiles() => Directory.GetFiles(SeedsFolder)
-        .Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
-        .Select(f => new InputFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+    public static IReadOnlyList<InputFile> SeedFiles() => InputFile.FromFolder(SeedsFolder);
 
     /// <summary>The seeds run through the whole pipeline, as ./scripts/run.sh does.</summary>
     public async Task<PipelineRun> RunSeedsAsync() => await Pipeline().RunAsync(SeedFiles(), new IngestOptions());
