@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Azure.Data.Tables;
-using FunctionsZone.Cli.Serve;
+using FunctionsZone.Host;
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
@@ -354,10 +354,16 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
         list.Add(await Latency.MeasureAsync("function GetSeries", () => Call(functions.Series, seriesQuery),
             QueryIterations, QueryBudget, $"{seriesZone} · {ranking.Indicator}, {latest.Periods.Count} periods"));
 
-        // The same reads over real HTTP: `fz serve`'s host (Kestrel) on a free 127.0.0.1 port, on the run's storage.
+        // The same reads over real HTTP: `fz serve`'s host on a free 127.0.0.1 port with the real worker behind it
+        // (each request an InvocationRequest over gRPC and the request forwarded to the worker), on the run's storage.
         var rankingQuery = $"?period={month}&indicator={Uri.EscapeDataString(ranking.Indicator)}&group={Uri.EscapeDataString(ranking.Group)}&measure={(ranking.Measure == Core.Rankings.Measure.Level ? "level" : "growth")}";
-        await using var host = new FunctionHost(isolated, port: 0);
-        using var http = new HttpClient { BaseAddress = await host.StartAsync(ct) };
+        progress?.Invoke("HTTP: starting fz serve's host and the functions worker");
+        await using var host = await FunctionsHost.StartAsync(isolated, new FunctionsHostOptions
+        {
+            Port = 0,
+            Output = line => { if (line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal)) progress?.Invoke(line); },
+        }, ct);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
         async Task Get(string path)
         {
             using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);

@@ -9,11 +9,14 @@ using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
-/// <summary>`fz serve` as users run it: the fz executable in its own process, configured by environment variables.</summary>
+/// <summary>
+/// `fz serve` as users run it: the fz executable in its own process, configured by environment variables, with the
+/// FunctionsZone.Functions worker as its child process (as ps shows it), which goes when fz serve stops.
+/// </summary>
 public sealed class ServeProcessTests
 {
     [Fact]
-    public async Task Fz_serve_answers_the_seed_ranking_with_an_etag_gives_304_and_refuses_writes_without_a_key()
+    public async Task Fz_serve_runs_the_worker_process_answers_the_seed_ranking_with_an_etag_gives_304_and_refuses_writes_without_a_key()
     {
         var storage = new TestStorage();
         await storage.RunSeedsAsync();
@@ -32,10 +35,28 @@ public sealed class ServeProcessTests
         try
         {
             var ready = new TaskCompletionSource();
-            process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("listening") == true) ready.TrySetResult(); };
+            var printed = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data is null) return;
+                printed.Enqueue(e.Data);
+                if (e.Data.Contains($"listening on http://127.0.0.1:{port}/")) ready.TrySetResult();
+            };
+            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) printed.Enqueue(e.Data); };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
-            Assert.Same(ready.Task, await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(60))));
+            Assert.True(ready.Task == await Task.WhenAny(ready.Task, Task.Delay(TimeSpan.FromSeconds(90))), string.Join('\n', printed));
+
+            // The route table and the worker's pid: a live process running the function app's entry assembly.
+            var output = string.Join('\n', printed);
+            Assert.Contains("/api/rankings", output);
+            var workerPid = int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"pid (\d+)").Groups[1].Value);
+            Assert.NotEqual(process.Id, workerPid);
+            var commandLine = File.ReadAllText($"/proc/{workerPid}/cmdline").Replace('\0', ' ');
+            Assert.Contains("FunctionsZone.Functions.dll", commandLine);
+            Assert.Contains("--functions-uri http://127.0.0.1:", commandLine);
+            var parent = File.ReadAllText($"/proc/{workerPid}/stat").Split(')')[1].Trim().Split(' ')[1];
+            Assert.Equal(process.Id.ToString(), parent);
 
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
             var url = "api/rankings?period=2022-05&indicator=" + Uri.EscapeDataString("规上工业增加值增速") + "&group=" + Uri.EscapeDataString("聊城市");
@@ -51,12 +72,27 @@ public sealed class ServeProcessTests
 
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsync("api/publish", null)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("api/publish?code=process-key", null)).StatusCode);
+
+            // Stopped as Ctrl+C stops it, fz serve ends the worker with it.
+            Assert.Equal(0, Kill(process.Id, 2));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var worker = TryGetProcess(workerPid);
+            if (worker is not null) await worker.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static Process? TryGetProcess(int pid)
+    {
+        try { return Process.GetProcessById(pid); }
+        catch (ArgumentException) { return null; }
     }
 
     private static int FreePort()
