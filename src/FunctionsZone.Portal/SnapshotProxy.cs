@@ -34,7 +34,10 @@ public sealed partial class SnapshotProxy(BlobContainerClient container)
             var options = new BlobDownloadOptions();
             if (ifNoneMatch.Length > 0 && ifNoneMatch != "*")
                 options.Conditions = new BlobRequestConditions { IfNoneMatch = new ETag(ifNoneMatch.Split(',')[0].Trim()) };
-            blob = (await container.GetBlobClient(path).DownloadStreamingAsync(options, ctx.RequestAborted)).Value;
+            var download = await container.GetBlobClient(path).DownloadStreamingAsync(options, ctx.RequestAborted);
+            // A met If-None-Match comes back as a 304 response without a body, not as an exception.
+            if (download.GetRawResponse().Status == 304) throw new RequestFailedException(304, "not modified");
+            blob = download.Value;
         }
         catch (RequestFailedException e) when (e.Status == 304)
         {

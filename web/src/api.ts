@@ -12,7 +12,8 @@ export class Api {
   constructor(readonly base: string) {}
 
   async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
-    const r = await fetch(this.url(path, query));
+    // Live answers carry max-age=60: revalidate (a 304 when unchanged) so a new import shows at once.
+    const r = await fetch(this.url(path, query), { cache: 'no-cache' });
     return this.body<T>(r);
   }
 

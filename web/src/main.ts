@@ -57,7 +57,7 @@ function header(params: URLSearchParams, view: string, ctx?: Context) {
   top.innerHTML = `<p class="brand">${t('title')}</p>
     <nav aria-label="${t('title')}" class="no-print"><ul>${nav.map(([v, label, href]) => `<li><a href="${href}"${v === view ? ' aria-current="page"' : ''}>${label}</a></li>`).join('')}
       <li><a href="${l({ ...(zone ? { zone } : {}), screen: 'big' })}">${t('navBig')}</a></li></ul></nav>
-    <a class="lang no-print" id="lang-toggle" href="?${other.toString()}" lang="${getLang() === 'en' ? 'zh-CN' : 'en'}" aria-label="${t('langToggleLabel')}">${t('langToggle')}</a>`;
+    <a class="lang no-print" id="lang-toggle" href="?${other.toString()}" lang="${getLang() === 'en' ? 'zh-CN' : 'en'}" title="${t('langToggleLabel')}">${t('langToggle')}</a>`;
   document.querySelector<HTMLAnchorElement>('a.skip')!.textContent = t('skip');
   document.title = t('title') + ' · FunctionsZone';
 }

@@ -19,7 +19,7 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
         <span id="key-state" role="status"></span></form>
       <p id="key-hint" class="sub">${t('keyHint')}</p></section>
     <section class="panel" aria-labelledby="h-upload"><h2 id="h-upload">${t('dropHere')}</h2>
-      <div id="drop" class="drop" tabindex="0" role="button" aria-describedby="drop-hint">
+      <div id="drop" class="drop">
         <p id="drop-hint">${t('dropHere')}</p>
         <label class="file-label">${t('chooseFile')} <input id="file" type="file" accept=".csv,.xlsx,.json,.txt"></label></div>
       <div id="summary" aria-live="polite"></div></section>
@@ -43,7 +43,6 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
   drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); const f = e.dataTransfer?.files[0]; if (f) void check(f); });
-  drop.addEventListener('keydown', e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); fileInput.click(); } });
   fileInput.addEventListener('change', () => { const f = fileInput.files?.[0]; if (f) void check(f); });
 
   const summaryEl = main.querySelector<HTMLElement>('#summary')!;

@@ -40,7 +40,7 @@ export function renderCity(ctx: Context, main: HTMLElement, d: CityData) {
       <thead><tr><th scope="col">${t('unit')}</th>${d.rankings.map(r => {
         const active = r.indicator === sortKey;
         return `<th scope="col" aria-sort="${active ? (reversed ? 'descending' : 'ascending') : 'none'}" data-indicator="${h(r.indicator)}">
-          <button type="button" class="sort" data-sort="${h(r.indicator)}" aria-label="${h(t('sortBy', { name: indicatorName(ctx, r.indicator, r.indicatorName) }))}">${h(indicatorName(ctx, r.indicator, r.indicatorName))}<span class="u">${h(r.unit)}</span>${active ? (reversed ? ' ▼' : ' ▲') : ''}</button></th>`;
+          <button type="button" class="sort" data-sort="${h(r.indicator)}" title="${h(t('sortBy', { name: indicatorName(ctx, r.indicator, r.indicatorName) }))}">${h(indicatorName(ctx, r.indicator, r.indicatorName))}<span class="u">${h(r.unit)}</span>${active ? (reversed ? ' ▼' : ' ▲') : ''}</button></th>`;
       }).join('')}</tr></thead>
       <tbody>${rows.map(z => `<tr data-zone="${h(z)}"${z === ctx.config.homeZone ? ' class="home"' : ''}><th scope="row"><a href="${link(ctx, { zone: z })}">${h(names.get(z) ?? z)}</a></th>${d.rankings.map(r => {
         const e = r.entries.find(x => x.zone === z);
