@@ -48,7 +48,7 @@ public class PortalSite : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.UsePortal(new PortalOptions { DistFolder = Dist }, Storage.Clients.Container(Storage.Clients.Options.SnapshotContainer));
+        app.UsePortal(PortalOptions.From(Storage.Configuration), Storage.Clients.Container(Storage.Clients.Options.SnapshotContainer));
         var api = new HttpClient { BaseAddress = Api.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         app.Map("/api/{**rest}", ctx => ApiProxy.ForwardAsync(api, ctx));
         await app.StartAsync();
