@@ -2,9 +2,10 @@
 # Quick start: Azurite on 127.0.0.1 (installed on first use, data in .azurite/), then `fz run` over seeds/.
 # Run it again and it reuses the running Azurite and gives the same result.
 #   ./scripts/run.sh            the monthly pipeline over seeds/, then the headline results
-#   ./scripts/run.sh --serve    …and leave the HTTP API up on 127.0.0.1:7071 (fz serve)
+#   ./scripts/run.sh --serve    …and leave the portal and the HTTP API up on http://127.0.0.1:7071/ (fz serve)
 set -euo pipefail
 source "$(dirname "$0")/azurite.sh"
+source "$(dirname "$0")/web.sh"
 cd "$FZ_ROOT"
 
 serve=0
@@ -25,6 +26,8 @@ else
   echo "Started Azurite (pid $pid), data in .azurite/, log .azurite/azurite.log" >&2
 fi
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+
+web_build || { echo "Portal build failed / 门户构建失败 (web/)" >&2; exit 1; }
 
 echo "Building fz… (log: .fz/build.log)" >&2
 mkdir -p .fz

@@ -5,12 +5,14 @@
 #   ./scripts/test.sh --filter EXPR   only tests matching a dotnet test filter
 set -euo pipefail
 source "$(dirname "$0")/azurite.sh"
+source "$(dirname "$0")/web.sh"
 cd "$FZ_ROOT"
 
 filter=()
 if [ "${1:-}" = "--filter" ] && [ -n "${2:-}" ]; then filter=(--filter "$2"); fi
 
 azurite_install
+web_build   # the browser tests (tests/FunctionsZone.Browser.Tests) open web/dist
 BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 data=$(mktemp -d -t fz-test-azurite-XXXX)
 pid=$(azurite_start "$data" "$BLOB" "$QUEUE" "$TABLE" "$data/azurite.log")

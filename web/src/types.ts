@@ -1,0 +1,39 @@
+// The snapshot documents the portal reads (docs/snapshots.md, docs/schemas/*.json); only the fields it uses.
+export interface Pointer { version: string; path: string; contentHash: string; createdAt: string; periods: string[] }
+
+export interface Zone {
+  id: string; nameZh: string; nameEn: string; level: string; city?: string; parent?: string;
+  groups: string[]; nameAliases?: string[]; illustrative?: string[];
+}
+export interface Group { id: string; nameZh: string; nameEn: string; reference?: string }
+export interface Indicator { code: string; nameZh: string; nameEn: string; unit: string; direction: string; isPercent: boolean }
+
+export interface Entry {
+  zone: string; name: string; nameEn?: string; value?: number; rank?: number; of?: number; basis?: string;
+  previousRank?: number; moveFromPrevious?: number; differencePoints?: number; status?: string; source?: string;
+}
+export interface Ranking {
+  period: string; indicator: string; indicatorName: string; group: string; groupName: string; measure: 'level' | 'growth';
+  unit: string; direction: string; reference?: string; referenceValue?: number; entries: Entry[];
+}
+export interface PageRanking { indicator: string; indicatorName: string; group: string; groupName: string; measure: 'level' | 'growth'; unit: string; entry: Entry }
+export interface Observation { zone: string; indicator: string; period: string; value: number; source?: string }
+export interface Target {
+  zone: string; indicator: string; name: string; nameEn?: string; year: number; asOf: string; kind: string; target: number; unit: string;
+  actual?: number; completion?: number; timeProgress: number; gapPoints?: number; status: string; source?: string;
+  projection?: number; monthlyNeeded?: number;
+}
+export interface ZonePage { period: string; zone: string; nameZh: string; nameEn: string; observations: Observation[]; rankings: PageRanking[]; targets: Target[] }
+export interface OfficialRank { zone: string; evaluation: 'national' | 'provincial' | 'city'; year: number; rank: number; of: number; grade?: string; move?: number }
+
+export interface CompositeIndicator { key: string; indicator: string; name: string; weight: number; unit: string }
+export interface CompositeZone {
+  zone: string; name: string; score: number; rank: number; of: number; rankP5: number; rankP95: number; medianRank: number;
+  officialRank?: number; officialOf?: number; officialYear?: number;
+  indicators: { indicator: string; value?: number; normalised?: number; contribution?: number }[];
+}
+export interface Composite {
+  scheme: string; schemeName: string; evaluation: string; group: string; draws: number; note?: string;
+  definition?: { nameZh: string; nameEn: string };
+  indicators: CompositeIndicator[]; zones: CompositeZone[];
+}
