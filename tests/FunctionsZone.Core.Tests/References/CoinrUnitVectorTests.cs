@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Tests.References;
 
 namespace FunctionsZone.Core.Tests.References;
 

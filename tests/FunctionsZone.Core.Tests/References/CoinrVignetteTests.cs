@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Tests.References;
 
 namespace FunctionsZone.Core.Tests.References;
 

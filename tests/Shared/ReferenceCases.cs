@@ -2,21 +2,32 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
-using FunctionsZone.Core.Tests.Ingest;
 
-namespace FunctionsZone.Core.Tests.References;
+namespace FunctionsZone.Tests.References;
 
 /// <summary>
 /// The published reference cases, read as they are from ../shared/reference beside the repository (FunctionsZone.sln's
 /// folder), where CI puts them. A missing folder fails the test with the path it looked in; it is never skipped.
+/// Linked into both test projects (tests/Shared).
 /// </summary>
 public static class ReferenceCases
 {
+    /// <summary>The folder of FunctionsZone.sln above the test binaries.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "FunctionsZone.sln"))) return d.FullName;
+            throw new InvalidOperationException("FunctionsZone.sln not found above the test binaries");
+        }
+    }
+
     public static string Folder
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "reference"));
+            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference"));
             if (!Directory.Exists(path))
                 throw new DirectoryNotFoundException(
                     $"找不到公开对照案例 / The published reference cases are not at {path}: they sit in ../shared/reference beside the repository (CI puts them there)");
