@@ -75,7 +75,7 @@ public sealed class StorageClients
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
         if (Interlocked.CompareExchange(ref _ensured, 1, 0) != 0) return;
-        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports", "History" };
+        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports", "History", "Schemes", "Projects" };
         var containers = new[] { Options.IncomingContainer, Options.ArchiveContainer, Options.RejectedContainer, Options.SnapshotContainer, Options.ResultsContainer, Options.ImportsContainer };
         await Task.WhenAll(tables.Select(t => Table(t).CreateIfNotExistsAsync(ct))
             .Concat<Task>(containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: ct))));

@@ -79,6 +79,13 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 folder = generated = Directory.CreateTempSubdirectory("fz-bench-").FullName;
                 progress?.Invoke($"generate {gen.Zones} × {gen.Indicators} × {gen.Months} → {folder}");
                 new DatasetGenerator(gen).WriteTo(folder);
+                // The schemes are data like the rest: the seeds' scheme files are ingested with the generated files.
+                if (RepositoryPaths.FindUp("seeds") is { } seeds && Directory.Exists(Path.Combine(seeds, InputFile.SchemesFolder)))
+                {
+                    Directory.CreateDirectory(Path.Combine(folder, InputFile.SchemesFolder));
+                    foreach (var f in Directory.GetFiles(Path.Combine(seeds, InputFile.SchemesFolder), "*.json"))
+                        File.Copy(f, Path.Combine(folder, InputFile.SchemesFolder, Path.GetFileName(f)));
+                }
             }
             var files = InputFile.FromFolder(folder);
             var registry = RegistryFiles.LoadFolder(folder);
@@ -274,21 +281,22 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     private static double MiB(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
 
     /// <summary>
-    /// The schemes recompute evaluates (SchemeCatalog.BuiltIn), timed alone on the stored data of every period, with
+    /// The schemes recompute evaluates (those ingested into fzSchemes), timed alone on the stored data of every period, with
     /// the 亩均 values recompute derives; the count must equal what recompute itself produced.
     /// </summary>
     private static async Task<BenchComposites> CompositesAsync(StorageClients clients, ZoneRegistry registry, IReadOnlyList<Period> periods,
         IReadOnlyList<CompositeResult> fromRecompute, CancellationToken ct)
     {
         var official = await new TableReferenceStore(clients).LoadOfficialRanksAsync(ct);
+        var catalog = new SchemeCatalog(await new TableReferenceStore(clients).LoadSchemesAsync(ct));
         var set = new ObservationSet(await new TableObservationStore(clients).ReadPeriodsAsync(periods, ct));
         foreach (var d in PerMuCalculator.Derive(registry, set, periods)) set.Add(d);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<CompositeResult>();
         var sw = Stopwatch.StartNew();
-        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, SchemeCatalog.BuiltIn, m => skipped.Add(m)));
+        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, catalog, m => skipped.Add(m)));
         var seconds = sw.Elapsed.TotalSeconds;
-        foreach (var s in SchemeCatalog.BuiltIn.Schemes.Where(s => results.All(r => r.Scheme != s.Id) && !skipped.Any(m => m.Contains(s.Id))))
+        foreach (var s in catalog.Schemes.Where(s => results.All(r => r.Scheme != s.Id) && !skipped.Any(m => m.Contains(s.Id))))
             skipped.Add($"{s.Id}: fewer than two zones with enough of its indicators");
         var schemes = results.GroupBy(r => r.Scheme).Select(g => $"{g.Key} ({g.Max(r => r.Zones.Count)} zones × {g.First().Indicators.Count} columns × {g.Count()} periods)").ToList();
         return new BenchComposites(results.Count, fromRecompute.Count, results.Count == 0 ? 0 : results.Max(r => r.Draws), seconds, schemes, skipped.Order(StringComparer.Ordinal).ToList());

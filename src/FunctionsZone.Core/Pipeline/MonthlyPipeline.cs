@@ -91,6 +91,9 @@ public sealed class MonthlyPipeline(
                 case InputKind.ValidationRules:
                     counts = await IngestValidationRulesAsync(file, options, findings, ct);
                     break;
+                case InputKind.Scheme:
+                    counts = await SchemeImport.IngestAsync(file, references, importId, started, options, findings, ct);
+                    break;
                 case InputKind.Observations:
                 {
                     var registry = await references.LoadRegistryAsync(ct);
@@ -253,13 +256,15 @@ public sealed class MonthlyPipeline(
     }
 
     /// <summary>What every period's recompute shares, loaded once: the registry, targets, official ranks and the stored-period cache.</summary>
-    private sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Target> Targets, IReadOnlyList<OfficialRank> OfficialRanks, PeriodCache Cache);
+    private sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Target> Targets, IReadOnlyList<OfficialRank> OfficialRanks, PeriodCache Cache,
+        Evaluation.SchemeCatalog Schemes);
 
     private async Task<RecomputeInputs> LoadRecomputeInputsAsync(CancellationToken ct) => new(
         await references.LoadRegistryAsync(ct),
         await references.LoadTargetsAsync(ct),
         await references.LoadOfficialRanksAsync(ct),
-        new PeriodCache(observations, await observations.ListPeriodsAsync(ct)));
+        new PeriodCache(observations, await observations.ListPeriodsAsync(ct)),
+        await SchemeImport.LoadAsync(references, ct));
 
     /// <summary>
     /// Recomputes several periods in order with one registry and target load, reading each stored period once
@@ -291,7 +296,7 @@ public sealed class MonthlyPipeline(
 
     private async Task<PeriodResults> RecomputeAsync(Period period, RecomputeInputs inputs, CancellationToken ct)
     {
-        var (registry, targets, officialRanks, cache) = inputs;
+        var (registry, targets, officialRanks, cache, schemes) = inputs;
         var needed = NeededFor(period);
         var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
@@ -305,7 +310,7 @@ public sealed class MonthlyPipeline(
             Period = period.ToString(), Rankings = rankings, Targets = progress,
             Derived = derived.Where(d => d.Period == period).OrderBy(d => d.Zone, StringComparer.Ordinal).ThenBy(d => d.Indicator, StringComparer.Ordinal).ToList(),
             Observations = stored.Where(o => o.Period == period).OrderBy(o => o.Zone, StringComparer.Ordinal).ThenBy(o => o.Indicator, StringComparer.Ordinal).ToList(),
-            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, officialRanks, Evaluation.SchemeCatalog.BuiltIn, m => Progress?.Invoke(m)),
+            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, officialRanks, schemes, m => Progress?.Invoke(m)),
             CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
         };
         await results.SaveAsync(result, ct);
@@ -327,7 +332,8 @@ public sealed class MonthlyPipeline(
             if (await results.LoadAsync(p, ct) is { } r) staged.Add(r);
         }
         var official = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct));
-        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow());
+        var schemes = await SchemeImport.LoadAsync(references, ct);
+        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow(), schemes.Stored);
         var latest = await snapshots.LatestAsync(ct);
         if (latest?.ContentHash == version.ContentHash)
         {
@@ -339,11 +345,11 @@ public sealed class MonthlyPipeline(
         return await snapshots.LatestAsync(ct);
     }
 
-    /// <summary>Registry first (indicators, groups, zones), then targets and official ranks, then observations by name.</summary>
+    /// <summary>Registry first (indicators, groups, zones), then targets, official ranks, schemes and projects, then observations by name.</summary>
     public static IReadOnlyList<InputFile> InRunOrder(IEnumerable<InputFile> files) => files.OrderBy(f => f.Kind switch
     {
         InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
-        InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks => 5, _ => 6,
+        InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks or InputKind.Scheme or InputKind.Projects => 5, _ => 6,
     }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>

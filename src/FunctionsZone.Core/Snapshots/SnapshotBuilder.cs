@@ -13,7 +13,7 @@ namespace FunctionsZone.Core.Snapshots;
 public static class SnapshotBuilder
 {
     public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
-        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now)
+        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now, IReadOnlyList<Evaluation.StoredScheme>? schemes = null)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -21,6 +21,7 @@ public static class SnapshotBuilder
             ["registry/groups.json"] = Serialize(registry.Groups),
             ["registry/indicators.json"] = Serialize(registry.Indicators),
             ["official-ranks.json"] = Serialize(officialRanks),
+            ["registry/schemes.json"] = Serialize((schemes ?? []).OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()),
         };
         foreach (var r in results.OrderBy(r => r.Period, StringComparer.Ordinal))
         {

@@ -1,14 +1,17 @@
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 
 namespace FunctionsZone.Storage.References;
 
-/// <summary>fzRegistry (zones, groups, indicators), fzTargets and fzOfficialRanks; see docs/storage.md.</summary>
-public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore
+/// <summary>fzRegistry (zones, groups, indicators), fzTargets, fzOfficialRanks and fzSchemes; see docs/storage.md.</summary>
+public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore, ISchemeStore
 {
+    private readonly Schemes.TableSchemeStore _schemes = new(clients);
+
     private JsonEntitySet<Zone> Zones => new(clients.Table("Registry"), _ => "zone", z => z.Id);
     private JsonEntitySet<Group> Groups => new(clients.Table("Registry"), _ => "group", g => g.Id);
     private JsonEntitySet<Indicator> Indicators => new(clients.Table("Registry"), _ => "indicator", i => i.Code);
@@ -71,4 +74,11 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
         await clients.Table("Registry").UpsertEntityAsync(new TableEntity("validation", "rules") { ["Json"] = json }, TableUpdateMode.Replace, ct);
         return true;
     }
+
+    public Task<SchemeWrite> SaveSchemeAsync(Scheme scheme, string fileText, string importId, string? file, DateTimeOffset at, bool dryRun = false, CancellationToken ct = default) =>
+        _schemes.SaveSchemeAsync(scheme, fileText, importId, file, at, dryRun, ct);
+
+    public Task<IReadOnlyList<StoredScheme>> LoadSchemesAsync(CancellationToken ct = default) => _schemes.LoadSchemesAsync(ct);
+
+    public Task<IReadOnlyList<SchemeVersionInfo>> SchemeHistoryAsync(string id, CancellationToken ct = default) => _schemes.SchemeHistoryAsync(id, ct);
 }
