@@ -31,7 +31,7 @@ public static class BriefingBuilder
         sections.Add(DataNoteSection.Build(c));
         var (table, ranks) = Table(c);
         var targets = data.Targets.Where(x => x.Year == data.Period.Year && TargetsSection.AgainstTimeProgress(x))
-            .Select(x => new TargetBar(c.Name(x.Name, x.NameEn), x.Completion!.Value)).ToList();
+            .Select(x => new TargetBar(c.Name(x.Name, x.NameEn, data.TargetsFile), x.Completion!.Value)).ToList();
         return new Briefing
         {
             Lang = t.Lang, Zone = data.Zone.Id, ZoneName = c.Name(data.Zone), Period = data.Period.ToString(),

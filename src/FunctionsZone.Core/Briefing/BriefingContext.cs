@@ -67,7 +67,11 @@ public sealed class BriefingContext(BriefingData data, BriefingTemplate template
         _ => T.Move["same"],
     };
 
-    public string Name(Indicator ind) => T.Lang == "zh" || string.IsNullOrEmpty(ind.NameEn) ? ind.NameZh : ind.NameEn;
-    public string Name(Zone z) => T.Lang == "zh" || string.IsNullOrEmpty(z.NameEn) ? z.NameZh : z.NameEn;
-    public string Name(string zhName, string enName) => T.Lang == "zh" || string.IsNullOrEmpty(enName) ? zhName : enName;
+    public string Name(Indicator ind) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(ind.NameEn) ? ind.NameZh : ind.NameEn, "registry/indicators.json");
+    public string Name(Zone z) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(z.NameEn) ? z.NameZh : z.NameEn, "registry/zones.json");
+    /// <summary>A name as a ranking or target row carries it (zh and en), traced to that file.</summary>
+    public string Name(string zhName, string enName, string file) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(enName) ? zhName : enName, file);
+
+    /// <summary>A name with digits in it (10亿元以上产业项目) is logged whole, so its digits are not taken for a figure.</summary>
+    private string Traced(string name, string file) => name.Any(char.IsAsciiDigit) ? Figures.Add(name, null, file, "name") : name;
 }

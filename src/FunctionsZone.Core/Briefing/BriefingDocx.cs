@@ -26,6 +26,8 @@ public static class BriefingDocx
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
+            // Fixed relationship ids: the SDK's default ones are random, and the same briefing must give the same bytes.
+            doc.ChangeIdOfPart(main, "rIdMain");
             AddStyles(main, b.Lang);
             var body = new Body();
             body.Append(Para(b.Title, "Title"));
@@ -51,9 +53,7 @@ public static class BriefingDocx
                 new PageSize { Width = 11906, Height = 16838 }, // A4
                 new PageMargin { Top = 1440, Bottom = 1440, Left = 1440, Right = 1440, Header = 720, Footer = 720, Gutter = 0 }));
             main.Document = new Document(body);
-            doc.PackageProperties.Title = b.Title;
-            doc.PackageProperties.Creator = "FunctionsZone";
-            doc.PackageProperties.Language = b.Lang == "zh" ? "zh-CN" : "en-GB";
+            AddCoreProperties(doc, b);
         }
         return Normalise(ms.ToArray());
     }
@@ -79,8 +79,8 @@ public static class BriefingDocx
         var table = new Table(new TableProperties(
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = border }, new BottomBorder { Val = BorderValues.Single, Size = border },
-                new LeftBorder { Val = BorderValues.Single, Size = border }, new RightBorder { Val = BorderValues.Single, Size = border },
+                new TopBorder { Val = BorderValues.Single, Size = border }, new LeftBorder { Val = BorderValues.Single, Size = border },
+                new BottomBorder { Val = BorderValues.Single, Size = border }, new RightBorder { Val = BorderValues.Single, Size = border },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = border }, new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
         var widths = new[] { 3200, 1700, 1300, 1500, 1300 };
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
@@ -98,7 +98,7 @@ public static class BriefingDocx
             var rp = new RunProperties();
             if (header) rp.Append(new Bold());
             var para = new Paragraph(
-                new ParagraphProperties(new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }, new SpacingBetweenLines { Before = "40", After = "40" }),
+                new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" }, new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }),
                 new Run(rp, new Text(cells[i]) { Space = SpaceProcessingModeValues.Preserve }));
             var cp = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString() });
             if (header) cp.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "D9E2F3", Color = "auto" });
@@ -136,7 +136,7 @@ public static class BriefingDocx
 
     private static void AddStyles(MainDocumentPart main, string lang)
     {
-        var part = main.AddNewPart<StyleDefinitionsPart>();
+        var part = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
         RunFonts Fonts() => new() { Ascii = "Calibri", HighAnsi = "Calibri", EastAsia = EastAsianFont, ComplexScript = "Calibri" };
         var styles = new Styles(
             new DocDefaults(
@@ -150,6 +150,24 @@ public static class BriefingDocx
             Style("Caption", "caption", 20, true, JustificationValues.Center, color: "404040"));
         part.Styles = styles;
     }
+
+    /// <summary>docProps/core.xml written out (title, creator, language, no dates), instead of the package's randomly named one.</summary>
+    private static void AddCoreProperties(WordprocessingDocument doc, Briefing b)
+    {
+        var part = doc.AddCoreFilePropertiesPart();
+        doc.ChangeIdOfPart(part, "rIdCore");
+        var x = new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(Cp + "coreProperties",
+            new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "cp", Cp.NamespaceName),
+            new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "dc", Dc.NamespaceName),
+            new System.Xml.Linq.XElement(Dc + "title", b.Title),
+            new System.Xml.Linq.XElement(Dc + "creator", "FunctionsZone"),
+            new System.Xml.Linq.XElement(Dc + "language", b.Lang == "zh" ? "zh-CN" : "en-GB")));
+        using var s = part.GetStream(FileMode.Create);
+        x.Save(s);
+    }
+
+    private static readonly System.Xml.Linq.XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    private static readonly System.Xml.Linq.XNamespace Dc = "http://purl.org/dc/elements/1.1/";
 
     private static Style Style(string id, string name, int? halfPoints, bool? bold, JustificationValues? justify, int? outline = null, string? color = null, bool isDefault = false)
     {

@@ -16,7 +16,7 @@ public static class DataNoteSection
         var paragraphs = new List<string>
         {
             BriefingText.Fill(w["sources"], ("version", c.Figures.Add(d.Latest.Version, null, "manifest.json", "version")),
-                ("files", string.Join(c.T.ListSeparator, files))),
+                ("files", string.Join(c.T.ListSeparator, files.Select(f => c.Figures.Add(f, null, "manifest.json", "file"))))),
         };
         string Names(Func<BriefingFigure, bool> which) => string.Join(c.T.ListSeparator,
             figures.Where(f => f.Label is not null && which(f)).Select(f => Label(c, f.Label!)).Distinct());
@@ -30,7 +30,7 @@ public static class DataNoteSection
         if (figures.Any(f => f.Basis == "computed" && f.File == d.RankingsFile && f.Label is not null))
             paragraphs.Add(w["computed"]);
         if (d.City is { } city && d.Rankings.FirstOrDefault(r => r.Group == city.Id)?.Entries.Count is { } n and > 0)
-            paragraphs.Add(BriefingText.Fill(w["ranks"], ("group", c.Name(city.NameZh, Unbracketed(city.NameEn))),
+            paragraphs.Add(BriefingText.Fill(w["ranks"], ("group", c.Name(city.NameZh, Unbracketed(city.NameEn), "registry/groups.json")),
                 ("of", c.Integer(n, d.RankingsFile, "rank"))));
         return new BriefingSection("note", c.T.Heading("note"), paragraphs);
     }

@@ -30,7 +30,7 @@ public static class TargetsSection
         }
         var others = rows.Where(x => !AgainstTimeProgress(x) && x.Actual is not null).Select(x => x.Kind == "growth" ? Growth(c, x) : Level(c, x)).ToList();
         if (others.Count > 0) paragraphs.Add(string.Join(c.T.ItemSeparator, others) + c.T.SentenceEnd);
-        var missing = rows.Where(x => x.Actual is null).Select(x => c.Name(x.Name, x.NameEn)).ToList();
+        var missing = rows.Where(x => x.Actual is null).Select(x => c.Name(x.Name, x.NameEn, c.Data.TargetsFile)).ToList();
         if (missing.Count > 0) paragraphs.Add(BriefingText.Fill(w["noData"], ("names", string.Join(c.T.ListSeparator, missing))) + c.T.SentenceEnd);
         return new BriefingSection("targets", c.T.Heading("targets"), paragraphs);
     }
@@ -41,7 +41,7 @@ public static class TargetsSection
         var f = c.Data.TargetsFile;
         var gap = x.GapPoints!.Value;
         var gapText = gap == 0 ? w["onPace"] : BriefingText.Fill(w[gap > 0 ? "ahead" : "behind"], ("points", c.Points(gap, f, "computed", x.Name)));
-        var s = BriefingText.Fill(w["flow"], ("name", c.Name(x.Name, x.NameEn)),
+        var s = BriefingText.Fill(w["flow"], ("name", c.Name(x.Name, x.NameEn, c.Data.TargetsFile)),
             ("actual", c.Amount(x.Actual!.Value, x.Unit, f, "reported", x.Name, source: ActualSource(c, x))),
             ("target", c.Amount(x.Target, x.Unit, f, "target", x.Name)),
             ("completion", c.Percent(x.Completion!.Value, f, "computed", x.Name)),
@@ -58,13 +58,13 @@ public static class TargetsSection
     {
         var f = c.Data.TargetsFile;
         return BriefingText.Fill(c.T.Targets[x.Actual >= x.Target ? "growthDone" : "growthShort"],
-            ("name", c.Name(x.Name, x.NameEn)), ("actual", c.Percent(x.Actual!.Value, f, "reported", x.Name, source: ActualSource(c, x))), ("target", c.Percent(x.Target, f, "target", x.Name)));
+            ("name", c.Name(x.Name, x.NameEn, c.Data.TargetsFile)), ("actual", c.Percent(x.Actual!.Value, f, "reported", x.Name, source: ActualSource(c, x))), ("target", c.Percent(x.Target, f, "target", x.Name)));
     }
 
     private static string Level(BriefingContext c, TargetProgress x)
     {
         var f = c.Data.TargetsFile;
-        return BriefingText.Fill(c.T.Targets["level"], ("name", c.Name(x.Name, x.NameEn)),
+        return BriefingText.Fill(c.T.Targets["level"], ("name", c.Name(x.Name, x.NameEn, c.Data.TargetsFile)),
             ("actual", c.Amount(x.Actual!.Value, x.Unit, f, "reported", x.Name, source: ActualSource(c, x))), ("target", c.Amount(x.Target, x.Unit, f, "target", x.Name)));
     }
 }

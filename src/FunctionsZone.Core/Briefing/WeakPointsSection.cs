@@ -29,7 +29,7 @@ public static class WeakPointsSection
                 ? c.Percent(above.Value!.Value, d.RankingsFile, "reported", $"{above.Name} {l.Indicator.NameZh}", source: above.Source)
                 : c.Amount(above.Value!.Value, l.Indicator.Unit, d.RankingsFile, "reported", $"{above.Name} {l.Indicator.NameZh}", source: above.Source);
             gains.Add(BriefingText.Fill(w["gain"], ("name", name), ("value", value),
-                ("above", c.Name(above.Name, above.NameEn)), ("rank", c.Integer(above.Rank!.Value, d.RankingsFile, "rank", l.Indicator.NameZh))));
+                ("above", c.Name(above.Name, above.NameEn, d.RankingsFile)), ("rank", c.Integer(above.Rank!.Value, d.RankingsFile, "rank", l.Indicator.NameZh))));
         }
         var top = lines.Where(l => l.Entry.Rank == 1).Select(l => c.Name(l.Indicator) + (l.Ranking.Measure == Measure.Growth ? w["growthOnly"] : "")).ToList();
         if (top.Count > 0) gains.Add(BriefingText.Fill(w["top"], ("name", string.Join(c.T.ListSeparator, top))));
