@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace FunctionsZone.Storage;
 
@@ -18,12 +19,10 @@ public sealed class StorageClients
     public TableServiceClient Tables { get; }
     public BlobServiceClient Blobs { get; }
     public StorageOptions Options { get; }
-    /// <summary>"connection-string" or "identity", for logs (never the secret itself).</summary>
-    public string Mode { get; }
 
-    public StorageClients(TableServiceClient tables, BlobServiceClient blobs, StorageOptions options, string mode)
+    public StorageClients(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
     {
-        Tables = tables; Blobs = blobs; Options = options; Mode = mode;
+        Tables = tables; Blobs = blobs; Options = options.Value;
     }
 
     /// <summary>Where storage is and how to reach it, read from configuration; never logs the secret.</summary>
@@ -57,19 +56,6 @@ public sealed class StorageClients
         retry.MaxRetries = 5;
         retry.Delay = TimeSpan.FromMilliseconds(200);
         retry.MaxDelay = TimeSpan.FromSeconds(10);
-    }
-
-    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName)
-    {
-        var options = StorageOptions.From(configuration);
-        var tableOptions = new TableClientOptions();
-        var blobOptions = new BlobClientOptions();
-        ConfigureRetry(tableOptions.Retry);
-        ConfigureRetry(blobOptions.Retry);
-        var e = Resolve(configuration, connectionName);
-        return e.ConnectionString is { } cs
-            ? new StorageClients(new TableServiceClient(cs, tableOptions), new BlobServiceClient(cs, blobOptions), options, e.Mode)
-            : new StorageClients(new TableServiceClient(e.TableUri!, e.Credential!, tableOptions), new BlobServiceClient(e.BlobUri!, e.Credential!, blobOptions), options, e.Mode);
     }
 
     private static TokenCredential CredentialFrom(IConfigurationSection section)

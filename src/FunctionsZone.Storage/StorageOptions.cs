@@ -1,10 +1,13 @@
-using Microsoft.Extensions.Configuration;
-
 namespace FunctionsZone.Storage;
 
-/// <summary>Table and container names, read from the FunctionsZone section (FunctionsZone__… app settings).</summary>
+/// <summary>
+/// Table and container names, bound from the FunctionsZone section (FunctionsZone__… app settings) with the
+/// options pattern (ServiceRegistration.AddFunctionsZone).
+/// </summary>
 public sealed record StorageOptions
 {
+    public const string Section = "FunctionsZone";
+
     public string TablePrefix { get; init; } = "fz";
     public string IncomingContainer { get; init; } = "incoming";
     public string ArchiveContainer { get; init; } = "archive";
@@ -21,6 +24,16 @@ public sealed record StorageOptions
 
     public string Table(string name) => TablePrefix + name;
 
+    /// <summary>Why these options cannot work, or null: checked at start (ValidateOnStart), not at the first request.</summary>
+    public string? Problem()
+    {
+        if (WriteParallelism <= 0) return "FunctionsZone:WriteParallelism 必须为正整数 / must be a positive integer";
+        if (SnapshotRetention < 0) return "FunctionsZone:SnapshotRetention 不能为负 / must not be negative";
+        if (string.IsNullOrWhiteSpace(TablePrefix) || !TablePrefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(TablePrefix[0]))
+            return $"FunctionsZone:TablePrefix「{TablePrefix}」须以字母开头、只含字母数字 / must start with a letter and hold only letters and digits";
+        return null;
+    }
+
     /// <summary>Settings that put every table and container under a prefix of their own (a benchmark run, a test).</summary>
     public static Dictionary<string, string?> IsolatedSettings(string prefix) => new()
     {
@@ -32,22 +45,4 @@ public sealed record StorageOptions
         ["FunctionsZone:ResultsContainer"] = $"{prefix}-results",
         ["FunctionsZone:ImportsContainer"] = $"{prefix}-imports",
     };
-
-    public static StorageOptions From(IConfiguration configuration)
-    {
-        var s = configuration.GetSection("FunctionsZone");
-        var d = new StorageOptions();
-        return new StorageOptions
-        {
-            TablePrefix = s["TablePrefix"] ?? d.TablePrefix,
-            IncomingContainer = s["IncomingContainer"] ?? d.IncomingContainer,
-            ArchiveContainer = s["ArchiveContainer"] ?? d.ArchiveContainer,
-            RejectedContainer = s["RejectedContainer"] ?? d.RejectedContainer,
-            SnapshotContainer = s["SnapshotContainer"] ?? d.SnapshotContainer,
-            ResultsContainer = s["ResultsContainer"] ?? d.ResultsContainer,
-            ImportsContainer = s["ImportsContainer"] ?? d.ImportsContainer,
-            SnapshotRetention = int.TryParse(s["SnapshotRetention"], out var r) ? r : d.SnapshotRetention,
-            WriteParallelism = int.TryParse(s["WriteParallelism"], out var w) && w > 0 ? w : d.WriteParallelism,
-        };
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text;
 using FunctionsZone.Core.Domain;
@@ -52,9 +53,9 @@ public class InterruptedImportTests
         var file = new InputFile("correction-all.csv", Encoding.UTF8.GetBytes(csv.ToString()));
         Assert.True(seedLines.Count > 250);
 
-        var c = storage.Clients;
-        var dying = new MonthlyPipeline(new StopsAfterBatches(new TableObservationStore(c), batches: 2, batchSize: 100),
-            new TableReferenceStore(c), new BlobResultStore(c), new BlobSnapshotStore(c), new TableImportLog(c));
+        // The registered pipeline's stores, but observations through one that dies after two batches.
+        var dying = ActivatorUtilities.CreateInstance<MonthlyPipeline>(storage.Services,
+            (IObservationStore)new StopsAfterBatches(storage.Get<TableObservationStore>(), batches: 2, batchSize: 100));
         await Assert.ThrowsAsync<IOException>(() => dying.IngestAsync(file, new IngestOptions()));
         var midway = await CorpusTests.StoredAsync(storage);
         Assert.Equal(200, midway.History.Count);

@@ -20,12 +20,13 @@ public sealed class MonthlyPipeline(
     IResultStore results,
     ISnapshotStore snapshots,
     IImportLog importLog,
+    TargetThresholds? targetThresholds = null,
     TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Status thresholds of target progress (configuration FunctionsZone:Targets:OnTrack / Accelerate).</summary>
-    public TargetThresholds TargetThresholds { get; set; } = TargetThresholds.Default;
+    public TargetThresholds TargetThresholds { get; } = targetThresholds ?? TargetThresholds.Default;
 
     /// <summary>Progress lines for long work ("ingest observations.csv: 329 rows").</summary>
     public event Action<string>? Progress;

@@ -3,6 +3,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 
@@ -19,14 +20,18 @@ public sealed class TestStorage
         settings["AzureWebJobsStorage"] = Azurite.ConnectionString;
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Clients = StorageClients.FromConfiguration(Configuration);
         Cli = new CliContext(Configuration);
     }
 
     public IConfiguration Configuration { get; }
-    public StorageClients Clients { get; }
     public CliContext Cli { get; }
-    public MonthlyPipeline Pipeline(TimeProvider? clock = null) => PipelineFactory.Create(Clients, clock);
+    /// <summary>The composition root every host uses (ServiceRegistration.AddFunctionsZone), on this test's storage.</summary>
+    public IServiceProvider Services => Cli.Services;
+    public T Get<T>() where T : notnull => Cli.Get<T>();
+    public StorageClients Clients => Get<StorageClients>();
+    /// <summary>The registered pipeline, or one on the same stores with its own clock.</summary>
+    public MonthlyPipeline Pipeline(TimeProvider? clock = null) =>
+        clock is null ? Get<MonthlyPipeline>() : ActivatorUtilities.CreateInstance<MonthlyPipeline>(Services, clock);
 
     public static string SeedsFolder => Path.Combine(Azurite.RepoRoot, "seeds");
 
