@@ -6,6 +6,16 @@ namespace FunctionsZone.Core.Briefing;
 /// <summary>One briefing in each format fz and the API offer: text, md, docx, json.</summary>
 public static class BriefingRendering
 {
+    public static readonly IReadOnlyList<string> Formats = ["text", "md", "docx", "json"];
+
+    /// <summary>A format as the user typed it, checked: "MD" → "md"; an unknown one is refused with the choices.</summary>
+    public static string Format(string? format)
+    {
+        var f = (format ?? "text").Trim().ToLowerInvariant();
+        return Formats.Contains(f) ? f
+            : throw new FormatException($"未知格式 '{format}'，可选 text、md、docx、json / unknown format '{format}': use text, md, docx or json");
+    }
+
     public static byte[] Render(Briefing b, string format) => format switch
     {
         "text" => Encoding.UTF8.GetBytes(BriefingMarkdown.ToText(b)),
