@@ -41,6 +41,10 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SnapshotReaderOptions>>().Value);
 
+        services.AddOptions<Core.Briefing.BriefingOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
+        services.AddSingleton<Core.Briefing.BriefingService>();
+
         services.AddSingleton<MonthlyPipeline>();
         services.AddSingleton<SnapshotReader>();
         services.AddSingleton<HistoryQuery>();
