@@ -40,6 +40,13 @@ FZ="dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll"
 $FZ run --seeds seeds
 
 if [ "$serve" = 1 ]; then
+  # Without a local.settings.json, the sample's CORS origins (a portal on http://localhost:3000), as func start would
+  # have them after `cp local.settings.sample.json local.settings.json`. FunctionsZone__CorsOrigins overrides.
+  if [ ! -f local.settings.json ] && [ -z "${FunctionsZone__CorsOrigins:-}" ]; then
+    FunctionsZone__CorsOrigins="$(sed -n 's/.*"FunctionsZone__CorsOrigins": *"\([^"]*\)".*/\1/p' local.settings.sample.json)"
+    export FunctionsZone__CorsOrigins
+    echo "CORS origins (from local.settings.sample.json): $FunctionsZone__CorsOrigins" >&2
+  fi
   echo "Serving the API on http://127.0.0.1:${FZ_PORT:-7071}/api (Ctrl+C to stop)…" >&2
   exec $FZ serve --port "${FZ_PORT:-7071}"
 fi

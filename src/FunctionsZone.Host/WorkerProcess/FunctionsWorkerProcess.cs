@@ -8,17 +8,23 @@ namespace FunctionsZone.Host.WorkerProcess;
 /// <c>dotnet FunctionsZone.Functions.dll --host 127.0.0.1 --port P --workerId … --requestId … --grpcMaxMessageLength …
 /// --functions-uri http://127.0.0.1:P/ --functions-worker-id … --functions-request-id … --functions-grpc-max-message-length …</c>
 /// with FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_APPLICATION_DIRECTORY, FUNCTIONS_WORKER_DIRECTORY and the app settings in
-/// its environment (a:b as a__b). Its stdout and stderr are passed through line by line.
+/// its environment (a:b as a__b). Its stdout and stderr are passed through line by line. On Linux it is started
+/// through setpriv --pdeathsig KILL from a thread that lives as long as the host, so the worker dies with fz serve
+/// however fz serve ends (even kill -9), never left behind holding its port.
 /// </summary>
 public sealed class FunctionsWorkerProcess : IAsyncDisposable
 {
     public const int GrpcMaxMessageLength = int.MaxValue;
 
-    private readonly Process _process;
+    private const string SetPriv = "/usr/bin/setpriv";
 
-    private FunctionsWorkerProcess(Process process, string workerId)
+    private readonly Process _process;
+    private readonly ManualResetEventSlim _release;
+
+    private FunctionsWorkerProcess(Process process, ManualResetEventSlim release, string workerId)
     {
         _process = process;
+        _release = release;
         WorkerId = workerId;
     }
 
@@ -59,13 +65,41 @@ public sealed class FunctionsWorkerProcess : IAsyncDisposable
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
 
+        if (OperatingSystem.IsLinux() && File.Exists(SetPriv))
+        {
+            string[] command = [start.FileName, .. start.ArgumentList];
+            start.FileName = SetPriv;
+            start.ArgumentList.Clear();
+            foreach (var a in (string[])["--pdeathsig", "KILL", "--", .. command]) start.ArgumentList.Add(a);
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
-        process.Start();
+        var release = StartFromOwnThread(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new FunctionsWorkerProcess(process, workerId);
+        return new FunctionsWorkerProcess(process, release, workerId);
+    }
+
+    /// <summary>
+    /// The parent-death signal follows the thread that forked the child, so that thread must outlive the worker:
+    /// a thread of its own, waiting until the worker is stopped (a pool thread could retire and take the worker along).
+    /// </summary>
+    private static ManualResetEventSlim StartFromOwnThread(Process process)
+    {
+        var release = new ManualResetEventSlim();
+        var started = new TaskCompletionSource();
+        var parent = new Thread(() =>
+        {
+            try { process.Start(); }
+            catch (Exception e) { started.SetException(e); return; }
+            started.SetResult();
+            release.Wait();
+        }) { IsBackground = true, Name = "functions worker parent" };
+        parent.Start();
+        started.Task.GetAwaiter().GetResult();
+        return release;
     }
 
     /// <summary>Waits for the worker to end by itself (after WorkerTerminate), then kills it.</summary>
@@ -86,5 +120,6 @@ public sealed class FunctionsWorkerProcess : IAsyncDisposable
     {
         await StopAsync(TimeSpan.Zero);
         _process.Dispose();
+        _release.Set();
     }
 }
