@@ -181,7 +181,7 @@ function drawPerMu(ctx: Context, el: HTMLElement, d: ZoneData) {
   if (!d.perMu.length) { el.remove(); return; }
   chart(el, {
     tooltip: { trigger: 'axis' }, legend: { top: 0 },
-    grid: { left: 100, right: 24, top: 32, bottom: 24 },
+    grid: { left: getLang() === 'en' ? 170 : 100, right: 48, top: 32, bottom: 24 },
     yAxis: { type: 'category', data: d.perMu.map(p => indicatorName(ctx, p.indicator)) },
     xAxis: { type: 'value', name: unitLabel('万元/亩') },
     series: [
@@ -213,8 +213,8 @@ export function drawTargets(ctx: Context, el: HTMLElement, all: Target[]) {
   const tp = targets[0].timeProgress;
   chart(el, {
     tooltip: { trigger: 'item', formatter: (p: any) => `${p.name}<br>${t('completion')} ${num(p.value, 1)}% · ${t('timeProgress')} ${num(tp, 1)}%` },
-    grid: { left: 150, right: 48, top: 24, bottom: 24 },
-    yAxis: { type: 'category', data: targets.map(x => pick(x.name, x.nameEn)), axisLabel: { width: 140, overflow: 'truncate' } },
+    grid: { left: getLang() === 'en' ? 230 : 150, right: 48, top: 24, bottom: 24 },
+    yAxis: { type: 'category', data: targets.map(x => pick(x.name, x.nameEn)), axisLabel: { width: getLang() === 'en' ? 220 : 140, overflow: 'truncate' } },
     xAxis: { type: 'value', max: (v: any) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%' } },
     series: [{
       type: 'bar', barWidth: 14,
