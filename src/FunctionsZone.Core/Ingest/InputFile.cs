@@ -77,7 +77,7 @@ public sealed record InputFile(string Name, byte[] Content)
             if (firstLine.Contains("evaluation")) return InputKind.OfficialRanks;
             if (firstLine.Contains("target") && firstLine.Contains("kind")) return InputKind.Targets;
             if (firstLine.Contains("totalinvestment") || firstLine.Contains("总投资")) return InputKind.Projects;
-            if (firstLine.Contains("zone") || firstLine.Contains("开发区")) return name.Contains("project") || name.Contains("enterprise") ? InputKind.Ignored : InputKind.Observations;
+            if (firstLine.Contains("zone") || firstLine.Contains("开发区")) return name.Contains("enterprise") ? InputKind.Ignored : InputKind.Observations;
             return InputKind.Ignored;
         }
     }

@@ -91,6 +91,19 @@ public sealed class MonthlyPipeline(
                 case InputKind.ValidationRules:
                     counts = await IngestValidationRulesAsync(file, options, findings, ct);
                     break;
+                case InputKind.Projects:
+                {
+                    var registry = await references.LoadRegistryAsync(ct);
+                    var list = ProjectRegistry.Read(file.Text(), registry, findings);
+                    if (references is IProjectStore store)
+                        counts = await WriteIfAllowed(list.Count, findings, options, () => store.SaveProjectsAsync(list, ct));
+                    else findings.Add(new Finding
+                    {
+                        Code = "projects-not-stored", Severity = Severity.Warning,
+                        MessageZh = "此存储不保存项目库，未导入", MessageEn = "This store keeps no project registry; the file was not imported",
+                    });
+                    break;
+                }
                 case InputKind.Scheme:
                     counts = await SchemeImport.IngestAsync(file, references, importId, started, options, findings, ct);
                     break;
@@ -257,14 +270,15 @@ public sealed class MonthlyPipeline(
 
     /// <summary>What every period's recompute shares, loaded once: the registry, targets, official ranks and the stored-period cache.</summary>
     private sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Target> Targets, IReadOnlyList<OfficialRank> OfficialRanks, PeriodCache Cache,
-        Evaluation.SchemeCatalog Schemes);
+        Evaluation.SchemeCatalog Schemes, ProjectRegistry Projects);
 
     private async Task<RecomputeInputs> LoadRecomputeInputsAsync(CancellationToken ct) => new(
         await references.LoadRegistryAsync(ct),
         await references.LoadTargetsAsync(ct),
         await references.LoadOfficialRanksAsync(ct),
         new PeriodCache(observations, await observations.ListPeriodsAsync(ct)),
-        await SchemeImport.LoadAsync(references, ct));
+        await SchemeImport.LoadAsync(references, ct),
+        new ProjectRegistry(references is IProjectStore projects ? await projects.LoadProjectsAsync(ct) : []));
 
     /// <summary>
     /// Recomputes several periods in order with one registry and target load, reading each stored period once
@@ -296,7 +310,7 @@ public sealed class MonthlyPipeline(
 
     private async Task<PeriodResults> RecomputeAsync(Period period, RecomputeInputs inputs, CancellationToken ct)
     {
-        var (registry, targets, officialRanks, cache, schemes) = inputs;
+        var (registry, targets, officialRanks, cache, schemes, projects) = inputs;
         var needed = NeededFor(period);
         var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
@@ -304,7 +318,7 @@ public sealed class MonthlyPipeline(
         foreach (var d in derived) set.Add(d);
 
         var rankings = new RankingCalculator(registry, set).ComputeAll(period);
-        var progress = new TargetCalculator(registry, set, TargetThresholds).Compute(targets, period);
+        var progress = new TargetCalculator(registry, set, TargetThresholds, projects).Compute(targets, period);
         var result = new PeriodResults
         {
             Period = period.ToString(), Rankings = rankings, Targets = progress,

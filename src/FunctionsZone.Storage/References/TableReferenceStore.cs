@@ -7,8 +7,8 @@ using FunctionsZone.Core.Registry;
 
 namespace FunctionsZone.Storage.References;
 
-/// <summary>fzRegistry (zones, groups, indicators), fzTargets, fzOfficialRanks and fzSchemes; see docs/storage.md.</summary>
-public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore, ISchemeStore
+/// <summary>fzRegistry (zones, groups, indicators), fzTargets, fzOfficialRanks, fzSchemes and fzProjects; see docs/storage.md.</summary>
+public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore, ISchemeStore, Core.Targets.IProjectStore
 {
     private readonly Schemes.TableSchemeStore _schemes = new(clients);
 
@@ -16,6 +16,7 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     private JsonEntitySet<Group> Groups => new(clients.Table("Registry"), _ => "group", g => g.Id);
     private JsonEntitySet<Indicator> Indicators => new(clients.Table("Registry"), _ => "indicator", i => i.Code);
     private JsonEntitySet<Target> Targets => new(clients.Table("Targets"), t => $"{t.Zone}|{t.Year}", t => t.Indicator) { Parallelism = clients.Options.WriteParallelism };
+    private JsonEntitySet<Core.Targets.Project> Projects => new(clients.Table("Projects"), p => p.Zone, p => p.Id);
     private JsonEntitySet<OfficialRank> Official => new(clients.Table("OfficialRanks"), r => r.Zone, r => $"{r.Evaluation}|{r.Year}");
 
     public async Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default)
@@ -81,4 +82,17 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     public Task<IReadOnlyList<StoredScheme>> LoadSchemesAsync(CancellationToken ct = default) => _schemes.LoadSchemesAsync(ct);
 
     public Task<IReadOnlyList<SchemeVersionInfo>> SchemeHistoryAsync(string id, CancellationToken ct = default) => _schemes.SchemeHistoryAsync(id, ct);
+
+    public async Task<WriteCounts> SaveProjectsAsync(IReadOnlyList<Core.Targets.Project> projects, CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        // A projects file lists each of its zones' projects in full: ones it no longer lists are withdrawn.
+        return await Projects.ReplaceAsync(projects, removeOthersInPartitions: true, ct);
+    }
+
+    public async Task<IReadOnlyList<Core.Targets.Project>> LoadProjectsAsync(CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        return await Projects.ReadAllAsync(null, ct);
+    }
 }
