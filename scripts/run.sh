@@ -5,6 +5,7 @@
 #   ./scripts/run.sh --serve    …and leave the HTTP API up on 127.0.0.1:7071 (fz serve)
 set -euo pipefail
 source "$(dirname "$0")/azurite.sh"
+source "$(dirname "$0")/fonts.sh"
 cd "$FZ_ROOT"
 
 serve=0
@@ -26,6 +27,7 @@ else
 fi
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 
+ensure_cjk_font
 echo "Building fz… (log: .fz/build.log)" >&2
 mkdir -p .fz
 if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then

@@ -21,7 +21,8 @@ public sealed class MonthlyPipeline(
     ISnapshotStore snapshots,
     IImportLog importLog,
     TargetThresholds? targetThresholds = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    Briefing.BriefingPublisher? briefings = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -327,7 +328,7 @@ public sealed class MonthlyPipeline(
             if (await results.LoadAsync(p, ct) is { } r) staged.Add(r);
         }
         var official = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct));
-        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow());
+        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow(), briefings);
         var latest = await snapshots.LatestAsync(ct);
         if (latest?.ContentHash == version.ContentHash)
         {
