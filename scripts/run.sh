@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/azurite.sh"
 source "$(dirname "$0")/web.sh"
+source "$(dirname "$0")/fonts.sh"
 cd "$FZ_ROOT"
 
 serve=0
@@ -29,6 +30,8 @@ export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 
 web_build || { echo "Portal build failed / 门户构建失败 (web/)" >&2; exit 1; }
 
+
+ensure_cjk_font
 echo "Building fz… (log: .fz/build.log)" >&2
 mkdir -p .fz
 if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddOptions<Core.Briefing.BriefingOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
         services.AddSingleton<Core.Briefing.BriefingService>();
+        services.AddSingleton<Core.Briefing.BriefingPublisher>();
 
         services.AddSingleton<MonthlyPipeline>();
         services.AddSingleton<SnapshotReader>();

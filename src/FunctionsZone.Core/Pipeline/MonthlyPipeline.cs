@@ -21,7 +21,8 @@ public sealed class MonthlyPipeline(
     ISnapshotStore snapshots,
     IImportLog importLog,
     TargetThresholds? targetThresholds = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    Briefing.BriefingPublisher? briefings = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
@@ -347,7 +348,7 @@ public sealed class MonthlyPipeline(
         }
         var official = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct));
         var schemes = await SchemeImport.LoadAsync(references, ct);
-        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow(), schemes.Stored);
+        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow(), schemes.Stored, briefings);
         var latest = await snapshots.LatestAsync(ct);
         if (latest?.ContentHash == version.ContentHash)
         {

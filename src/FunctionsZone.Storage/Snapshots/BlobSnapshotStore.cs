@@ -27,7 +27,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         await clients.EnsureCreatedAsync(ct);
         var immutable = Headers(ImmutableCache);
         await Parallel.ForEachAsync(version.Files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (file, token) =>
-            await WriteOnceAsync($"{VersionsPrefix}{version.Id}/{file.Key}", file.Value, immutable, token));
+            await WriteOnceAsync($"{VersionsPrefix}{version.Id}/{file.Key}", file.Value, Headers(ImmutableCache, ContentTypeOf(file.Key)), token));
         // The manifest goes last inside the version: its presence says every file it lists is in place.
         await WriteOnceAsync($"{VersionsPrefix}{version.Id}/manifest.json", JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), immutable, ct);
 
@@ -86,8 +86,14 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         return versions.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static BlobHttpHeaders Headers(string cacheControl) =>
-        new() { ContentType = JsonContentType, ContentEncoding = "gzip", CacheControl = cacheControl };
+    private static BlobHttpHeaders Headers(string cacheControl, string contentType = JsonContentType) =>
+        new() { ContentType = contentType, ContentEncoding = "gzip", CacheControl = cacheControl };
+
+    /// <summary>JSON, but the briefings published beside the zone pages are Markdown and Word (still gzip-encoded, as every blob).</summary>
+    public static string ContentTypeOf(string path) =>
+        path.EndsWith(".md", StringComparison.Ordinal) ? "text/markdown; charset=utf-8"
+        : path.EndsWith(".docx", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        : JsonContentType;
 
     private async Task WriteOnceAsync(string name, byte[] bytes, BlobHttpHeaders headers, CancellationToken ct)
     {

@@ -171,6 +171,24 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_snapshot_publishes_beside_the_zone_page_the_briefing_fz_writes()
+    {
+        var store = new BlobSnapshotStore(S.Clients);
+        var b = await BuildAsync();
+        var md = await store.ReadAsync(b.SnapshotVersion, "periods/2022-05/zones/lc-etdz.briefing.md");
+        Assert.Equal(BriefingMarkdown.ToMarkdown(b), Encoding.UTF8.GetString(md!));
+        var docx = await store.ReadAsync(b.SnapshotVersion, "periods/2022-05/zones/lc-etdz.briefing.docx");
+        Assert.Equal(BriefingDocx.Render(b), docx);
+        // Zones outside a city's field (邹城, a peer in another province's group) get no briefing.
+        Assert.Null(await store.ReadAsync(b.SnapshotVersion, "periods/2022-05/zones/zoucheng-edz.briefing.md"));
+    }
+
+    [Fact]
+    public void The_charts_have_a_cjk_font_to_draw_chinese_with() =>
+        // .ci/run and scripts/run.sh install fonts-wqy-microhei (scripts/fonts.sh).
+        Assert.True(BriefingCharts.HasCjkFont, "no CJK font: apt-get install fonts-wqy-microhei");
+
+    [Fact]
     public async Task LibreOffice_converts_the_document_to_pdf_where_it_is_installed()
     {
         var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
