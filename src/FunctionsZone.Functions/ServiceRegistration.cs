@@ -15,9 +15,10 @@ public static class ServiceRegistration
     public static IServiceCollection AddFunctionsZone(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFunctionsZoneStorage(configuration);
+        services.AddSingleton(PipelineHook.None);
         services.AddSingleton(sp =>
         {
-            var pipeline = PipelineFactory.Create(sp.GetRequiredService<StorageClients>());
+            var pipeline = PipelineFactory.Create(sp.GetRequiredService<StorageClients>(), hook: sp.GetRequiredService<IPipelineHook>());
             pipeline.TargetThresholds = TargetThresholdsFrom(configuration);
             return pipeline;
         });

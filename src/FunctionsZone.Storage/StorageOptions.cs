@@ -12,7 +12,17 @@ public sealed record StorageOptions
     public string SnapshotContainer { get; init; } = "snapshots";
     public string ResultsContainer { get; init; } = "results";
     public string ImportsContainer { get; init; } = "imports";
+    /// <summary>The container of the pipeline's lease blob ("pipeline"), docs/storage.md.</summary>
+    public string LocksContainer { get; init; } = "locks";
     public int SnapshotRetention { get; init; } = 5;
+    /// <summary>How long the pipeline's blob lease lasts unrenewed (15–60 s, Azure's bounds); renewed every third of it.</summary>
+    public int LeaseSeconds { get; init; } = 30;
+    /// <summary>How long a second run or publish waits for the lease before it answers busy (409 / exit 4).</summary>
+    public int LeaseWaitSeconds { get; init; } = 30;
+    /// <summary>How long one storage request may go unanswered before it is given up (Azure SDK NetworkTimeout).</summary>
+    public int StorageTimeoutSeconds { get; init; } = 10;
+    /// <summary>Retries of a failed storage request; timeout × (retries + 1) plus back-off bounds every call.</summary>
+    public int StorageRetries { get; init; } = 2;
     /// <summary>
     /// Entity-group transactions (and partition reads) in flight at once. Azure allows 2,000 entities/s per partition,
     /// so the load is spread across "{period}|{indicator}" partitions; see docs/performance.md.
@@ -31,6 +41,7 @@ public sealed record StorageOptions
         ["FunctionsZone:SnapshotContainer"] = $"{prefix}-snapshots",
         ["FunctionsZone:ResultsContainer"] = $"{prefix}-results",
         ["FunctionsZone:ImportsContainer"] = $"{prefix}-imports",
+        ["FunctionsZone:LocksContainer"] = $"{prefix}-locks",
     };
 
     public static StorageOptions From(IConfiguration configuration)
@@ -46,7 +57,12 @@ public sealed record StorageOptions
             SnapshotContainer = s["SnapshotContainer"] ?? d.SnapshotContainer,
             ResultsContainer = s["ResultsContainer"] ?? d.ResultsContainer,
             ImportsContainer = s["ImportsContainer"] ?? d.ImportsContainer,
+            LocksContainer = s["LocksContainer"] ?? d.LocksContainer,
             SnapshotRetention = int.TryParse(s["SnapshotRetention"], out var r) ? r : d.SnapshotRetention,
+            LeaseSeconds = int.TryParse(s["LeaseSeconds"], out var l) ? Math.Clamp(l, 15, 60) : d.LeaseSeconds,
+            LeaseWaitSeconds = int.TryParse(s["LeaseWaitSeconds"], out var lw) && lw >= 0 ? lw : d.LeaseWaitSeconds,
+            StorageTimeoutSeconds = int.TryParse(s["StorageTimeoutSeconds"], out var t) && t > 0 ? t : d.StorageTimeoutSeconds,
+            StorageRetries = int.TryParse(s["StorageRetries"], out var sr) && sr >= 0 ? sr : d.StorageRetries,
             WriteParallelism = int.TryParse(s["WriteParallelism"], out var w) && w > 0 ? w : d.WriteParallelism,
         };
     }

@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddFunctionsZoneStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var endpoints = StorageClients.Resolve(configuration);
+        var options = StorageOptions.From(configuration);
         services.AddAzureClients(builder =>
         {
             if (endpoints.ConnectionString is { } cs)
@@ -28,10 +29,10 @@ public static class StorageServiceCollectionExtensions
                 builder.AddBlobServiceClient(endpoints.BlobUri!);
                 builder.UseCredential(endpoints.Credential!);
             }
-            builder.ConfigureDefaults(o => StorageClients.ConfigureRetry(o.Retry));
+            builder.ConfigureDefaults(o => StorageClients.ConfigureRetry(o, options));
         });
         services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>(),
-            StorageOptions.From(configuration), endpoints.Mode));
+            options, endpoints.Mode));
         return services;
     }
 }

@@ -36,6 +36,15 @@ public class InterruptedImportTests
         public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => inner.ListPeriodsAsync(ct);
     }
 
+    /// <summary>The pipeline on the test's storage, whose observation writes stop after this many batches of 100.</summary>
+    internal static MonthlyPipeline DyingPipeline(TestStorage storage, int batches)
+    {
+        var c = storage.Clients;
+        return new MonthlyPipeline(new StopsAfterBatches(new TableObservationStore(c), batches, batchSize: 100),
+            new TableReferenceStore(c), new BlobResultStore(c), new BlobSnapshotStore(c), new TableImportLog(c),
+            new FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore(c), new FunctionsZone.Storage.Pipeline.BlobPipelineLease(c));
+    }
+
     [Fact]
     public async Task A_retry_after_a_crash_between_batches_ends_with_exactly_the_right_values_and_no_duplicates()
     {
@@ -52,9 +61,7 @@ public class InterruptedImportTests
         var file = new InputFile("correction-all.csv", Encoding.UTF8.GetBytes(csv.ToString()));
         Assert.True(seedLines.Count > 250);
 
-        var c = storage.Clients;
-        var dying = new MonthlyPipeline(new StopsAfterBatches(new TableObservationStore(c), batches: 2, batchSize: 100),
-            new TableReferenceStore(c), new BlobResultStore(c), new BlobSnapshotStore(c), new TableImportLog(c));
+        var dying = DyingPipeline(storage, batches: 2);
         await Assert.ThrowsAsync<IOException>(() => dying.IngestAsync(file, new IngestOptions()));
         var midway = await CorpusTests.StoredAsync(storage);
         Assert.Equal(200, midway.History.Count);

@@ -122,7 +122,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             var pipeline = new MonthlyPipeline(
                 new TimedObservationStore(new TableObservationStore(clients), storage, observationReads), new TimedReferenceStore(new TableReferenceStore(clients), storage),
                 new TimedResultStore(new BlobResultStore(clients), storage), new TimedSnapshotStore(new BlobSnapshotStore(clients), storage),
-                new TimedImportLog(new TableImportLog(clients), storage));
+                new TimedImportLog(new TableImportLog(clients), storage), new FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore(clients),
+                new FunctionsZone.Storage.Pipeline.BlobPipelineLease(clients));
             await clients.EnsureCreatedAsync(ct);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             long imported = 0, updated = 0, unchanged = 0;

@@ -18,14 +18,21 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
 
     public TargetProgress Compute(Target target, Period asOf)
     {
+        try { return ComputeCore(target, asOf); }
+        // A stored figure too large to divide or project: the target shows no data rather than stopping the recompute.
+        catch (OverflowException) { return ComputeCore(target, asOf, noData: true); }
+    }
+
+    private TargetProgress ComputeCore(Target target, Period asOf, bool noData = false)
+    {
         var indicator = registry.FindIndicator(target.Indicator);
-        var (actual, basis) = ActualOf(target, indicator, asOf);
+        var (actual, basis) = noData ? (null, null) : ActualOf(target, indicator, asOf);
         var time = TimeProgress.Linear(asOf);
         decimal? completion = actual is { } a && target.Value != 0 ? a / target.Value * 100m : null;
         decimal? gap = completion is { } c ? c - time : null;
         // Flows accumulate through the year, so they are judged against 序时进度; levels, shares and rates against the target itself.
         var timeBased = target.Kind is TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count;
-        var seasonal = timeBased && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
+        var seasonal = !noData && timeBased && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
         var required = timeBased ? seasonal ?? time : 100m;
         decimal? ratio = completion is { } cr && required > 0 ? cr / required : null;
         var reached = completion >= 100m;

@@ -5,12 +5,15 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsZone.Functions.Http;
 
-/// <summary>Import summaries: what each ingest did, with its findings (DHIS2-style status and counts).</summary>
+/// <summary>
+/// Import summaries: what each ingest did, with its findings (DHIS2-style status and counts). They quote rejected
+/// files (at most 60 characters a cell), so they need a function key like the writes do.
+/// </summary>
 public sealed class ImportFunctions(ImportLogReader imports)
 {
     /// <summary>Imports started in a month (?period=2022-05), newest first; all months when left out.</summary>
     [Function("GetImports")]
-    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "imports")] HttpRequest req) =>
+    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports")] HttpRequest req) =>
         Problems.Guard(async () =>
         {
             var period = req.Query["period"].ToString();
@@ -20,9 +23,9 @@ public sealed class ImportFunctions(ImportLogReader imports)
         });
 
     [Function("GetImport")]
-    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
+    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
         Problems.Guard(async () =>
             await imports.GetAsync(importId) is { } summary
                 ? Respond.Read(req, summary)
-                : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{importId}」 / No import '{importId}'"));
+                : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{Core.Ingest.Quote.Cell(importId)}」 / No import '{Core.Ingest.Quote.Cell(importId)}'"));
 }

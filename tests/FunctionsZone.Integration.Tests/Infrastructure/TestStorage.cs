@@ -26,7 +26,7 @@ public sealed class TestStorage
     public IConfiguration Configuration { get; }
     public StorageClients Clients { get; }
     public CliContext Cli { get; }
-    public MonthlyPipeline Pipeline(TimeProvider? clock = null) => PipelineFactory.Create(Clients, clock);
+    public MonthlyPipeline Pipeline(TimeProvider? clock = null, IPipelineHook? hook = null) => PipelineFactory.Create(Clients, clock, hook);
 
     public static string SeedsFolder => Path.Combine(Azurite.RepoRoot, "seeds");
 
