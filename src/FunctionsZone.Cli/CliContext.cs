@@ -2,35 +2,49 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Functions;
 using FunctionsZone.Storage;
-using FunctionsZone.Storage.Snapshots;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FunctionsZone.Cli;
 
 /// <summary>
-/// What every fz command needs: configuration (environment variables, then local.settings.json's Values,
-/// then UseDevelopmentStorage=true), the storage clients, the pipeline and the snapshot reader.
+/// What every fz command needs: configuration (environment variables, then local.settings.json's Values, then
+/// UseDevelopmentStorage=true) and the services of the one composition root (ServiceRegistration.AddFunctionsZone),
+/// built on first use so that `fz generate` or `--help` never touch storage settings.
 /// </summary>
 public sealed class CliContext
 {
-    private readonly Lazy<StorageClients> _clients;
+    private readonly Lazy<ServiceProvider> _services;
 
     public CliContext(IConfiguration? configuration = null)
     {
         Configuration = configuration ?? BuildConfiguration();
-        _clients = new Lazy<StorageClients>(() => StorageClients.FromConfiguration(Configuration));
+        _services = new Lazy<ServiceProvider>(() => BuildServices(Configuration));
     }
 
     public IConfiguration Configuration { get; }
-    public StorageClients Clients => _clients.Value;
-    public MonthlyPipeline Pipeline()
+    public IServiceProvider Services => _services.Value;
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    public StorageClients Clients => Get<StorageClients>();
+    public MonthlyPipeline Pipeline() => Get<MonthlyPipeline>();
+    public SnapshotReader Reader() => Get<SnapshotReader>();
+    public IngestOptions IngestOptions => Get<IngestOptions>();
+
+    /// <summary>The composition root, with its options validated now (as a host does at start) rather than mid-command.</summary>
+    public static ServiceProvider BuildServices(IConfiguration configuration, Action<IServiceCollection>? configure = null)
     {
-        var pipeline = PipelineFactory.Create(Clients);
-        pipeline.TargetThresholds = ServiceRegistration.TargetThresholdsFrom(Configuration);
-        return pipeline;
+        var services = new ServiceCollection().AddLogging().AddFunctionsZone(configuration);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        try { provider.GetService<IStartupValidator>()?.Validate(); }
+        catch (OptionsValidationException e)
+        {
+            provider.Dispose();
+            throw new InvalidOperationException(string.Join("; ", e.Failures), e);
+        }
+        return provider;
     }
-    public SnapshotReader Reader() => new(new BlobSnapshotStore(Clients));
-    public IngestOptions IngestOptions => ServiceRegistration.IngestOptionsFrom(Configuration);
 
     public static IConfiguration BuildConfiguration()
     {

@@ -44,6 +44,17 @@ namespace FunctionsZone.Cli
                 Console.Error.WriteLine($"错误 / error: {e.Message}");
                 return 1;
             }
+            catch (Core.Pipeline.StorageUnavailableException e)
+            {
+                Console.Error.WriteLine($"无法连接存储（Azurite 是否已启动？） / cannot reach storage (is Azurite running?): {e.Message.Split('\n')[0]}");
+                return 3;
+            }
+            catch (Core.Pipeline.PipelineBusyException e)
+            {
+                // Another run or publish holds the pipeline; nothing was changed by this one.
+                Console.Error.WriteLine($"流水线正忙 / pipeline busy: {e.Message}");
+                return 4;
+            }
             catch (Azure.RequestFailedException e)
             {
                 Console.Error.WriteLine($"存储请求失败 / storage request failed ({e.Status} {e.ErrorCode}): {e.Message.Split('\n')[0]}");

@@ -1,54 +1,51 @@
+using FunctionsZone.Core.History;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Targets;
 using FunctionsZone.Storage;
-using FunctionsZone.Storage.Imports;
-using FunctionsZone.Storage.Incoming;
-using FunctionsZone.Storage.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FunctionsZone.Functions;
 
-/// <summary>The services every host (Functions runtime, fz serve, tests) gives the functions.</summary>
+/// <summary>
+/// The one composition root: the Functions runtime (Program.cs), the worker under fz serve, every fz command, the
+/// bench and the tests all build their services here. Settings are bound with the options pattern and checked at
+/// start; stores are registered behind their Core interfaces (AddFunctionsZoneStorage).
+/// </summary>
 public static class ServiceRegistration
 {
     public static IServiceCollection AddFunctionsZone(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFunctionsZoneStorage(configuration);
-        services.AddSingleton(PipelineHook.None);
-        services.AddSingleton(sp =>
-        {
-            var pipeline = PipelineFactory.Create(sp.GetRequiredService<StorageClients>(), hook: sp.GetRequiredService<IPipelineHook>());
-            pipeline.TargetThresholds = TargetThresholdsFrom(configuration);
-            return pipeline;
-        });
-        services.AddSingleton(sp => new DropFolder(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton(sp => new BlobSnapshotStore(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton(sp => new SnapshotReader(sp.GetRequiredService<BlobSnapshotStore>(),
-            TimeSpan.FromSeconds(double.TryParse(configuration["FunctionsZone:LatestCacheSeconds"], out var cacheFor) ? cacheFor : 0)));
-        services.AddSingleton(sp => new ImportLogReader(sp.GetRequiredService<StorageClients>()));
-        services.AddSingleton(_ => IngestOptionsFrom(configuration));
-        services.AddSingleton(sp => Storage.History.HistoryQueryFactory.Create(sp.GetRequiredService<StorageClients>()));
+        services.TryAddSingleton(TimeProvider.System);
+        // The fault-injection tests' pause points (IPipelineHook); a no-op everywhere else.
+        services.TryAddSingleton(PipelineHook.None);
+
+        // FunctionsZone:MaxFileBytes / MaxRows; DryRun and AllowPartial are per request, never settings.
+        services.AddOptions<IngestOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => o is { MaxFileBytes: > 0, MaxRows: > 0, DryRun: false, AllowPartial: false },
+                "FunctionsZone:MaxFileBytes 与 MaxRows 必须为正 / FunctionsZone:MaxFileBytes and MaxRows must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
+
+        // FunctionsZone:Targets:OnTrack (default 0.95) and :Accelerate (0.6), the SDG-style ratio thresholds.
+        services.AddOptions<TargetThresholds>().BindConfiguration($"{StorageOptions.Section}:Targets")
+            .Validate(t => t.Accelerate >= 0 && t.Accelerate <= t.OnTrack,
+                "FunctionsZone:Targets 须满足 0 ≤ Accelerate ≤ OnTrack / FunctionsZone:Targets needs 0 ≤ Accelerate ≤ OnTrack")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TargetThresholds>>().Value);
+
+        services.AddOptions<SnapshotReaderOptions>().BindConfiguration(StorageOptions.Section)
+            .Validate(o => o.LatestCacheSeconds >= 0, "FunctionsZone:LatestCacheSeconds 不能为负 / must not be negative")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SnapshotReaderOptions>>().Value);
+
+        services.AddSingleton<MonthlyPipeline>();
+        services.AddSingleton<SnapshotReader>();
+        services.AddSingleton<HistoryQuery>();
         return services;
-    }
-
-    /// <summary>FunctionsZone:Targets:OnTrack (default 0.95) and :Accelerate (0.6), the SDG-style ratio thresholds.</summary>
-    public static Core.Targets.TargetThresholds TargetThresholdsFrom(IConfiguration configuration)
-    {
-        var s = configuration.GetSection("FunctionsZone:Targets");
-        var d = Core.Targets.TargetThresholds.Default;
-        static decimal? Read(string? v) => decimal.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var x) ? x : null;
-        return d with { OnTrack = Read(s["OnTrack"]) ?? d.OnTrack, Accelerate = Read(s["Accelerate"]) ?? d.Accelerate };
-    }
-
-    public static IngestOptions IngestOptionsFrom(IConfiguration configuration)
-    {
-        var s = configuration.GetSection("FunctionsZone");
-        var d = new IngestOptions();
-        return d with
-        {
-            MaxFileBytes = long.TryParse(s["MaxFileBytes"], out var b) ? b : d.MaxFileBytes,
-            MaxRows = int.TryParse(s["MaxRows"], out var r) ? r : d.MaxRows,
-        };
     }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace FunctionsZone.Storage;
 
@@ -18,12 +19,10 @@ public sealed class StorageClients
     public TableServiceClient Tables { get; }
     public BlobServiceClient Blobs { get; }
     public StorageOptions Options { get; }
-    /// <summary>"connection-string" or "identity", for logs (never the secret itself).</summary>
-    public string Mode { get; }
 
-    public StorageClients(TableServiceClient tables, BlobServiceClient blobs, StorageOptions options, string mode)
+    public StorageClients(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
     {
-        Tables = tables; Blobs = blobs; Options = options; Mode = mode;
+        Tables = tables; Blobs = blobs; Options = options.Value;
     }
 
     /// <summary>Where storage is and how to reach it, read from configuration; never logs the secret.</summary>
@@ -66,19 +65,6 @@ public sealed class StorageClients
         client.AddPolicy(new StorageFaultPolicy(options.StorageRetries + 1), HttpPipelinePosition.PerCall);
     }
 
-    public static StorageClients FromConfiguration(IConfiguration configuration, string connectionName = DefaultConnectionName)
-    {
-        var options = StorageOptions.From(configuration);
-        var tableOptions = new TableClientOptions();
-        var blobOptions = new BlobClientOptions();
-        ConfigureRetry(tableOptions, options);
-        ConfigureRetry(blobOptions, options);
-        var e = Resolve(configuration, connectionName);
-        return e.ConnectionString is { } cs
-            ? new StorageClients(new TableServiceClient(cs, tableOptions), new BlobServiceClient(cs, blobOptions), options, e.Mode)
-            : new StorageClients(new TableServiceClient(e.TableUri!, e.Credential!, tableOptions), new BlobServiceClient(e.BlobUri!, e.Credential!, blobOptions), options, e.Mode);
-    }
-
     private static TokenCredential CredentialFrom(IConfigurationSection section)
     {
         var clientId = section["clientId"];
@@ -94,7 +80,7 @@ public sealed class StorageClients
 
     /// <summary>
     /// Creates every table and container the app uses, once per process. Only writes call it: a read of storage that
-    /// was never written finds nothing (see IsMissing) and creates nothing.
+    /// was never written finds nothing (IsMissing) and creates nothing.
     /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {

@@ -1,10 +1,13 @@
-using Microsoft.Extensions.Configuration;
-
 namespace FunctionsZone.Storage;
 
-/// <summary>Table and container names, read from the FunctionsZone section (FunctionsZone__… app settings).</summary>
+/// <summary>
+/// Table and container names, bound from the FunctionsZone section (FunctionsZone__… app settings) with the
+/// options pattern (ServiceRegistration.AddFunctionsZone).
+/// </summary>
 public sealed record StorageOptions
 {
+    public const string Section = "FunctionsZone";
+
     public string TablePrefix { get; init; } = "fz";
     public string IncomingContainer { get; init; } = "incoming";
     public string ArchiveContainer { get; init; } = "archive";
@@ -19,9 +22,9 @@ public sealed record StorageOptions
     public int LeaseSeconds { get; init; } = 30;
     /// <summary>How long a second run or publish waits for the lease before it answers busy (409 / exit 4).</summary>
     public int LeaseWaitSeconds { get; init; } = 30;
-    /// <summary>How long one storage request may go unanswered before it is given up (Azure SDK NetworkTimeout).</summary>
+    /// <summary>How long one storage request may go unanswered before it is given up (the Azure SDK's NetworkTimeout, default 100 s).</summary>
     public int StorageTimeoutSeconds { get; init; } = 10;
-    /// <summary>Retries of a failed storage request; timeout × (retries + 1) plus back-off bounds every call.</summary>
+    /// <summary>Retries of a failed storage request: timeout × (retries + 1) plus back-off bounds every call.</summary>
     public int StorageRetries { get; init; } = 2;
     /// <summary>
     /// Entity-group transactions (and partition reads) in flight at once. Azure allows 2,000 entities/s per partition,
@@ -30,6 +33,20 @@ public sealed record StorageOptions
     public int WriteParallelism { get; init; } = 16;
 
     public string Table(string name) => TablePrefix + name;
+
+    /// <summary>Why these options cannot work, or null: checked at start (ValidateOnStart), not at the first request.</summary>
+    public string? Problem()
+    {
+        if (WriteParallelism <= 0) return "FunctionsZone:WriteParallelism 必须为正整数 / must be a positive integer";
+        if (LeaseSeconds is < 15 or > 60) return "FunctionsZone:LeaseSeconds 须在 15–60 之间 / must be within 15–60 (Azure's lease bounds)";
+        if (LeaseWaitSeconds < 0) return "FunctionsZone:LeaseWaitSeconds 不能为负 / must not be negative";
+        if (StorageTimeoutSeconds <= 0) return "FunctionsZone:StorageTimeoutSeconds 必须为正整数 / must be a positive integer";
+        if (StorageRetries < 0) return "FunctionsZone:StorageRetries 不能为负 / must not be negative";
+        if (SnapshotRetention < 0) return "FunctionsZone:SnapshotRetention 不能为负 / must not be negative";
+        if (string.IsNullOrWhiteSpace(TablePrefix) || !TablePrefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(TablePrefix[0]))
+            return $"FunctionsZone:TablePrefix「{TablePrefix}」须以字母开头、只含字母数字 / must start with a letter and hold only letters and digits";
+        return null;
+    }
 
     /// <summary>Settings that put every table and container under a prefix of their own (a benchmark run, a test).</summary>
     public static Dictionary<string, string?> IsolatedSettings(string prefix) => new()
@@ -43,27 +60,4 @@ public sealed record StorageOptions
         ["FunctionsZone:ImportsContainer"] = $"{prefix}-imports",
         ["FunctionsZone:LocksContainer"] = $"{prefix}-locks",
     };
-
-    public static StorageOptions From(IConfiguration configuration)
-    {
-        var s = configuration.GetSection("FunctionsZone");
-        var d = new StorageOptions();
-        return new StorageOptions
-        {
-            TablePrefix = s["TablePrefix"] ?? d.TablePrefix,
-            IncomingContainer = s["IncomingContainer"] ?? d.IncomingContainer,
-            ArchiveContainer = s["ArchiveContainer"] ?? d.ArchiveContainer,
-            RejectedContainer = s["RejectedContainer"] ?? d.RejectedContainer,
-            SnapshotContainer = s["SnapshotContainer"] ?? d.SnapshotContainer,
-            ResultsContainer = s["ResultsContainer"] ?? d.ResultsContainer,
-            ImportsContainer = s["ImportsContainer"] ?? d.ImportsContainer,
-            LocksContainer = s["LocksContainer"] ?? d.LocksContainer,
-            SnapshotRetention = int.TryParse(s["SnapshotRetention"], out var r) ? r : d.SnapshotRetention,
-            LeaseSeconds = int.TryParse(s["LeaseSeconds"], out var l) ? Math.Clamp(l, 15, 60) : d.LeaseSeconds,
-            LeaseWaitSeconds = int.TryParse(s["LeaseWaitSeconds"], out var lw) && lw >= 0 ? lw : d.LeaseWaitSeconds,
-            StorageTimeoutSeconds = int.TryParse(s["StorageTimeoutSeconds"], out var t) && t > 0 ? t : d.StorageTimeoutSeconds,
-            StorageRetries = int.TryParse(s["StorageRetries"], out var sr) && sr >= 0 ? sr : d.StorageRetries,
-            WriteParallelism = int.TryParse(s["WriteParallelism"], out var w) && w > 0 ? w : d.WriteParallelism,
-        };
-    }
 }

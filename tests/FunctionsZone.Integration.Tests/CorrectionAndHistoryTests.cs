@@ -6,7 +6,6 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Functions.Http;
 using FunctionsZone.Integration.Tests.Infrastructure;
-using FunctionsZone.Storage.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -51,14 +50,14 @@ public class CorrectionAndHistoryTests
 
         // History shows what is published: the next run publishes the correction.
         await pipeline.RunAsync([], new IngestOptions());
-        var history = await HistoryQueryFactory.Create(storage.Clients).GetAsync("聊城经济技术开发区", "限额以上零售额", "2022-05");
+        var history = await storage.Get<HistoryQuery>().GetAsync("聊城经济技术开发区", "限额以上零售额", "2022-05");
         var change = Assert.Single(history.Changes);
         Assert.Equal((33.4m, 33.6m), (change.OldValue, change.NewValue));
         Assert.Equal(first.ImportId, change.ImportId);
         Assert.Equal("correction-2022-05.csv", change.SourceFile);
         Assert.Equal("observations.csv", change.OldSourceFile);
         Assert.Equal(33.6m, history.Current!.Value);
-        var trade = Assert.Single((await HistoryQueryFactory.Create(storage.Clients).GetAsync("lc-etdz", "import_export", "2022-05")).Changes);
+        var trade = Assert.Single((await storage.Get<HistoryQuery>().GetAsync("lc-etdz", "import_export", "2022-05")).Changes);
         Assert.Equal((69.67m, 71.2m, 20m, 20m), (trade.OldYoy, trade.NewYoy, trade.OldValue, trade.NewValue));
 
         // The same file again: nothing changes and no history is added.
@@ -85,7 +84,7 @@ public class CorrectionAndHistoryTests
         Assert.Contains(first.ImportId, text);
 
         // GET /api/history, a real request.
-        var fn = new HistoryFunctions(HistoryQueryFactory.Create(storage.Clients));
+        var fn = new HistoryFunctions(storage.Get<HistoryQuery>());
         await using var host = await HttpFunctionHost.StartAsync(new Dictionary<string, Func<HttpRequest, CancellationToken, Task<IActionResult>>>
         {
             ["/api/history"] = fn.History,
@@ -109,7 +108,7 @@ public class CorrectionAndHistoryTests
         foreach (var f in new[] { b, a, b })
             Assert.Equal(1, (await pipeline.IngestAsync(f, new IngestOptions())).Counts.Updated);
         await pipeline.RunAsync([], new IngestOptions());
-        var h = await HistoryQueryFactory.Create(storage.Clients).GetAsync("lc-etdz", "retail_sales", "2022-05");
+        var h = await storage.Get<HistoryQuery>().GetAsync("lc-etdz", "retail_sales", "2022-05");
         // Newest first: 33.4 → 35 (again), 35 → 33.4, 33.4 → 35. The repeat of b is a new step, not a retry.
         Assert.Equal([(33.4m, 35m), (35m, 33.4m), (33.4m, 35m)], h.Changes.Select(c => (c.OldValue!.Value, c.NewValue!.Value)).ToList());
     }

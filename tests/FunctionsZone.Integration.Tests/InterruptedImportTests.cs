@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Text;
 using FunctionsZone.Core.Domain;
@@ -36,14 +37,10 @@ public class InterruptedImportTests
         public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => inner.ListPeriodsAsync(ct);
     }
 
-    /// <summary>The pipeline on the test's storage, whose observation writes stop after this many batches of 100.</summary>
-    internal static MonthlyPipeline DyingPipeline(TestStorage storage, int batches)
-    {
-        var c = storage.Clients;
-        return new MonthlyPipeline(new StopsAfterBatches(new TableObservationStore(c), batches, batchSize: 100),
-            new TableReferenceStore(c), new BlobResultStore(c), new BlobSnapshotStore(c), new TableImportLog(c),
-            new FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore(c), new FunctionsZone.Storage.Pipeline.BlobPipelineLease(c));
-    }
+    /// <summary>The registered pipeline's stores, but observations through one that dies after this many batches of 100.</summary>
+    internal static MonthlyPipeline DyingPipeline(TestStorage storage, int batches) =>
+        ActivatorUtilities.CreateInstance<MonthlyPipeline>(storage.Services,
+            (IObservationStore)new StopsAfterBatches(storage.Get<TableObservationStore>(), batches, batchSize: 100));
 
     [Fact]
     public async Task A_retry_after_a_crash_between_batches_ends_with_exactly_the_right_values_and_no_duplicates()

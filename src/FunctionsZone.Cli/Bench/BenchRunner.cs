@@ -54,7 +54,16 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
         var started = DateTimeOffset.UtcNow;
         var id = "b" + Guid.NewGuid().ToString("N")[..9];
         var isolated = Isolated(configuration, id);
-        var clients = StorageClients.FromConfiguration(isolated);
+        // The composition root, with each store wrapped to split storage time from in-memory work.
+        var storage = new StorageClock();
+        var observationReads = new StorageClock();
+        await using var services = CliContext.BuildServices(isolated, s => s
+            .AddSingleton<IObservationStore>(sp => new TimedObservationStore(sp.GetRequiredService<TableObservationStore>(), storage, observationReads))
+            .AddSingleton<IReferenceStore>(sp => new TimedReferenceStore(sp.GetRequiredService<TableReferenceStore>(), storage))
+            .AddSingleton<IResultStore>(sp => new TimedResultStore(sp.GetRequiredService<BlobResultStore>(), storage))
+            .AddSingleton<ISnapshotStore>(sp => new TimedSnapshotStore(sp.GetRequiredService<BlobSnapshotStore>(), storage))
+            .AddSingleton<IImportLog>(sp => new TimedImportLog(sp.GetRequiredService<TableImportLog>(), storage)));
+        var clients = services.GetRequiredService<StorageClients>();
         string? generated = null;
         try
         {
@@ -117,13 +126,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
             // 3–5. FunctionsZone's pipeline on the real stores, each wrapped to split storage time from in-memory work.
-            var storage = new StorageClock();
-            var observationReads = new StorageClock();
-            var pipeline = new MonthlyPipeline(
-                new TimedObservationStore(new TableObservationStore(clients), storage, observationReads), new TimedReferenceStore(new TableReferenceStore(clients), storage),
-                new TimedResultStore(new BlobResultStore(clients), storage), new TimedSnapshotStore(new BlobSnapshotStore(clients), storage),
-                new TimedImportLog(new TableImportLog(clients), storage), new FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore(clients),
-                new FunctionsZone.Storage.Pipeline.BlobPipelineLease(clients));
+            var pipeline = services.GetRequiredService<MonthlyPipeline>();
             await clients.EnsureCreatedAsync(ct);
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             long imported = 0, updated = 0, unchanged = 0;
@@ -155,7 +158,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                     $"{files.Count} files: parse, validate, write; registry and targets {referenceSeconds:0.00} s of it; " +
                     $"stored observations read for validation {ingestReads.Seconds:0.0} s ({ingestReads.Entities:N0} entities)", MiB(memory.TakeStagePeak())));
 
-                var obsStore = new TableObservationStore(clients);
+                var obsStore = services.GetRequiredService<TableObservationStore>();
                 periods = await obsStore.ListPeriodsAsync(ct);
                 stored = (await obsStore.ReadPeriodsAsync(periods, ct)).Count;
 
@@ -191,7 +194,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 publishSeconds = sw.Elapsed.TotalSeconds;
                 var publishStorage = storage.Elapsed.TotalSeconds;
                 var latest = pointer ?? throw new InvalidOperationException("publish wrote nothing");
-                var manifest = await new SnapshotReader(new BlobSnapshotStore(clients)).ReadAsync<SnapshotManifest>(latest, "manifest.json", ct);
+                var manifest = await services.GetRequiredService<SnapshotReader>().ReadAsync<SnapshotManifest>(latest, "manifest.json", ct);
                 snapshotFiles = manifest?.Files.Count ?? 0;
                 stages.Add(new BenchStage("publish (snapshot to blobs)", true, publishSeconds, snapshotFiles, snapshotFiles / publishSeconds,
                     publishStorage, publishSeconds - publishStorage, "items = snapshot files", MiB(memory.TakeStagePeak())));
@@ -341,7 +344,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 QueryIterations, QueryBudget, $"{ranking.Group} · {ranking.Indicator}, {ranking.Entries.Count} entries"),
         };
         // The same read with latest.json kept for 5 s (FunctionsZone__LatestCacheSeconds=5): the round trip it saves.
-        var cachedFunctions = new ReadFunctions(new SnapshotReader(new BlobSnapshotStore(clients), TimeSpan.FromSeconds(5)));
+        var cachedFunctions = new ReadFunctions(new SnapshotReader(new BlobSnapshotStore(clients), new SnapshotReaderOptions { LatestCacheSeconds = 5 }));
         list.Add(await Latency.MeasureAsync("function GetRankings, latest cached 5 s", () => Call(cachedFunctions.Rankings,
                 $"?period={month}&indicator={Uri.EscapeDataString(ranking.Indicator)}&group={Uri.EscapeDataString(ranking.Group)}&measure={(ranking.Measure == Core.Rankings.Measure.Level ? "level" : "growth")}"),
             QueryIterations, QueryBudget, "opt-in: a new version is seen up to 5 s later"));

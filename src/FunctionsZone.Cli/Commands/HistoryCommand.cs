@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
-using FunctionsZone.Storage.History;
 
 namespace FunctionsZone.Cli.Commands;
 
@@ -16,7 +15,7 @@ public static class HistoryCommand
         var cmd = new Command("history", "某开发区某指标某期数值的修改记录 / the change history of one stored figure") { zone, indicator, period, json };
         cmd.SetAction(async (parse, ct) =>
         {
-            var h = await HistoryQueryFactory.Create(ctx.Clients).GetAsync(parse.GetValue(zone)!, parse.GetValue(indicator)!, parse.GetValue(period)!, ct);
+            var h = await ctx.Get<FunctionsZone.Core.History.HistoryQuery>().GetAsync(parse.GetValue(zone)!, parse.GetValue(indicator)!, parse.GetValue(period)!, ct);
             if (parse.GetValue(json))
             {
                 Printer.Json(output, h);

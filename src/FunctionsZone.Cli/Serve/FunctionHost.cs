@@ -59,7 +59,7 @@ public sealed class FunctionHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("FunctionsZone", LogLevel.Information);
-        var ingest = ServiceRegistration.IngestOptionsFrom(configuration);
+        var ingest = configuration.GetSection("FunctionsZone").Get<FunctionsZone.Core.Pipeline.IngestOptions>() ?? new FunctionsZone.Core.Pipeline.IngestOptions();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, port, listen => listen.Use(RawUtf8RequestLine.Middleware));
@@ -195,14 +195,10 @@ public sealed class FunctionHost : IAsyncDisposable
         catch (Exception e) when (!http.Response.HasStarted)
         {
             var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-            IActionResult problem = inner switch
-            {
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large",
-                    "请求体超过上限 / The request body is over the limit"),
-                BadHttpRequestException b => Problems.Create(b.StatusCode, "bad-request", "请求无效 / The request is malformed"),
-                OperationCanceledException when http.RequestAborted.IsCancellationRequested => Problems.Create(499, "cancelled", "请求已取消 / The request was cancelled"),
-                _ => Problems.Internal(),
-            };
+            // The worker's mapping (ProblemMiddleware), applied here because this host calls the methods itself.
+            IActionResult problem = inner is OperationCanceledException && http.RequestAborted.IsCancellationRequested
+                ? Problems.Create(499, "cancelled", "请求已取消 / The request was cancelled")
+                : Problems.FromException(inner) ?? Problems.Internal();
             if (problem is BytesResult { StatusCode: 500 })
                 http.RequestServices.GetRequiredService<ILogger<FunctionHost>>().LogError(inner, "Unhandled error in {Path}", http.Request.Path);
             await Write(http, problem);

@@ -24,6 +24,7 @@ public sealed class MonthlyPipeline(
     IImportLog importLog,
     IDirtyPeriodStore dirty,
     IPipelineLease lease,
+    TargetThresholds? targetThresholds = null,
     TimeProvider? clock = null,
     IPipelineHook? hook = null)
 {
@@ -33,7 +34,7 @@ public sealed class MonthlyPipeline(
     private readonly AsyncLocal<ILeaseHandle?> _held = new();
 
     /// <summary>Status thresholds of target progress (configuration FunctionsZone:Targets:OnTrack / Accelerate).</summary>
-    public TargetThresholds TargetThresholds { get; set; } = TargetThresholds.Default;
+    public TargetThresholds TargetThresholds { get; } = targetThresholds ?? TargetThresholds.Default;
 
     /// <summary>Progress lines for long work ("ingest observations.csv: 329 rows").</summary>
     public event Action<string>? Progress;

@@ -14,13 +14,9 @@ namespace FunctionsZone.Core.Snapshots;
 /// version is kept in memory and served again; each call still reads latest.json, so a newly published version
 /// is seen at once (and the kept files of the old one are dropped).
 /// </remarks>
-/// <param name="latestCacheFor">
-/// How long latest.json itself may be reused (FunctionsZone__LatestCacheSeconds). Zero, the default, reads it on
-/// every call; a few seconds saves that round trip at the price of seeing a new version up to that much later
-/// (latest.json is served with max-age=60, so browsers and CDNs may already lag that long).
-/// </param>
-public sealed class SnapshotReader(ISnapshotStore store, TimeSpan latestCacheFor = default)
+public sealed class SnapshotReader(ISnapshotStore store, SnapshotReaderOptions? options = null)
 {
+    private readonly TimeSpan latestCacheFor = TimeSpan.FromSeconds(Math.Max(0, options?.LatestCacheSeconds ?? 0));
     private readonly object _gate = new();
     private string? _cachedVersion;
     private ConcurrentDictionary<string, Lazy<Task<object?>>> _cache = new(StringComparer.Ordinal);

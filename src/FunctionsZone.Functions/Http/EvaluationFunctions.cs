@@ -17,62 +17,58 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
 
     /// <summary>GET /api/composite?scheme=S&amp;period=P[&amp;zone=Z]</summary>
     [Function("GetComposite")]
-    public Task<IActionResult> Composite([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "composite")] HttpRequest req) =>
-        Problems.Guard(async () =>
+    public async Task<IActionResult> Composite([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "composite")] HttpRequest req)
+    {
+        if (Missing(req, "scheme", "period") is { } problem) return problem;
+        var r = await _reader.CompositeAsync(req.Query["scheme"]!, req.Query["period"]!);
+        if (req.Query["zone"].ToString() is { Length: > 0 } zone)
         {
-            if (Missing(req, "scheme", "period") is { } problem) return problem;
-            var r = await _reader.CompositeAsync(req.Query["scheme"]!, req.Query["period"]!);
-            if (req.Query["zone"].ToString() is { Length: > 0 } zone)
-            {
-                var registry = await snapshots.RegistryAsync(await snapshots.LatestAsync());
-                var id = registry.Zone(zone).Id;
-                r = r with { Zones = r.Zones.Where(z => z.Zone == id).ToList() };
-            }
-            return Respond.Read(req, r);
-        });
+            var registry = await snapshots.RegistryAsync(await snapshots.LatestAsync());
+            var id = registry.Zone(zone).Id;
+            r = r with { Zones = r.Zones.Where(z => z.Zone == id).ToList() };
+        }
+        return Respond.Read(req, r);
+    }
 
     /// <summary>GET /api/weakpoints?zone=Z&amp;scheme=S&amp;period=P</summary>
     [Function("GetWeakPoints")]
-    public Task<IActionResult> WeakPoints([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "weakpoints")] HttpRequest req) =>
-        Problems.Guard(async () =>
-        {
-            if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
-            return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!));
-        });
+    public async Task<IActionResult> WeakPoints([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "weakpoints")] HttpRequest req)
+    {
+        if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
+        return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!));
+    }
 
     /// <summary>GET /api/whatif?zone=Z&amp;indicator=I&amp;scheme=S&amp;period=P[&amp;places=K], or &amp;improve=X without indicator.</summary>
     [Function("GetWhatIf")]
-    public Task<IActionResult> WhatIf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "whatif")] HttpRequest req) =>
-        Problems.Guard(async () =>
+    public async Task<IActionResult> WhatIf([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "whatif")] HttpRequest req)
+    {
+        if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
+        var q = req.Query;
+        if (string.IsNullOrEmpty(q["indicator"]))
         {
-            if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
-            var q = req.Query;
-            if (string.IsNullOrEmpty(q["indicator"]))
-            {
-                if (!double.TryParse(q["improve"], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct))
-                    return Problems.BadRequest("missing-parameter", "需要参数 indicator，或 improve（百分比） / indicator is required, or improve (a percentage)");
-                return Respond.Read(req, await _reader.BestSingleAsync(q["zone"]!, q["scheme"]!, q["period"]!, pct));
-            }
-            var places = 1;
-            if (!string.IsNullOrEmpty(q["places"]) && (!int.TryParse(q["places"], out places) || places < 1))
-                return Problems.BadRequest("bad-places", $"places 应为正整数 / places must be a positive integer, not '{q["places"]}'");
-            return Respond.Read(req, await _reader.WhatIfAsync(q["zone"]!, q["indicator"]!, q["scheme"]!, q["period"]!, places));
-        });
+            if (!double.TryParse(q["improve"], NumberStyles.Float, CultureInfo.InvariantCulture, out var pct))
+                return Problems.BadRequest("missing-parameter", "需要参数 indicator，或 improve（百分比） / indicator is required, or improve (a percentage)");
+            return Respond.Read(req, await _reader.BestSingleAsync(q["zone"]!, q["scheme"]!, q["period"]!, pct));
+        }
+        var places = 1;
+        if (!string.IsNullOrEmpty(q["places"]) && (!int.TryParse(q["places"], out places) || places < 1))
+            return Problems.BadRequest("bad-places", $"places 应为正整数 / places must be a positive integer, not '{q["places"]}'");
+        return Respond.Read(req, await _reader.WhatIfAsync(q["zone"]!, q["indicator"]!, q["scheme"]!, q["period"]!, places));
+    }
 
     /// <summary>GET /api/benchmarks?zone=Z&amp;peer=P&amp;indicator=I&amp;period=P, or ?period=P[&amp;zone=Z] for shares of the city.</summary>
     [Function("GetBenchmarks")]
-    public Task<IActionResult> Benchmarks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "benchmarks")] HttpRequest req) =>
-        Problems.Guard(async () =>
+    public async Task<IActionResult> Benchmarks([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "benchmarks")] HttpRequest req)
+    {
+        if (Missing(req, "period") is { } problem) return problem;
+        var q = req.Query;
+        if (!string.IsNullOrEmpty(q["peer"]))
         {
-            if (Missing(req, "period") is { } problem) return problem;
-            var q = req.Query;
-            if (!string.IsNullOrEmpty(q["peer"]))
-            {
-                if (Missing(req, "zone", "indicator") is { } p2) return p2;
-                return Respond.Read(req, await _reader.CompareAsync(q["zone"]!, q["peer"]!, q["indicator"]!, q["period"]!));
-            }
-            return Respond.Read(req, await _reader.CitySharesAsync(string.IsNullOrEmpty(q["zone"]) ? null : q["zone"].ToString(), q["period"]!));
-        });
+            if (Missing(req, "zone", "indicator") is { } p2) return p2;
+            return Respond.Read(req, await _reader.CompareAsync(q["zone"]!, q["peer"]!, q["indicator"]!, q["period"]!));
+        }
+        return Respond.Read(req, await _reader.CitySharesAsync(string.IsNullOrEmpty(q["zone"]) ? null : q["zone"].ToString(), q["period"]!));
+    }
 
     private static IActionResult? Missing(HttpRequest req, params string[] names)
     {

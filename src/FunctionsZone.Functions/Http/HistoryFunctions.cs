@@ -12,12 +12,11 @@ namespace FunctionsZone.Functions.Http;
 public sealed class HistoryFunctions(HistoryQuery history)
 {
     [Function("GetHistory")]
-    public Task<IActionResult> History([HttpTrigger(AuthorizationLevel.Function, "get", Route = "history")] HttpRequest req, CancellationToken ct) =>
-        Problems.Guard(async () =>
-        {
-            var q = req.Query;
-            if (string.IsNullOrEmpty(q["zone"]) || string.IsNullOrEmpty(q["indicator"]) || string.IsNullOrEmpty(q["period"]))
-                return Problems.BadRequest("missing-parameter", "需要参数 zone、indicator、period / zone, indicator and period are required");
-            return Respond.Read(req, await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
-        });
+    public async Task<IActionResult> History([HttpTrigger(AuthorizationLevel.Function, "get", Route = "history")] HttpRequest req, CancellationToken ct)
+    {
+        var q = req.Query;
+        if (string.IsNullOrEmpty(q["zone"]) || string.IsNullOrEmpty(q["indicator"]) || string.IsNullOrEmpty(q["period"]))
+            return Problems.BadRequest("missing-parameter", "需要参数 zone、indicator、period / zone, indicator and period are required");
+        return Respond.Read(req, await history.GetAsync(q["zone"]!, q["indicator"]!, q["period"]!, ct));
+    }
 }

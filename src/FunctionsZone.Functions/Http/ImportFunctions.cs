@@ -13,19 +13,17 @@ public sealed class ImportFunctions(ImportLogReader imports)
 {
     /// <summary>Imports started in a month (?period=2022-05), newest first; all months when left out.</summary>
     [Function("GetImports")]
-    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports")] HttpRequest req) =>
-        Problems.Guard(async () =>
-        {
-            var period = req.Query["period"].ToString();
-            if (period.Length > 0 && !(Core.Domain.Period.TryParse(period, out var p) && p.IsMonth)) return Problems.BadPeriod(period);
-            var all = await imports.ListAsync(period.Length > 0 ? period : null);
-            return Paging.TryPage(req, all, out var page, out var problem) ? Respond.Read(req, page) : problem!;
-        });
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports")] HttpRequest req)
+    {
+        var period = req.Query["period"].ToString();
+        if (period.Length > 0 && !(Core.Domain.Period.TryParse(period, out var p) && p.IsMonth)) return Problems.BadPeriod(period);
+        var all = await imports.ListAsync(period.Length > 0 ? period : null);
+        return Paging.TryPage(req, all, out var page, out var problem) ? Respond.Read(req, page) : problem!;
+    }
 
     [Function("GetImport")]
-    public Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
-        Problems.Guard(async () =>
-            await imports.GetAsync(importId) is { } summary
-                ? Respond.Read(req, summary)
-                : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{Core.Ingest.Quote.Cell(importId)}」 / No import '{Core.Ingest.Quote.Cell(importId)}'"));
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
+        await imports.GetAsync(importId) is { } summary
+            ? Respond.Read(req, summary)
+            : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{Core.Ingest.Quote.Cell(importId)}」 / No import '{Core.Ingest.Quote.Cell(importId)}'");
 }

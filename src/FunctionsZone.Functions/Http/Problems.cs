@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using Microsoft.AspNetCore.Http;
@@ -23,22 +24,29 @@ public static class Problems
     public static IActionResult BadPeriod(string? text) => BadRequest("bad-period",
         $"期间「{text}」格式错误，应为 2022-05 或 2021 / Bad period '{text}': expected 2022-05 or 2021");
 
-    /// <summary>Runs a request and maps the domain's exceptions to problems; anything else is a 500 without details.</summary>
-    public static async Task<IActionResult> Guard(Func<Task<IActionResult>> action)
+    /// <summary>
+    /// The one mapping of an exception to its problem (ProblemMiddleware applies it to every HTTP function): the
+    /// domain's lookups are 404, malformed input 400, storage out of reach 503 and a held pipeline 409 (both with
+    /// Retry-After); anything else is a 500 without details, and null for a cancelled request.
+    /// </summary>
+    public static IActionResult? FromException(Exception e) => e switch
     {
-        try { return await action(); }
-        catch (LookupException e) { return Create(StatusCodes.Status404NotFound, e.Code, e.Message); }
-        catch (SnapshotNotFoundException e) { return Create(StatusCodes.Status404NotFound, "not-found", e.Message); }
-        catch (FormatException e) { return BadRequest("bad-request", e.Message); }
-        catch (JsonException) { return BadRequest("malformed-body", "请求体不是有效的 JSON / The request body is not valid JSON"); }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Create(e.StatusCode, "too-large", "请求体超过上限 / The request body is over the limit");
-        }
-        catch (BadHttpRequestException e) { return Create(e.StatusCode, "bad-request", "请求无效 / The request is malformed"); }
-        catch (OperationCanceledException) { throw; }
-        catch (Exception) { return Internal(); }
-    }
+        LookupException l => Create(StatusCodes.Status404NotFound, l.Code, l.Message),
+        SnapshotNotFoundException s => Create(StatusCodes.Status404NotFound, "not-found", s.Message),
+        FormatException f => BadRequest("bad-request", f.Message),
+        JsonException => BadRequest("malformed-body", "请求体不是有效的 JSON / The request body is not valid JSON"),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b =>
+            Create(b.StatusCode, "too-large", "请求体超过上限 / The request body is over the limit"),
+        BadHttpRequestException b => Create(b.StatusCode, "bad-request", "请求无效 / The request is malformed"),
+        StorageUnavailableException u => WithRetryAfter(Create(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
+            "存储暂时无法访问，请稍后重试 / Storage is unreachable for now; please try again later"), u.RetryAfter),
+        PipelineBusyException b => WithRetryAfter(Create(StatusCodes.Status409Conflict, "pipeline-busy", b.Message), b.RetryAfter),
+        OperationCanceledException => null,
+        _ => Internal(),
+    };
+
+    private static IActionResult WithRetryAfter(IActionResult problem, TimeSpan after) =>
+        ((BytesResult)problem).WithHeader("Retry-After", ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static IActionResult Internal() => Create(StatusCodes.Status500InternalServerError, "internal-error",
         "服务器内部错误，请稍后重试 / An internal error occurred; please try again later");
@@ -76,6 +84,10 @@ public sealed class BytesResult(byte[] body, string? contentType, int status, IR
 {
     public byte[] Body { get; } = body;
     public int StatusCode { get; } = status;
+
+    /// <summary>The same result with one more header.</summary>
+    public BytesResult WithHeader(string name, string value) =>
+        new(Body, contentType, StatusCode, new Dictionary<string, string>(headers ?? new Dictionary<string, string>()) { [name] = value });
 
     public async Task ExecuteResultAsync(ActionContext context)
     {

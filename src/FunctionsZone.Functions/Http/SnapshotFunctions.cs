@@ -9,15 +9,14 @@ namespace FunctionsZone.Functions.Http;
 public sealed class SnapshotFunctions(BlobSnapshotStore store)
 {
     [Function("GetSnapshots")]
-    public Task<IActionResult> Versions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "snapshots")] HttpRequest req) =>
-        Problems.Guard(async () =>
+    public async Task<IActionResult> Versions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "snapshots")] HttpRequest req)
+    {
+        var latest = await store.LatestAsync();
+        var versions = (await store.ListVersionsAsync()).Reverse().Select(v => new
         {
-            var latest = await store.LatestAsync();
-            var versions = (await store.ListVersionsAsync()).Reverse().Select(v => new
-            {
-                version = v, path = $"{BlobSnapshotStore.VersionsPrefix}{v}/", location = store.Location(v), latest = v == latest?.Version,
-            }).ToList();
-            if (!Paging.TryPage(req, versions, out var page, out var problem)) return problem!;
-            return Respond.Read(req, new { latest, page.Items, page.Total, page.ContinuationToken });
-        });
+            version = v, path = $"{BlobSnapshotStore.VersionsPrefix}{v}/", location = store.Location(v), latest = v == latest?.Version,
+        }).ToList();
+        if (!Paging.TryPage(req, versions, out var page, out var problem)) return problem!;
+        return Respond.Read(req, new { latest, page.Items, page.Total, page.ContinuationToken });
+    }
 }

@@ -14,7 +14,7 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
     /// <summary>POST /api/ingest?file=name.csv[&amp;dryRun=true][&amp;allowPartial=true][&amp;encoding=gbk] with the file as the body.</summary>
     [Function("PostIngest")]
     public Task<IActionResult> Ingest([HttpTrigger(AuthorizationLevel.Function, "post", Route = "ingest")] HttpRequest req, CancellationToken ct) =>
-        Problems.Guard(() => IngestAsync(req, ct));
+        IngestAsync(req, ct);
 
     private async Task<IActionResult> IngestAsync(HttpRequest req, CancellationToken ct)
     {
@@ -46,26 +46,24 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
     }
 
     [Function("PostRecompute")]
-    public Task<IActionResult> Recompute([HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest req, CancellationToken ct) =>
-        Problems.Guard(async () =>
-        {
-            if (!Period.TryParse(req.Query["period"], out var period)) return Problems.BadPeriod(req.Query["period"]);
-            var r = await pipeline.RecomputeAsync(period, ct);
-            return Respond.Json(new { period = r.Period, rankings = r.Rankings.Count, targets = r.Targets.Count });
-        });
+    public async Task<IActionResult> Recompute([HttpTrigger(AuthorizationLevel.Function, "post", Route = "recompute")] HttpRequest req, CancellationToken ct)
+    {
+        if (!Period.TryParse(req.Query["period"], out var period)) return Problems.BadPeriod(req.Query["period"]);
+        var r = await pipeline.RecomputeAsync(period, ct);
+        return Respond.Json(new { period = r.Period, rankings = r.Rankings.Count, targets = r.Targets.Count });
+    }
 
     [Function("PostPublish")]
-    public Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Function, "post", Route = "publish")] HttpRequest req, CancellationToken ct) =>
-        Problems.Guard(async () =>
-        {
-            var pointer = await pipeline.PublishAsync(ct);
-            return Respond.Json(new { published = pointer is not null, snapshot = pointer });
-        });
+    public async Task<IActionResult> Publish([HttpTrigger(AuthorizationLevel.Function, "post", Route = "publish")] HttpRequest req, CancellationToken ct)
+    {
+        var pointer = await pipeline.PublishAsync(ct);
+        return Respond.Json(new { published = pointer is not null, snapshot = pointer });
+    }
 
     /// <summary>What the timer does, on demand: process the incoming container, recompute, publish.</summary>
     [Function("PostRun")]
-    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "run")] HttpRequest req, CancellationToken ct) =>
-        Problems.Guard(async () => Respond.Json(await dropFolder.ProcessAsync(pipeline, options, ct)));
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "run")] HttpRequest req, CancellationToken ct) =>
+        Respond.Json(await dropFolder.ProcessAsync(pipeline, options, ct));
 
     /// <summary>The body, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadCappedAsync(Stream body, long limit, CancellationToken ct)

@@ -13,9 +13,8 @@ namespace FunctionsZone.Storage.Snapshots;
 /// so a reader never sees a half-written version. Every blob is gzip-encoded JSON (Content-Encoding: gzip), which
 /// browsers and CDNs decode on their own; this store decodes it on read.
 /// </summary>
-public sealed class BlobSnapshotStore(StorageClients clients, TimeProvider? clock = null) : ISnapshotStore
+public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 {
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     public const string LatestBlob = "latest.json";
     public const string VersionsPrefix = "v/";
     private const string JsonContentType = "application/json; charset=utf-8";
@@ -82,7 +81,8 @@ public sealed class BlobSnapshotStore(StorageClients clients, TimeProvider? cloc
         if (keep <= 0) return [];
         // A version written within the lease time may belong to a publish still in flight (one whose lease ran out):
         // its files are not this publish's to delete.
-        var youngest = _clock.GetUtcNow() - TimeSpan.FromSeconds(clients.Options.LeaseSeconds);
+        // Server times (LastModified) against this machine's real clock, never a test's fixed one.
+        var youngest = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(clients.Options.LeaseSeconds);
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         var old = new List<string>();
         // Version ids start with their UTC time (yyyyMMddTHHmmssZ), so ordinal order is age order: newest first.

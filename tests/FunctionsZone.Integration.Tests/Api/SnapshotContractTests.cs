@@ -177,7 +177,7 @@ public sealed class SnapshotContractTests
         options.Retry.MaxRetries = 0;
         options.AddPolicy(new FailPutPolicy(failPathSuffix), HttpPipelinePosition.PerRetry);
         return new StorageClients(new TableServiceClient(Azurite.ConnectionString), new BlobServiceClient(Azurite.ConnectionString, options),
-            storage.Clients.Options, "connection-string");
+            Microsoft.Extensions.Options.Options.Create(storage.Clients.Options));
     }
 
     /// <summary>Answers a PUT of one blob with a 500 from the "server", as a storage outage midway would.</summary>

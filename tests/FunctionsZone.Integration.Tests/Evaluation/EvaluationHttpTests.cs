@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using FunctionsZone.Functions.Http;
+using FunctionsZone.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +39,10 @@ public sealed class EvaluationHttpTests(SeededStorage seeded) : IClassFixture<Se
 
     private void Map(string route, Func<HttpRequest, Task<IActionResult>> function) =>
         _app!.MapGet(route, async (HttpContext ctx) =>
-            await (await function(ctx.Request)).ExecuteResultAsync(new ActionContext(ctx, new RouteData(), new ActionDescriptor())));
+        {
+            var result = await AsWorker.InvokeAsync(() => function(ctx.Request));
+            await result.ExecuteResultAsync(new ActionContext(ctx, new RouteData(), new ActionDescriptor()));
+        });
 
     public async Task DisposeAsync()
     {

@@ -42,8 +42,9 @@ public sealed class FunctionInvocationTests
     }
 
     /// <summary>Executes the IActionResult into the response, as ASP.NET Core would, and returns status, content type and body.</summary>
-    private static async Task<(int Status, string? ContentType, string Body)> Execute(HttpRequest request, IActionResult result)
+    private static async Task<(int Status, string? ContentType, string Body)> Execute(HttpRequest request, Func<Task<IActionResult>> function)
     {
+        var result = await AsWorker.InvokeAsync(function);
         await result.ExecuteResultAsync(new ActionContext(request.HttpContext, new RouteData(), new ActionDescriptor()));
         request.HttpContext.Response.Body.Position = 0;
         return (request.HttpContext.Response.StatusCode, request.HttpContext.Response.ContentType, await new StreamReader(request.HttpContext.Response.Body).ReadToEndAsync());
@@ -59,34 +60,34 @@ public sealed class FunctionInvocationTests
         foreach (var file in MonthlyPipeline.InRunOrder(TestStorage.SeedFiles()))
         {
             var req = Request(sp, "POST", $"?file={file.Name}", file.Content);
-            var (status, _, body) = await Execute(req, await write.Ingest(req, default));
+            var (status, _, body) = await Execute(req, () => write.Ingest(req, default));
             Assert.True(status == 200, $"{file.Name}: {status} {body}");
         }
         foreach (var period in new[] { "2021", "2021-05", "2022-04", "2022-05" })
         {
             var req = Request(sp, "POST", $"?period={period}");
-            Assert.Equal(200, (await Execute(req, await write.Recompute(req, default))).Status);
+            Assert.Equal(200, (await Execute(req, () => write.Recompute(req, default))).Status);
         }
         var pub = Request(sp, "POST", "");
-        var (pubStatus, _, pubBody) = await Execute(pub, await write.Publish(pub, default));
+        var (pubStatus, _, pubBody) = await Execute(pub, () => write.Publish(pub, default));
         Assert.Equal(200, pubStatus);
         Assert.Contains("\"published\":true", pubBody);
 
         var read = sp.GetRequiredService<ReadFunctions>();
         var rq = Request(sp, "GET", "?period=2022-05&indicator=" + Uri.EscapeDataString("一般公共预算收入") + "&group=" + Uri.EscapeDataString("聊城市"));
-        var (rs, ct, rankings) = await Execute(rq, await read.Rankings(rq));
+        var (rs, ct, rankings) = await Execute(rq, () => read.Rankings(rq));
         Assert.Equal(200, rs);
         Assert.StartsWith("application/json", ct);
         var entry = JsonDocument.Parse(rankings).RootElement.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("zone").GetString() == "lc-etdz");
         Assert.Equal((9.39m, 4), (entry.GetProperty("value").GetDecimal(), entry.GetProperty("rank").GetInt32()));
 
         var tq = Request(sp, "GET", "?zone=lc-etdz&year=2022&asOf=2022-05");
-        var (ts, _, targets) = await Execute(tq, await read.Targets(tq));
+        var (ts, _, targets) = await Execute(tq, () => read.Targets(tq));
         Assert.Equal(200, ts);
         Assert.Contains(JsonDocument.Parse(targets).RootElement.EnumerateArray(), t => t.GetProperty("indicator").GetString() == "import_export" && t.GetProperty("status").GetString() == "achieved");
 
         var zq = Request(sp, "GET", "");
-        var (_, _, zones) = await Execute(zq, await read.Zones(zq));
+        var (_, _, zones) = await Execute(zq, () => read.Zones(zq));
         Assert.Contains("聊城经济技术开发区", zones);
     }
 
@@ -99,22 +100,22 @@ public sealed class FunctionInvocationTests
         var read = sp.GetRequiredService<ReadFunctions>();
 
         var unknown = Request(sp, "GET", "?period=2022-05&indicator=NoSuchIndicator&group=liaocheng-city");
-        var (s1, ct1, b1) = await Execute(unknown, await read.Rankings(unknown));
+        var (s1, ct1, b1) = await Execute(unknown, () => read.Rankings(unknown));
         Assert.Equal(404, s1);
         Assert.StartsWith("application/problem+json", ct1);
         Assert.Contains("Unknown indicator 'NoSuchIndicator'", JsonDocument.Parse(b1).RootElement.GetProperty("detail").GetString());
 
         var missing = Request(sp, "GET", "?period=2022-05");
-        Assert.Equal(400, (await Execute(missing, await read.Rankings(missing))).Status);
+        Assert.Equal(400, (await Execute(missing, () => read.Rankings(missing))).Status);
 
         var badPeriod = Request(sp, "GET", "?period=2022-13&indicator=fdi_utilised&group=liaocheng-city");
-        var (s3, _, b3) = await Execute(badPeriod, await read.Rankings(badPeriod));
+        var (s3, _, b3) = await Execute(badPeriod, () => read.Rankings(badPeriod));
         Assert.Equal(400, s3);
         Assert.Contains("2022-13", b3);
 
         var write = sp.GetRequiredService<WriteFunctions>();
         var bad = Request(sp, "POST", "?file=bad.csv", "zone,indicator,period,value\nnowhere,fdi_utilised,2022-05,1\n"u8.ToArray());
-        var (s4, _, b4) = await Execute(bad, await write.Ingest(bad, default));
+        var (s4, _, b4) = await Execute(bad, () => write.Ingest(bad, default));
         Assert.Equal(422, s4);
         Assert.Contains("\"status\":\"ERROR\"", b4);
         Assert.Contains("unknown-zone", b4);

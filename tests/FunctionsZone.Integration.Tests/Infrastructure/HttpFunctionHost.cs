@@ -36,7 +36,7 @@ public sealed class HttpFunctionHost : IAsyncDisposable
             var (method, path) = parts.Length == 2 ? (parts[0], parts[1]) : ("GET", parts[0]);
             app.MapMethods(path, [method], async ctx =>
             {
-                var result = await fn(ctx.Request, ctx.RequestAborted);
+                var result = await AsWorker.InvokeAsync(() => fn(ctx.Request, ctx.RequestAborted));
                 await result.ExecuteResultAsync(new ActionContext(ctx, ctx.GetRouteData(), new ActionDescriptor()));
             });
         }

@@ -3,6 +3,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 
@@ -19,14 +20,27 @@ public sealed class TestStorage
         settings["AzureWebJobsStorage"] = Azurite.ConnectionString;
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        Clients = StorageClients.FromConfiguration(Configuration);
         Cli = new CliContext(Configuration);
     }
 
     public IConfiguration Configuration { get; }
-    public StorageClients Clients { get; }
     public CliContext Cli { get; }
-    public MonthlyPipeline Pipeline(TimeProvider? clock = null, IPipelineHook? hook = null) => PipelineFactory.Create(Clients, clock, hook);
+    /// <summary>The composition root every host uses (ServiceRegistration.AddFunctionsZone), on this test's storage.</summary>
+    public IServiceProvider Services => Cli.Services;
+    public T Get<T>() where T : notnull => Cli.Get<T>();
+    public StorageClients Clients => Get<StorageClients>();
+    /// <summary>
+    /// The registered pipeline, or one on the same stores with its own clock and its own test hook (the hook also in
+    /// its observation store, so only this pipeline pauses or stops storage).
+    /// </summary>
+    public MonthlyPipeline Pipeline(TimeProvider? clock = null, IPipelineHook? hook = null)
+    {
+        if (clock is null && hook is null) return Get<MonthlyPipeline>();
+        var args = new List<object>();
+        if (clock is not null) args.Add(clock);
+        if (hook is not null) args.AddRange([hook, (IObservationStore)new FunctionsZone.Storage.Observations.TableObservationStore(Clients, hook)]);
+        return ActivatorUtilities.CreateInstance<MonthlyPipeline>(Services, [.. args]);
+    }
 
     public static string SeedsFolder => Path.Combine(Azurite.RepoRoot, "seeds");
 

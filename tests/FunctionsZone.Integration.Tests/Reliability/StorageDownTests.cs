@@ -15,12 +15,12 @@ namespace FunctionsZone.Integration.Tests.Reliability;
 public sealed class StorageDownTests
 {
     public static StorageClients ClientsFor(int port, int timeoutSeconds = 2, int retries = 1) =>
-        StorageClients.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        new FunctionsZone.Cli.CliContext(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={BlobNameTests.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
             ["FunctionsZone:StorageTimeoutSeconds"] = timeoutSeconds.ToString(),
             ["FunctionsZone:StorageRetries"] = retries.ToString(),
-        }).Build());
+        }).Build()).Clients;
 
     private static async Task<TimeSpan> FailsWithinAsync(Func<Task> call, TimeSpan bound)
     {
