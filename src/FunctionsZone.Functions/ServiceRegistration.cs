@@ -21,6 +21,8 @@ public static class ServiceRegistration
     {
         services.AddFunctionsZoneStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // The fault-injection tests' pause points (IPipelineHook); a no-op everywhere else.
+        services.TryAddSingleton(PipelineHook.None);
 
         // FunctionsZone:MaxFileBytes / MaxRows; DryRun and AllowPartial are per request, never settings.
         services.AddOptions<IngestOptions>().BindConfiguration(StorageOptions.Section)

@@ -80,7 +80,11 @@ internal sealed class TimedResultStore(IResultStore inner, StorageClock clock) :
 internal sealed class TimedSnapshotStore(ISnapshotStore inner, StorageClock clock) : ISnapshotStore
 {
     public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.PublishAsync(version, ct));
+    public Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.WriteVersionAsync(version, ct));
+    public Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default) => clock.Time(() => inner.SwapLatestAsync(version, expected, ct));
+    public Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default) => clock.Time(() => inner.ApplyRetentionAsync(latestVersion, ct));
     public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestAsync(ct));
+    public Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestWithETagAsync(ct));
     public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => clock.Time(() => inner.ReadAsync(version, path, ct));
     public string Location(string version) => inner.Location(version);
 }

@@ -55,7 +55,13 @@ public sealed class BriefingPublisher(BriefingOptions options)
     /// <summary>A version's files before they are uploaded, served to the reader as the store would serve them.</summary>
     private sealed class DraftStore(IReadOnlyDictionary<string, byte[]> files, SnapshotPointer pointer) : ISnapshotStore
     {
+        // Read-only: a draft is never written, swapped or pruned.
         public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default) =>
+            Task.FromResult<(SnapshotPointer?, string?)>((pointer, null));
         public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => Task.FromResult<SnapshotPointer?>(pointer);
         public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => Task.FromResult(files.GetValueOrDefault(path));
         public string Location(string version) => $"draft:{version}";

@@ -48,6 +48,12 @@ public sealed record InputFile(string Name, byte[] Content)
     /// <summary>The encoding the text was read in (utf-8, gb18030, utf-16); null for a spreadsheet.</summary>
     public string? DetectedEncoding => IsSpreadsheet ? null : Decoded().Encoding;
 
+    /// <summary>When the encoding was detected as GB18030 but the file is UTF-8 save one line: that line (mixed-encoding).</summary>
+    public int? NotUtf8Line => EncodingName is null && !IsSpreadsheet && DetectedEncoding == "gb18030" ? TextDecoding.MixedUtf8Line(Content) : null;
+
+    /// <summary>Whether the bytes were decoded as text yet (a file refused for its size never is).</summary>
+    public bool IsDecoded => _decoded is not null;
+
     public bool IsSpreadsheet => Extension is ".xlsx" or ".xlsm";
 
     public InputKind Kind

@@ -76,6 +76,6 @@ public static class ReferenceFileReader
     private static Finding Bad(int row, string code, string column, string? value) => new()
     {
         Code = code, Row = row, Column = column,
-        MessageZh = $"第 {row} 行：列「{column}」的值「{value}」无效", MessageEn = $"Row {row}: invalid {column} '{value}'",
+        MessageZh = $"第 {row} 行：列「{column}」的值「{Quote.Cell(value)}」无效", MessageEn = $"Row {row}: invalid {column} '{Quote.Cell(value)}'",
     };
 }

@@ -24,8 +24,15 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
 
     public TargetProgress Compute(Target target, Period asOf)
     {
+        try { return ComputeCore(target, asOf); }
+        // A stored figure too large to divide or project: the target shows no data rather than stopping the recompute.
+        catch (OverflowException) { return ComputeCore(target, asOf, noData: true); }
+    }
+
+    private TargetProgress ComputeCore(Target target, Period asOf, bool noData = false)
+    {
         var indicator = registry.FindIndicator(target.Indicator);
-        var (actual, basis) = ActualOf(target, indicator, asOf);
+        var (actual, basis) = noData ? (null, null) : ActualOf(target, indicator, asOf);
         var time = TimeProgress.Linear(asOf);
         var months = asOf.Month ?? 12;
         var monthsLeft = 12 - months;
@@ -52,7 +59,7 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
             _ => null,
         };
         var paced = judgement is "time-progress" or "from-baseline";
-        var seasonal = judgement == "time-progress" && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
+        var seasonal = !noData && judgement == "time-progress" && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
         decimal? gap = paced && completion is { } c ? c - time : null;
         // The share of the way that should be behind us by now: 序时进度 for paced rows, the whole way for growth and milestones.
         decimal? required = paced ? seasonal ?? time : judgement is "growth" or "milestone" ? 100m : null;

@@ -29,7 +29,6 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
 
     public async Task<ZoneRegistry> LoadRegistryAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         var zones = Zones.ReadAllAsync("zone", ct);
         var groups = Groups.ReadAllAsync("group", ct);
         var indicators = Indicators.ReadAllAsync("indicator", ct);
@@ -45,7 +44,6 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
 
     public async Task<IReadOnlyList<Target>> LoadTargetsAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         return await Targets.ReadAllAsync(null, ct);
     }
 
@@ -57,20 +55,23 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
 
     public async Task<IReadOnlyList<OfficialRank>> LoadOfficialRanksAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         return await Official.ReadAllAsync(null, ct);
     }
 
     // The imported validation-rules.json, kept as its text: fzRegistry, PartitionKey "validation", RowKey "rules".
     public async Task<string?> LoadValidationRulesAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
-        var r = await clients.Table("Registry").GetEntityIfExistsAsync<TableEntity>("validation", "rules", cancellationToken: ct);
-        return r.HasValue ? r.Value!.GetString("Json") : null;
+        try
+        {
+            var r = await clients.Table("Registry").GetEntityIfExistsAsync<TableEntity>("validation", "rules", cancellationToken: ct);
+            return r.HasValue ? r.Value!.GetString("Json") : null;
+        }
+        catch (Azure.RequestFailedException e) when (StorageClients.IsMissing(e)) { return null; }
     }
 
     public async Task<bool> SaveValidationRulesAsync(string json, CancellationToken ct = default)
     {
+        await clients.EnsureCreatedAsync(ct);
         if (await LoadValidationRulesAsync(ct) == json) return false;
         await clients.Table("Registry").UpsertEntityAsync(new TableEntity("validation", "rules") { ["Json"] = json }, TableUpdateMode.Replace, ct);
         return true;
