@@ -1,4 +1,5 @@
-// The live HTTP API (docs/api.md): what-if, ingest, imports, run. Reads are anonymous; writes need the function key.
+// The live HTTP API (docs/api.md): what-if, ingest, imports, run. Published reads are anonymous; import summaries,
+// history and writes need the function key, so it goes with every call once the bureau has entered it.
 const KEY = 'fz.functionKey';
 
 export function getKey(): string | null { return sessionStorage.getItem(KEY); }
@@ -13,7 +14,8 @@ export class Api {
 
   async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
     // Live answers carry max-age=60: revalidate (a 304 when unchanged) so a new import shows at once.
-    const r = await fetch(this.url(path, query), { cache: 'no-cache' });
+    const key = getKey();
+    const r = await fetch(this.url(path, query), { cache: 'no-cache', headers: key ? { 'x-functions-key': key } : {} });
     return this.body<T>(r);
   }
 

@@ -25,5 +25,5 @@ addEventListener('resize', () => resizeAll());
 addEventListener('beforeprint', () => resizeAll());
 
 export const statusColour: Record<string, string> = {
-  achieved: '#1a7f37', ahead: '#2b8a3e', 'on-track': '#3b6fb6', behind: '#c77700', 'at-risk': '#c92a2a', 'no-data': '#868e96',
+  achieved: '#1a7f37', ahead: '#2b8a3e', 'on-track': '#3b6fb6', behind: '#c77700', 'at-risk': '#c92a2a', 'below-target': '#c77700', 'no-data': '#868e96',
 };

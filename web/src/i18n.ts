@@ -52,6 +52,8 @@ const dict = {
   status_behind: ['慢于序时', 'behind'],
   'status_at-risk': ['有风险', 'at risk'],
   'status_no-data': ['无数据', 'no data'],
+  'status_below-target': ['未达目标', 'below target'],
+  keyNeeded: ['输入函数密钥后显示导入记录', 'Enter the function key to see past imports'],
   perMu: ['亩均效益对标', 'Per-mu efficiency against the benchmark peer'],
   zone: ['本区', 'This zone'],
   peer: ['对标', 'Peer'],
@@ -127,7 +129,8 @@ export function getLang(): Lang { return lang; }
 
 /** The label in the current language, with {name} placeholders filled. */
 export function t(key: Key, vars: Record<string, string | number> = {}): string {
-  const text = dict[key][lang === 'zh' ? 0 : 1];
+  // A key the data brings that the dictionary lacks (a new status) is empty, so callers fall back to the raw word.
+  const text = dict[key]?.[lang === 'zh' ? 0 : 1] ?? '';
   return text.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
 

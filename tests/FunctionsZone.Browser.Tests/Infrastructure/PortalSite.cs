@@ -86,7 +86,9 @@ public class PortalSite : IAsyncLifetime
     {
         await page.GotoAsync(address);
         await page.WaitForSelectorAsync("body[data-ready]");
-        Assert.Equal("true", await page.GetAttributeAsync("body", "data-ready"));
+        var ready = await page.GetAttributeAsync("body", "data-ready");
+        // On failure, say what the page said: a portal error names what it could not read.
+        Assert.True(ready == "true", $"{address}: data-ready={ready}; the page says: {await page.InnerTextAsync("main")}");
     }
 
     public async Task DisposeAsync()

@@ -90,6 +90,8 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
 
   const importsEl = main.querySelector<HTMLElement>('#imports')!;
   async function loadImports() {
+    // Import summaries quote the files, so they need the key: ask for it rather than be refused.
+    if (!getKey()) { importsEl.innerHTML = `<p>${t('keyNeeded')}</p>`; return; }
     try {
       const r = await ctx.api.get<{ items: Summary[] }>('imports', { pageSize: 20 });
       importsEl.innerHTML = `<table class="data" id="imports-table"><caption class="sr">${t('pastImports')}</caption><thead><tr>
