@@ -7,11 +7,11 @@ using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
-/// <summary>What a client sees when the server itself fails: a bare 500 problem, never a stack trace.</summary>
+/// <summary>What a client sees when storage is down: a 503 problem with Retry-After (issue 10 #8), never a stack trace.</summary>
 public sealed class ServeFailureTests
 {
     [Fact]
-    public async Task Storage_that_cannot_be_reached_gives_a_500_problem_without_a_stack_trace()
+    public async Task Storage_that_cannot_be_reached_gives_a_503_problem_with_retry_after_and_no_stack_trace()
     {
         // A storage endpoint where nothing listens: every read fails inside the function.
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -27,10 +27,11 @@ public sealed class ServeFailureTests
         using var http = new HttpClient { BaseAddress = await host.StartAsync(), Timeout = TimeSpan.FromMinutes(2) };
 
         var res = await http.GetAsync("api/zones");
-        Assert.Equal(HttpStatusCode.InternalServerError, res.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, res.StatusCode);
+        Assert.NotNull(res.Headers.RetryAfter);
         Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
         var text = await res.Content.ReadAsStringAsync();
-        Assert.Equal("internal-error", JsonNode.Parse(text)!["title"]!.GetValue<string>());
+        Assert.Equal("storage-unavailable", JsonNode.Parse(text)!["title"]!.GetValue<string>());
         Assert.DoesNotContain("Exception", text);
         Assert.DoesNotContain(deadPort.ToString(), text);
     }
