@@ -328,8 +328,9 @@ public sealed class MonthlyPipeline(
             if (await results.LoadAsync(p, ct) is { } r) staged.Add(r);
         }
         var official = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct));
-        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow(), briefings);
         var latest = await snapshots.LatestAsync(ct);
+        // Unchanged data is not published: the briefings of such a version need not be rendered.
+        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow(), briefings, renderUnless: latest?.ContentHash);
         if (latest?.ContentHash == version.ContentHash)
         {
             Progress?.Invoke($"发布 / publish: 内容未变，沿用 / unchanged, latest stays {latest.Version}");
