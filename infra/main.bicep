@@ -130,11 +130,8 @@ param maxFileBytes int = 20971520
 @minValue(1)
 param maxRows int = 200000
 
-@description('FunctionsZone__CorsOrigins: comma-separated origins allowed to call the read API.')
+@description('FunctionsZone__CorsOrigins: comma-separated origins browsers may call the API from; also the function app\'s CORS list (siteConfig.cors).')
 param corsOrigins string = 'http://localhost:3000'
-
-@description('FunctionsZone__ReadAuthorization: authorization level of the read API.')
-param readAuthorization string = 'anonymous'
 
 @description('FunctionsZone__WriteParallelism: table partitions and batches written at once (docs/performance.md).')
 @minValue(1)
@@ -259,6 +256,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReady: alwaysReady
+    corsAllowedOrigins: filter(map(split(corsOrigins, ','), origin => trim(origin)), origin => !empty(origin))
     appSettings: {
       PipelineSchedule: pipelineSchedule
       FunctionsZone__TablePrefix: tablePrefix
@@ -272,7 +270,6 @@ module functionApp 'modules/functionapp.bicep' = {
       FunctionsZone__MaxFileBytes: string(maxFileBytes)
       FunctionsZone__MaxRows: string(maxRows)
       FunctionsZone__CorsOrigins: corsOrigins
-      FunctionsZone__ReadAuthorization: readAuthorization
       FunctionsZone__WriteParallelism: string(writeParallelism)
       FunctionsZone__LatestCacheSeconds: string(latestCacheSeconds)
       FunctionsZone__Targets__OnTrack: targetsOnTrack

@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/azurite.sh"
 source "$(dirname "$0")/web.sh"
+source "$(dirname "$0")/fonts.sh"
 cd "$FZ_ROOT"
 
 serve=0
@@ -29,6 +30,8 @@ export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 
 web_build || { echo "Portal build failed / 门户构建失败 (web/)" >&2; exit 1; }
 
+
+ensure_cjk_font
 echo "Building fz… (log: .fz/build.log)" >&2
 mkdir -p .fz
 if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then
@@ -40,6 +43,13 @@ FZ="dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll"
 $FZ run --seeds seeds
 
 if [ "$serve" = 1 ]; then
+  # Without a local.settings.json, the sample's CORS origins (a portal on http://localhost:3000), as func start would
+  # have them after `cp local.settings.sample.json local.settings.json`. FunctionsZone__CorsOrigins overrides.
+  if [ ! -f local.settings.json ] && [ -z "${FunctionsZone__CorsOrigins:-}" ]; then
+    FunctionsZone__CorsOrigins="$(sed -n 's/.*"FunctionsZone__CorsOrigins": *"\([^"]*\)".*/\1/p' local.settings.sample.json)"
+    export FunctionsZone__CorsOrigins
+    echo "CORS origins (from local.settings.sample.json): $FunctionsZone__CorsOrigins" >&2
+  fi
   echo "Serving the API on http://127.0.0.1:${FZ_PORT:-7071}/api (Ctrl+C to stop)…" >&2
   exec $FZ serve --port "${FZ_PORT:-7071}"
 fi

@@ -54,6 +54,9 @@ param alwaysReady object[]
 @description('Application settings specific to FunctionsZone (FunctionsZone__*, PipelineSchedule).')
 param appSettings object
 
+@description('Origins the platform lets call the app from a browser (siteConfig.cors): the same list as FunctionsZone__CorsOrigins.')
+param corsAllowedOrigins string[]
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -88,6 +91,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // CORS is the platform's job on Azure: the Functions host answers preflights and adds
+      // Access-Control-Allow-Origin for these origins only, before any function runs.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

@@ -25,6 +25,7 @@ namespace FunctionsZone.Cli
             root.Subcommands.Add(WhatIfCommand.Create(ctx, output));
             root.Subcommands.Add(BenchmarkCommand.Create(ctx, output));
             root.Subcommands.Add(PerMuCommand.Create(ctx, output));
+            root.Subcommands.Add(BriefingCommand.Create(ctx, output));
             root.Subcommands.Add(GenerateCommand.Create(output));
             root.Subcommands.Add(BenchCommand.Create(ctx, output));
             return root;

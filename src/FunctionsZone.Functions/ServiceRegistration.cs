@@ -21,6 +21,8 @@ public static class ServiceRegistration
     {
         services.AddFunctionsZoneStorage(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // The fault-injection tests' pause points (IPipelineHook); a no-op everywhere else.
+        services.TryAddSingleton(PipelineHook.None);
 
         // FunctionsZone:MaxFileBytes / MaxRows; DryRun and AllowPartial are per request, never settings.
         services.AddOptions<IngestOptions>().BindConfiguration(StorageOptions.Section)
@@ -40,6 +42,11 @@ public static class ServiceRegistration
             .Validate(o => o.LatestCacheSeconds >= 0, "FunctionsZone:LatestCacheSeconds 不能为负 / must not be negative")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SnapshotReaderOptions>>().Value);
+
+        services.AddOptions<Core.Briefing.BriefingOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
+        services.AddSingleton<Core.Briefing.BriefingService>();
+        services.AddSingleton<Core.Briefing.BriefingPublisher>();
 
         services.AddSingleton<MonthlyPipeline>();
         services.AddSingleton<SnapshotReader>();

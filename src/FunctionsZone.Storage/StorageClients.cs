@@ -49,13 +49,20 @@ public sealed class StorageClients
         return new Endpoints(null, new Uri(tableUri), new Uri(blobUri), CredentialFrom(section));
     }
 
-    /// <summary>Retries with exponential backoff on throttling (503) and server errors (500), as Azure Storage asks.</summary>
-    public static void ConfigureRetry(RetryOptions retry)
+    /// <summary>
+    /// Retries with exponential backoff on throttling (503) and server errors (500), as Azure Storage asks, within a
+    /// bounded budget: each try waits at most StorageTimeoutSeconds (the SDK's own default is 100 s), and past the
+    /// last retry StorageFaultPolicy ends the call with StorageUnavailableException.
+    /// </summary>
+    public static void ConfigureRetry(ClientOptions client, StorageOptions options)
     {
+        var retry = client.Retry;
         retry.Mode = RetryMode.Exponential;
-        retry.MaxRetries = 5;
-        retry.Delay = TimeSpan.FromMilliseconds(200);
-        retry.MaxDelay = TimeSpan.FromSeconds(10);
+        retry.MaxRetries = options.StorageRetries;
+        retry.Delay = TimeSpan.FromMilliseconds(300);
+        retry.MaxDelay = TimeSpan.FromSeconds(4);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(options.StorageTimeoutSeconds);
+        client.AddPolicy(new StorageFaultPolicy(options.StorageRetries + 1), HttpPipelinePosition.PerCall);
     }
 
     private static TokenCredential CredentialFrom(IConfigurationSection section)
@@ -71,13 +78,21 @@ public sealed class StorageClients
 
     private int _ensured;
 
-    /// <summary>Creates every table and container the app uses, once per process.</summary>
+    /// <summary>
+    /// Creates every table and container the app uses, once per process. Only writes call it: a read of storage that
+    /// was never written finds nothing (IsMissing) and creates nothing.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
-        if (Interlocked.CompareExchange(ref _ensured, 1, 0) != 0) return;
-        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports", "History" };
-        var containers = new[] { Options.IncomingContainer, Options.ArchiveContainer, Options.RejectedContainer, Options.SnapshotContainer, Options.ResultsContainer, Options.ImportsContainer };
+        if (Volatile.Read(ref _ensured) != 0) return;
+        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports", "History", "DirtyPeriods", "Schemes", "Projects" };
+        var containers = new[] { Options.IncomingContainer, Options.ArchiveContainer, Options.RejectedContainer, Options.SnapshotContainer, Options.ResultsContainer, Options.ImportsContainer, Options.LocksContainer };
         await Task.WhenAll(tables.Select(t => Table(t).CreateIfNotExistsAsync(ct))
             .Concat<Task>(containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: ct))));
+        // Marked only once they all exist: a call that failed half-way (storage down) tries again next time.
+        Volatile.Write(ref _ensured, 1);
     }
+
+    /// <summary>A 404 for a table, container or entity that does not exist: to a read, nothing stored.</summary>
+    public static bool IsMissing(Azure.RequestFailedException e) => e.Status == 404;
 }

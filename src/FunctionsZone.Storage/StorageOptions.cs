@@ -15,7 +15,17 @@ public sealed record StorageOptions
     public string SnapshotContainer { get; init; } = "snapshots";
     public string ResultsContainer { get; init; } = "results";
     public string ImportsContainer { get; init; } = "imports";
+    /// <summary>The container of the pipeline's lease blob ("pipeline"), docs/storage.md.</summary>
+    public string LocksContainer { get; init; } = "locks";
     public int SnapshotRetention { get; init; } = 5;
+    /// <summary>How long the pipeline's blob lease lasts unrenewed (15–60 s, Azure's bounds); renewed every third of it.</summary>
+    public int LeaseSeconds { get; init; } = 30;
+    /// <summary>How long a second run or publish waits for the lease before it answers busy (409 / exit 4).</summary>
+    public int LeaseWaitSeconds { get; init; } = 30;
+    /// <summary>How long one storage request may go unanswered before it is given up (the Azure SDK's NetworkTimeout, default 100 s).</summary>
+    public int StorageTimeoutSeconds { get; init; } = 10;
+    /// <summary>Retries of a failed storage request: timeout × (retries + 1) plus back-off bounds every call.</summary>
+    public int StorageRetries { get; init; } = 2;
     /// <summary>
     /// Entity-group transactions (and partition reads) in flight at once. Azure allows 2,000 entities/s per partition,
     /// so the load is spread across "{period}|{indicator}" partitions; see docs/performance.md.
@@ -28,6 +38,10 @@ public sealed record StorageOptions
     public string? Problem()
     {
         if (WriteParallelism <= 0) return "FunctionsZone:WriteParallelism 必须为正整数 / must be a positive integer";
+        if (LeaseSeconds is < 15 or > 60) return "FunctionsZone:LeaseSeconds 须在 15–60 之间 / must be within 15–60 (Azure's lease bounds)";
+        if (LeaseWaitSeconds < 0) return "FunctionsZone:LeaseWaitSeconds 不能为负 / must not be negative";
+        if (StorageTimeoutSeconds <= 0) return "FunctionsZone:StorageTimeoutSeconds 必须为正整数 / must be a positive integer";
+        if (StorageRetries < 0) return "FunctionsZone:StorageRetries 不能为负 / must not be negative";
         if (SnapshotRetention < 0) return "FunctionsZone:SnapshotRetention 不能为负 / must not be negative";
         if (string.IsNullOrWhiteSpace(TablePrefix) || !TablePrefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(TablePrefix[0]))
             return $"FunctionsZone:TablePrefix「{TablePrefix}」须以字母开头、只含字母数字 / must start with a letter and hold only letters and digits";
@@ -44,5 +58,6 @@ public sealed record StorageOptions
         ["FunctionsZone:SnapshotContainer"] = $"{prefix}-snapshots",
         ["FunctionsZone:ResultsContainer"] = $"{prefix}-results",
         ["FunctionsZone:ImportsContainer"] = $"{prefix}-imports",
+        ["FunctionsZone:LocksContainer"] = $"{prefix}-locks",
     };
 }

@@ -29,6 +29,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddFunctionsZoneStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var endpoints = StorageClients.Resolve(configuration);
+        // The retry budget is part of each client's pipeline, built here: read the two settings it needs now.
+        var budget = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         // A Functions host registers its configuration itself; fz, the bench and the tests bind from this one.
         services.TryAddSingleton(configuration);
         services.AddAzureClients(builder =>
@@ -44,7 +46,7 @@ public static class StorageServiceCollectionExtensions
                 builder.AddBlobServiceClient(endpoints.BlobUri!);
                 builder.UseCredential(endpoints.Credential!);
             }
-            builder.ConfigureDefaults(o => StorageClients.ConfigureRetry(o.Retry));
+            builder.ConfigureDefaults(o => StorageClients.ConfigureRetry(o, budget));
         });
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section)
             .Validate(o => o.Problem() is null, "FunctionsZone storage settings are invalid / 存储设置无效").ValidateOnStart();
@@ -63,6 +65,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IImportLog>(sp => sp.GetRequiredService<TableImportLog>());
         services.AddSingleton<TableHistoryStore>();
         services.AddSingleton<IHistoryStore>(sp => sp.GetRequiredService<TableHistoryStore>());
+        services.AddSingleton<FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore>();
+        services.AddSingleton<IDirtyPeriodStore>(sp => sp.GetRequiredService<FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore>());
+        services.AddSingleton<FunctionsZone.Storage.Pipeline.BlobPipelineLease>();
+        services.AddSingleton<IPipelineLease>(sp => sp.GetRequiredService<FunctionsZone.Storage.Pipeline.BlobPipelineLease>());
         services.AddSingleton<ImportLogReader>();
         services.AddSingleton<DropFolder>();
         return services;

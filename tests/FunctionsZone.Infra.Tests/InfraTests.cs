@@ -283,7 +283,6 @@ public class ResourceShapeTests
             ["FunctionsZone__MaxFileBytes"] = "maxFileBytes",
             ["FunctionsZone__MaxRows"] = "maxRows",
             ["FunctionsZone__CorsOrigins"] = "corsOrigins",
-            ["FunctionsZone__ReadAuthorization"] = "readAuthorization",
             ["FunctionsZone__ResultsContainer"] = "resultsContainer",
             ["FunctionsZone__ImportsContainer"] = "importsContainer",
             ["FunctionsZone__WriteParallelism"] = "writeParallelism",
@@ -305,6 +304,33 @@ public class ResourceShapeTests
             Assert.True(appSettings.ContainsKey(setting), $"app setting {setting} is not set on the function app");
             Assert.Contains($"parameters('{parameter}')", (string?)appSettings[setting]);
         }
+    }
+
+    /// <summary>CORS on Azure is the platform's: siteConfig.cors lists the same origins as FunctionsZone__CorsOrigins.</summary>
+    [Fact]
+    public void The_function_app_cors_lists_the_same_origins_as_FunctionsZone_CorsOrigins()
+    {
+        var site = CompiledTemplate.Single("Microsoft.Web/sites");
+        var cors = site["properties"]!["siteConfig"]!["cors"]!;
+        Assert.Equal("[parameters('corsAllowedOrigins')]", (string?)cors["allowedOrigins"]);
+        Assert.Equal(false, (bool?)cors["supportCredentials"]);
+
+        var module = CompiledTemplate.AllResources()
+            .Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && (string?)r["name"] == "functionapp");
+        var parameters = module["properties"]!["parameters"]!;
+        var origins = (string?)parameters["corsAllowedOrigins"]!["value"];
+        Assert.NotNull(origins);
+        Assert.Contains("split(parameters('corsOrigins'), ',')", origins);
+        Assert.Contains("trim(", origins);
+        Assert.Equal("[parameters('corsOrigins')]", (string?)parameters["appSettings"]!["value"]!["FunctionsZone__CorsOrigins"]);
+    }
+
+    [Fact]
+    public void No_ReadAuthorization_setting_is_left_it_had_no_effect_under_the_functions_host()
+    {
+        Assert.DoesNotContain("ReadAuthorization", CompiledTemplate.Json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ReadAuthorization", File.ReadAllText(Path.Combine(Bicep.RepoRoot, "local.settings.sample.json")), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("READ_AUTHORIZATION", File.ReadAllText(Path.Combine(Bicep.InfraDir, "main.parameters.json")), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

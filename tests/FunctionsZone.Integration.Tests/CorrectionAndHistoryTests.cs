@@ -48,6 +48,8 @@ public class CorrectionAndHistoryTests
         Assert.Equal(["lc-etdz|import_export|2022-05", "lc-etdz|retail_sales|2022-05"], changed);
         Assert.Equal(2, after.History.Count);
 
+        // History shows what is published: the next run publishes the correction.
+        await pipeline.RunAsync([], new IngestOptions());
         var history = await storage.Get<HistoryQuery>().GetAsync("聊城经济技术开发区", "限额以上零售额", "2022-05");
         var change = Assert.Single(history.Changes);
         Assert.Equal((33.4m, 33.6m), (change.OldValue, change.NewValue));
@@ -105,6 +107,7 @@ public class CorrectionAndHistoryTests
         var a = new InputFile("a.csv", Encoding.UTF8.GetBytes("zone,indicator,period,value\nlc-etdz,retail_sales,2022-05,33.4\n"));
         foreach (var f in new[] { b, a, b })
             Assert.Equal(1, (await pipeline.IngestAsync(f, new IngestOptions())).Counts.Updated);
+        await pipeline.RunAsync([], new IngestOptions());
         var h = await storage.Get<HistoryQuery>().GetAsync("lc-etdz", "retail_sales", "2022-05");
         // Newest first: 33.4 → 35 (again), 35 → 33.4, 33.4 → 35. The repeat of b is a new step, not a retry.
         Assert.Equal([(33.4m, 35m), (35m, 33.4m), (33.4m, 35m)], h.Changes.Select(c => (c.OldValue!.Value, c.NewValue!.Value)).ToList());

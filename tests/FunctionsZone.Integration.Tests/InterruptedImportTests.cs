@@ -37,6 +37,11 @@ public class InterruptedImportTests
         public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => inner.ListPeriodsAsync(ct);
     }
 
+    /// <summary>The registered pipeline's stores, but observations through one that dies after this many batches of 100.</summary>
+    internal static MonthlyPipeline DyingPipeline(TestStorage storage, int batches) =>
+        ActivatorUtilities.CreateInstance<MonthlyPipeline>(storage.Services,
+            (IObservationStore)new StopsAfterBatches(storage.Get<TableObservationStore>(), batches, batchSize: 100));
+
     [Fact]
     public async Task A_retry_after_a_crash_between_batches_ends_with_exactly_the_right_values_and_no_duplicates()
     {
@@ -53,9 +58,7 @@ public class InterruptedImportTests
         var file = new InputFile("correction-all.csv", Encoding.UTF8.GetBytes(csv.ToString()));
         Assert.True(seedLines.Count > 250);
 
-        // The registered pipeline's stores, but observations through one that dies after two batches.
-        var dying = ActivatorUtilities.CreateInstance<MonthlyPipeline>(storage.Services,
-            (IObservationStore)new StopsAfterBatches(storage.Get<TableObservationStore>(), batches: 2, batchSize: 100));
+        var dying = DyingPipeline(storage, batches: 2);
         await Assert.ThrowsAsync<IOException>(() => dying.IngestAsync(file, new IngestOptions()));
         var midway = await CorpusTests.StoredAsync(storage);
         Assert.Equal(200, midway.History.Count);

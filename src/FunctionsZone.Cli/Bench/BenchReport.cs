@@ -23,7 +23,7 @@ public sealed record BenchRatios(
 }
 
 /// <summary>
-/// The composite evaluation (SchemeCatalog.BuiltIn) re-timed alone on the run's data: Results evaluations (scheme × period) with up to
+/// The composite evaluation (the ingested schemes) re-timed alone on the run's data: Results evaluations (scheme × period) with up to
 /// Draws Monte Carlo draws each; FromRecompute is how many recompute itself produced (they should be equal); Skipped says which schemes
 /// did not apply to the data and why.
 /// </summary>

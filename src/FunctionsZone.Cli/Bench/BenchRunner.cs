@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Azure.Data.Tables;
-using FunctionsZone.Cli.Serve;
+using FunctionsZone.Host;
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
@@ -79,6 +79,13 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 folder = generated = Directory.CreateTempSubdirectory("fz-bench-").FullName;
                 progress?.Invoke($"generate {gen.Zones} × {gen.Indicators} × {gen.Months} → {folder}");
                 new DatasetGenerator(gen).WriteTo(folder);
+                // The schemes are data like the rest: the seeds' scheme files are ingested with the generated files.
+                if (RepositoryPaths.FindUp("seeds") is { } seeds && Directory.Exists(Path.Combine(seeds, InputFile.SchemesFolder)))
+                {
+                    Directory.CreateDirectory(Path.Combine(folder, InputFile.SchemesFolder));
+                    foreach (var f in Directory.GetFiles(Path.Combine(seeds, InputFile.SchemesFolder), "*.json"))
+                        File.Copy(f, Path.Combine(folder, InputFile.SchemesFolder, Path.GetFileName(f)));
+                }
             }
             var files = InputFile.FromFolder(folder);
             var registry = RegistryFiles.LoadFolder(folder);
@@ -274,21 +281,22 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     private static double MiB(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
 
     /// <summary>
-    /// The schemes recompute evaluates (SchemeCatalog.BuiltIn), timed alone on the stored data of every period, with
+    /// The schemes recompute evaluates (those ingested into fzSchemes), timed alone on the stored data of every period, with
     /// the 亩均 values recompute derives; the count must equal what recompute itself produced.
     /// </summary>
     private static async Task<BenchComposites> CompositesAsync(StorageClients clients, ZoneRegistry registry, IReadOnlyList<Period> periods,
         IReadOnlyList<CompositeResult> fromRecompute, CancellationToken ct)
     {
         var official = await new TableReferenceStore(clients).LoadOfficialRanksAsync(ct);
+        var catalog = new SchemeCatalog(await new TableReferenceStore(clients).LoadSchemesAsync(ct));
         var set = new ObservationSet(await new TableObservationStore(clients).ReadPeriodsAsync(periods, ct));
         foreach (var d in PerMuCalculator.Derive(registry, set, periods)) set.Add(d);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<CompositeResult>();
         var sw = Stopwatch.StartNew();
-        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, SchemeCatalog.BuiltIn, m => skipped.Add(m)));
+        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, catalog, m => skipped.Add(m)));
         var seconds = sw.Elapsed.TotalSeconds;
-        foreach (var s in SchemeCatalog.BuiltIn.Schemes.Where(s => results.All(r => r.Scheme != s.Id) && !skipped.Any(m => m.Contains(s.Id))))
+        foreach (var s in catalog.Schemes.Where(s => results.All(r => r.Scheme != s.Id) && !skipped.Any(m => m.Contains(s.Id))))
             skipped.Add($"{s.Id}: fewer than two zones with enough of its indicators");
         var schemes = results.GroupBy(r => r.Scheme).Select(g => $"{g.Key} ({g.Max(r => r.Zones.Count)} zones × {g.First().Indicators.Count} columns × {g.Count()} periods)").ToList();
         return new BenchComposites(results.Count, fromRecompute.Count, results.Count == 0 ? 0 : results.Max(r => r.Draws), seconds, schemes, skipped.Order(StringComparer.Ordinal).ToList());
@@ -358,10 +366,16 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
         list.Add(await Latency.MeasureAsync("function GetSeries", () => Call(functions.Series, seriesQuery),
             QueryIterations, QueryBudget, $"{seriesZone} · {ranking.Indicator}, {latest.Periods.Count} periods"));
 
-        // The same reads over real HTTP: `fz serve`'s host (Kestrel) on a free 127.0.0.1 port, on the run's storage.
+        // The same reads over real HTTP: `fz serve`'s host on a free 127.0.0.1 port with the real worker behind it
+        // (each request an InvocationRequest over gRPC and the request forwarded to the worker), on the run's storage.
         var rankingQuery = $"?period={month}&indicator={Uri.EscapeDataString(ranking.Indicator)}&group={Uri.EscapeDataString(ranking.Group)}&measure={(ranking.Measure == Core.Rankings.Measure.Level ? "level" : "growth")}";
-        await using var host = new FunctionHost(isolated, port: 0);
-        using var http = new HttpClient { BaseAddress = await host.StartAsync(ct) };
+        progress?.Invoke("HTTP: starting fz serve's host and the functions worker");
+        await using var host = await FunctionsHost.StartAsync(isolated, new FunctionsHostOptions
+        {
+            Port = 0,
+            Output = line => { if (line.StartsWith("fail", StringComparison.Ordinal) || line.StartsWith("crit", StringComparison.Ordinal)) progress?.Invoke(line); },
+        }, ct);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
         async Task Get(string path)
         {
             using var response = await http.GetAsync(path, HttpCompletionOption.ResponseContentRead, ct);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
@@ -51,8 +52,16 @@ internal sealed class TimedObservationStore(IObservationStore inner, StorageCloc
     public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => clock.Time(() => inner.ListPeriodsAsync(ct));
 }
 
-internal sealed class TimedReferenceStore(IReferenceStore inner, StorageClock clock) : IReferenceStore
+internal sealed class TimedReferenceStore(IReferenceStore inner, StorageClock clock) : IReferenceStore, ISchemeStore
 {
+    // The schemes are stored through the inner store too, timed the same way: recompute evaluates what was ingested.
+    public Task<SchemeWrite> SaveSchemeAsync(Scheme scheme, string fileText, string importId, string? file, DateTimeOffset at, bool dryRun = false, CancellationToken ct = default) =>
+        clock.Time(() => ((ISchemeStore)inner).SaveSchemeAsync(scheme, fileText, importId, file, at, dryRun, ct));
+    public Task<IReadOnlyList<StoredScheme>> LoadSchemesAsync(CancellationToken ct = default) =>
+        inner is ISchemeStore s ? clock.Time(() => s.LoadSchemesAsync(ct)) : Task.FromResult<IReadOnlyList<StoredScheme>>([]);
+    public Task<IReadOnlyList<SchemeVersionInfo>> SchemeHistoryAsync(string id, CancellationToken ct = default) =>
+        clock.Time(() => ((ISchemeStore)inner).SchemeHistoryAsync(id, ct));
+
     public Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default) => clock.Time(() => inner.SaveRegistryAsync(registry, ct));
     public Task<ZoneRegistry> LoadRegistryAsync(CancellationToken ct = default) => clock.Time(() => inner.LoadRegistryAsync(ct));
     public Task<WriteCounts> SaveTargetsAsync(IReadOnlyList<Target> targets, CancellationToken ct = default) => clock.Time(() => inner.SaveTargetsAsync(targets, ct));
@@ -71,7 +80,11 @@ internal sealed class TimedResultStore(IResultStore inner, StorageClock clock) :
 internal sealed class TimedSnapshotStore(ISnapshotStore inner, StorageClock clock) : ISnapshotStore
 {
     public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.PublishAsync(version, ct));
+    public Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.WriteVersionAsync(version, ct));
+    public Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default) => clock.Time(() => inner.SwapLatestAsync(version, expected, ct));
+    public Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default) => clock.Time(() => inner.ApplyRetentionAsync(latestVersion, ct));
     public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestAsync(ct));
+    public Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestWithETagAsync(ct));
     public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => clock.Time(() => inner.ReadAsync(version, path, ct));
     public string Location(string version) => inner.Location(version);
 }

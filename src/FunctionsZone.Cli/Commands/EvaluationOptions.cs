@@ -8,7 +8,7 @@ public static class EvaluationOptions
 {
     public static Option<string> SchemeOption() => new("--scheme")
     {
-        Description = $"评价方案 id 或中文名 / scheme id or Chinese name ({string.Join(", ", SchemeCatalog.BuiltIn.Schemes.Select(s => s.Id))})",
+        Description = "评价方案 id 或中文名（已导入的方案，如 national、国评） / scheme id or Chinese name (an ingested scheme, e.g. national, 国评)",
         Required = true,
     };
 

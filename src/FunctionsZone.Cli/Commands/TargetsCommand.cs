@@ -27,10 +27,27 @@ public static class TargetsCommand
     {
         var w = new StringWriter();
         if (targets.Count > 0) w.WriteLine($"{targets[0].Zone} {targets[0].Year} 年目标，截至 / as of {targets[0].AsOf}，序时进度 {TextTable.Format(targets[0].TimeProgress)}%");
-        var t = new TextTable("指标 indicator", "类型 kind", "目标 target", "实际 actual", "完成率 completion %", "较序时 gap (pp)", "季节序时 seasonal %", "R", "状态 status", "年末预计 projection", "月均还需 monthly needed");
+        // 较序时 is printed only where 序时进度 applies (flows, and levels from their baseline); shares show their distance in 个百分点.
+        var t = new TextTable("指标 indicator", "类型 kind", "评判 judged", "目标 target", "实际 actual", "基期 baseline", "完成率 completion %", "较序时 gap (pp)",
+            "距目标 distance", "季节序时 seasonal %", "R", "状态 status", "年末预计 projection", "月均还需 monthly needed");
         foreach (var p in targets)
-            t.Add(p.Name, p.Kind, $"{TextTable.Format(p.Target)} {p.Unit}", p.Actual, p.Completion, p.GapPoints, p.SeasonalTimeProgress, p.ProgressRatio, p.Status, p.Projection, p.MonthlyNeeded);
+            t.Add(p.Name, p.Kind, Judged(p.Judgement), $"{TextTable.Format(p.Target)} {p.Unit}", p.Actual,
+                p.Baseline is { } b ? $"{TextTable.Format(b)} ({p.BaselinePeriod})" : null, p.Completion, p.GapPoints,
+                p.DistanceToTarget is { } d ? $"{(d > 0 ? "+" : "")}{TextTable.Format(d)} {p.DistanceUnit}" : null,
+                p.SeasonalTimeProgress, p.ProgressRatio, p.Status, p.Projection, p.MonthlyNeeded);
         w.Write(t);
+        foreach (var p in targets.Where(p => p.UndatedProjects is { Count: > 0 }))
+            w.WriteLine($"{p.Name}：未计入无日期的项目 / undated projects not counted: {string.Join("、", p.UndatedProjects!)}");
         return w.ToString();
     }
+
+    private static string Judged(string judgement) => judgement switch
+    {
+        "time-progress" => "序时 time",
+        "from-baseline" => "基期起 from baseline",
+        "growth" => "增速 growth",
+        "distance-to-target" => "距目标 distance",
+        "milestone" => "节点 milestone",
+        _ => judgement,
+    };
 }

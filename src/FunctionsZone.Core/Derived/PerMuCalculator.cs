@@ -21,10 +21,11 @@ public static class PerMuCalculator
             var numerator = observations.Get(zone.Id, f.Numerator, period)?.Value;
             var land = zone.LandAreaFor(period.Year);
             if (numerator is null || land is null or <= 0) continue;
+            if (SafeDecimal.Try(() => numerator.Value * f.Factor / land.Value) is not { } value) continue;
             result.Add(new Observation
             {
                 Zone = zone.Id, Indicator = indicator.Code, Period = period,
-                Value = numerator.Value * f.Factor / land.Value,
+                Value = value,
                 Source = $"derived: {f.Numerator} × {f.Factor} ÷ landAreaMu[{period.Year}] ({land.Value} 亩)",
             });
         }

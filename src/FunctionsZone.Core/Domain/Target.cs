@@ -13,4 +13,6 @@ public sealed record Target
     public required decimal Value { get; init; }
     public string Unit { get; init; } = "";
     public string? Source { get; init; }
+    /// <summary>The target's Chinese name (targets.csv nameZh); a milestone such as guaibao_listing has no indicator to take one from.</summary>
+    public string? NameZh { get; init; }
 }

@@ -42,14 +42,14 @@ public static class Benchmark
         var ind = registry.Indicator(indicator);
         var v = observations.Get(z.Id, ind.Code, period)?.Value;
         var pv = observations.Get(p.Id, ind.Code, period)?.Value;
-        decimal? ratio = v is { } a && pv is { } b && b != 0 ? a / b : null;
+        decimal? ratio = v is { } a && pv is { } b && b != 0 ? SafeDecimal.Try(() => a / b) : null;
         var (fraction, zh, en) = ratio is { } r ? Describe(r) : (null, null, null);
         return new BenchmarkComparison
         {
             Period = period.ToString(), Indicator = ind.Code, IndicatorName = ind.NameZh, Unit = ind.Unit,
             Zone = z.Id, ZoneName = z.NameZh, Peer = p.Id, PeerName = p.NameZh, Value = v, PeerValue = pv,
             Ratio = ratio is { } rr ? Math.Round(rr, 4) : null, PercentOf = ratio is { } pr ? Math.Round(pr * 100, 1, MidpointRounding.AwayFromZero) : null,
-            Gap = v - pv, GapInPoints = ind.IsPercent, Fraction = fraction,
+            Gap = v is { } gv && pv is { } gp ? SafeDecimal.Try(() => gv - gp) : null, GapInPoints = ind.IsPercent, Fraction = fraction,
             PhraseZh = zh is null ? null : $"{z.NameZh}{ind.NameZh}{zh.Replace("{peer}", p.NameZh)}",
             PhraseEn = en is null ? null : $"{z.Id} {ind.Code} {en.Replace("{peer}", p.Id)}",
         };
@@ -96,9 +96,9 @@ public static class Benchmark
             {
                 var v = observations.Get(zone.Id, ind.Code, period)?.Value;
                 var c = observations.Get(city.Id, ind.Code, period)?.Value;
-                if (v is null || c is not > 0) continue;
+                if (v is null || c is not > 0 || SafeDecimal.Try(() => Math.Round(v.Value / c.Value * 100, 2, MidpointRounding.AwayFromZero)) is not { } share) continue;
                 list.Add(new CityShare(period.ToString(), zone.Id, zone.NameZh, city.Id, city.NameZh, ind.Code, ind.NameZh, ind.Unit,
-                    v.Value, c.Value, Math.Round(v.Value / c.Value * 100, 2, MidpointRounding.AwayFromZero)));
+                    v.Value, c.Value, share));
             }
         }
         return list.OrderBy(s => s.Zone, StringComparer.Ordinal).ThenBy(s => s.Indicator, StringComparer.Ordinal).ToList();

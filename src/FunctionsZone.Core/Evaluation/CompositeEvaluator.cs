@@ -19,7 +19,7 @@ public static class CompositeEvaluator
             .ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.Year).First(), StringComparer.OrdinalIgnoreCase);
 
         var catRanks = Enumerable.Range(0, model.Categories.Count)
-            .Select(k => CompositeEngine.Ranks(s.CategoryScore.Select(row => row[k]).ToArray())).ToArray();
+            .Select(k => CompositeEngine.Ranks(s.CategoryScore.Select(row => row[k]).ToArray(), model.RankDecimals)).ToArray();
         var catOf = catRanks.Select(r => r.Count(x => x is not null)).ToArray();
 
         var zones = new List<CompositeZone>();
@@ -34,19 +34,23 @@ public static class CompositeEvaluator
                 MedianRank = intervals[z].Median, RankP5 = intervals[z].P5, RankP95 = intervals[z].P95,
                 OfficialRank = o?.Rank, OfficialOf = o?.Of, OfficialYear = o?.Year,
                 ScaledRank = scaled, DifferenceFromOfficial = scaled - o?.Rank,
-                Categories = model.Categories.Select((c, k) => new CategoryScore(c.Id, c.NameZh, Round(s.CategoryScore[z][k]), catRanks[k][z], catOf[k])).ToList(),
+                Categories = model.Categories.Select((c, k) => new CategoryScore(c.Id, c.NameZh, Round(s.CategoryScore[z][k]), catRanks[k][z], catOf[k],
+                    c.Parent < 0 ? null : model.Categories[c.Parent].Id, c.Depth + 1)).ToList(),
                 Indicators = model.Columns.Select((c, i) => new IndicatorScore(c.Key, Round(input.Values[z][i], 6), Round(s.Normalised[z][i], 6), Round(s.Contribution[z][i]))).ToList(),
             });
         }
         return new CompositeResult
         {
             Scheme = scheme.Id, SchemeName = scheme.NameZh, Evaluation = scheme.Evaluation, Period = input.Period,
-            Group = scheme.Group, GroupName = input.GroupName,
+            SchemeVersion = input.SchemeVersion, SchemeSha256 = input.SchemeSha256,
+            Group = scheme.Group ?? "", GroupName = input.GroupName,
             Normalisation = scheme.Normalisation, Aggregation = scheme.Aggregation, Missing = scheme.Missing, Note = scheme.Note,
             Draws = draws ?? scheme.Uncertainty.Draws, Seed = scheme.Uncertainty.Seed, WeightRange = scheme.Uncertainty.WeightRange,
             Indicators = model.Columns.Select(c => new CompositeIndicatorInfo(c.Key, c.Indicator, c.NameZh, model.Categories[c.Category].Id,
                 model.Categories[c.Category].NameZh, Math.Round(c.Weight, 6), c.HigherIsBetter ? "higher" : "lower",
                 input.Units?.GetValueOrDefault(c.Key) ?? "")).ToList(),
+            Categories = model.Categories.Select((c, k) => new CompositeCategoryInfo(c.Id, c.NameZh, c.Parent < 0 ? null : model.Categories[c.Parent].Id, c.Depth + 1,
+                Math.Round(model.Columns.Where(col => col.Path.Contains(k)).Sum(col => col.Weight), 6))).ToList(),
             Zones = zones.OrderBy(z => z.Rank ?? int.MaxValue).ThenBy(z => z.Zone, StringComparer.Ordinal).ToList(),
             Definition = scheme,
         };

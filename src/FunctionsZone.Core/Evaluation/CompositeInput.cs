@@ -8,13 +8,18 @@ namespace FunctionsZone.Core.Evaluation;
 public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOnlyList<string> Zones, IReadOnlyList<string> Names,
     double[][] Values, string Period, string GroupName = "", IReadOnlyDictionary<string, string>? Units = null)
 {
+    /// <summary>The stored version of the scheme (fzSchemes) and its file's SHA-256, carried into the result.</summary>
+    public int? SchemeVersion { get; init; }
+    public string? SchemeSha256 { get; init; }
+
     /// <summary>
-    /// From stored observations: the group's members with at least one value. Growth columns read the reported YoY,
-    /// else growth computed from last year (RankingCalculator.ValueOf), so rankings and composites agree.
+    /// From stored observations: the group's members (every zone, when the scheme names no group) with enough data.
+    /// Growth columns read the reported YoY, else growth computed from last year (RankingCalculator.ValueOf), so rankings
+    /// and composites agree.
     /// </summary>
     public static CompositeInput FromObservations(Scheme scheme, ZoneRegistry registry, ObservationSet observations, Period period)
     {
-        var group = registry.FindGroup(scheme.Group) ?? throw new InvalidDataException(
+        var group = scheme.Group is null ? null : registry.FindGroup(scheme.Group) ?? throw new InvalidDataException(
             $"方案「{scheme.NameZh}」的比较组 '{scheme.Group}' 不存在 / Scheme '{scheme.Id}': unknown group '{scheme.Group}'");
         foreach (var (_, i) in scheme.AllIndicators)
         {
@@ -26,21 +31,20 @@ public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOn
         var zones = new List<string>();
         var names = new List<string>();
         var rows = new List<double[]>();
-        foreach (var zone in registry.Members(group))
+        foreach (var zone in group is null ? registry.Zones : registry.Members(group))
         {
             var row = model.Columns.Select(c =>
             {
                 var v = calc.ValueOf(zone.Id, registry.Indicator(c.Indicator), period, MeasureOf(scheme, c.Key));
                 return v is null ? double.NaN : (double)v.Value;
             }).ToArray();
-            var covered = model.Columns.Select((c, i) => double.IsNaN(row[i]) ? 0 : c.Weight).Sum();
-            if (row.All(double.IsNaN) || covered < scheme.MinCoverage * model.Columns.Sum(c => c.Weight) - 1e-12) continue;
+            if (!IsCovered(row, model.Columns.Select(c => c.Weight).ToList(), scheme.MinCoverage)) continue;
             zones.Add(zone.Id);
             names.Add(zone.NameZh);
             rows.Add(row);
         }
         var units = model.Columns.ToDictionary(c => c.Key, c => MeasureOf(scheme, c.Key) == Measure.Growth ? "%" : registry.Indicator(c.Indicator).Unit);
-        return new CompositeInput(scheme, model, zones, names, rows.ToArray(), period.ToString(), group.NameZh, units);
+        return new CompositeInput(scheme, model, zones, names, rows.ToArray(), period.ToString(), group?.NameZh ?? "全部开发区", units);
     }
 
     /// <summary>From a stored result (snapshot): the same scheme, directions and raw values.</summary>
@@ -56,7 +60,28 @@ public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOn
             return model.Columns.Select(c => byKey.TryGetValue(c.Key, out var v) && v is { } d ? d : double.NaN).ToArray();
         }).ToArray();
         return new CompositeInput(result.Definition, model, result.Zones.Select(z => z.Zone).ToList(), result.Zones.Select(z => z.Name).ToList(),
-            values, result.Period, result.GroupName, result.Indicators.ToDictionary(i => i.Key, i => i.Unit));
+            values, result.Period, result.GroupName, result.Indicators.ToDictionary(i => i.Key, i => i.Unit))
+        {
+            SchemeVersion = result.SchemeVersion, SchemeSha256 = result.SchemeSha256,
+        };
+    }
+
+    /// <summary>
+    /// A zone is scored when the columns it has carry at least minCoverage of the total weight (COINr's dat_thresh,
+    /// with weights; equal weights make it the share of indicators present). A zone with no value at all never is.
+    /// </summary>
+    public static bool IsCovered(IReadOnlyList<double> row, IReadOnlyList<double> weights, double minCoverage)
+    {
+        double covered = 0, total = 0;
+        var any = false;
+        for (var i = 0; i < row.Count; i++)
+        {
+            total += weights[i];
+            if (double.IsNaN(row[i])) continue;
+            covered += weights[i];
+            any = true;
+        }
+        return any && covered >= minCoverage * total - 1e-12;
     }
 
     public int IndexOfZone(string zone) => Zones.ToList().FindIndex(z => string.Equals(z, zone, StringComparison.OrdinalIgnoreCase));

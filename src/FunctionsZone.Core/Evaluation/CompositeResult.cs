@@ -10,6 +10,10 @@ public sealed record CompositeResult
     public required string SchemeName { get; init; }
     public string? Evaluation { get; init; }
     public required string Period { get; init; }
+    /// <summary>The stored version of the scheme evaluated (fzSchemes, 1 for the first import) and the SHA-256 of its file.</summary>
+    public int? SchemeVersion { get; init; }
+    public string? SchemeSha256 { get; init; }
+    /// <summary>The peer group scored; empty when the scheme names none (every zone with data).</summary>
     public required string Group { get; init; }
     public string GroupName { get; init; } = "";
     public required Normalisation Normalisation { get; init; }
@@ -20,6 +24,8 @@ public sealed record CompositeResult
     public required int Seed { get; init; }
     public required double WeightRange { get; init; }
     public required IReadOnlyList<CompositeIndicatorInfo> Indicators { get; init; }
+    /// <summary>Every category at every level, parents before their children.</summary>
+    public IReadOnlyList<CompositeCategoryInfo> Categories { get; init; } = [];
     public required IReadOnlyList<CompositeZone> Zones { get; init; }
     /// <summary>The scheme as evaluated.</summary>
     public required Scheme Definition { get; init; }
@@ -27,6 +33,9 @@ public sealed record CompositeResult
 
 public sealed record CompositeIndicatorInfo(string Key, string Indicator, string Name, string Category, string CategoryName,
     double Weight, string Direction, string Unit);
+
+/// <summary>A category of the scheme: its parent (null at the top), level (1 = top) and effective weight in the composite.</summary>
+public sealed record CompositeCategoryInfo(string Category, string Name, string? Parent, int Level, double Weight);
 
 public sealed record CompositeZone
 {
@@ -52,7 +61,8 @@ public sealed record CompositeZone
     public required IReadOnlyList<IndicatorScore> Indicators { get; init; }
 }
 
-public sealed record CategoryScore(string Category, string Name, double? Score, int? Rank, int Of);
+/// <summary>A category's sub-score and rank; Parent and Level place it in the scheme's tree (Level 1 = top).</summary>
+public sealed record CategoryScore(string Category, string Name, double? Score, int? Rank, int Of, string? Parent = null, int Level = 1);
 
 /// <summary>Raw value, normalised value (0–1 except z-score) and the score points it contributes.</summary>
 public sealed record IndicatorScore(string Indicator, double? Value, double? Normalised, double? Contribution);

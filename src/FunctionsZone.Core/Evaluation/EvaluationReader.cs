@@ -9,19 +9,24 @@ namespace FunctionsZone.Core.Evaluation;
 /// </summary>
 public sealed class EvaluationReader(SnapshotReader reader)
 {
+    /// <summary>The schemes the latest snapshot was published with (registry/schemes.json), by id or 中文名.</summary>
+    public async Task<SchemeCatalog> SchemesAsync(CancellationToken ct = default)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var list = await reader.ReadAsync<List<PublishedScheme>>(latest, "registry/schemes.json", ct) ?? [];
+        return new SchemeCatalog(list.Select(s => s.ToStored()).ToList());
+    }
+
     public async Task<CompositeResult> CompositeAsync(string scheme, string period, CancellationToken ct = default)
     {
         var latest = await reader.LatestAsync(ct);
         var p = Period.Parse(period);
+        var catalog = await SchemesAsync(ct);
+        var s = catalog.Find(scheme) ?? throw catalog.Unknown(scheme);
         var doc = await reader.ReadAsync<CompositeDocument>(latest, $"periods/{p}/composite.json", ct);
-        var s = SchemeCatalog.BuiltIn.Find(scheme);
-        var hit = doc?.Composites.FirstOrDefault(c => string.Equals(c.Scheme, s?.Id ?? scheme, StringComparison.OrdinalIgnoreCase)
-                                                      || c.SchemeName == scheme.Trim());
-        if (hit is not null) return hit;
-        if (s is null && doc?.Composites.Any(c => string.Equals(c.Scheme, scheme, StringComparison.OrdinalIgnoreCase)) != true)
-            SchemeCatalog.BuiltIn.Get(scheme); // throws the "unknown scheme" message listing the known ones
-        throw new SnapshotNotFoundException(
-            $"快照中没有 {p} 期「{s?.NameZh ?? scheme}」的综合评价（比较组内有数据的开发区不足两个） / The snapshot has no composite of scheme '{s?.Id ?? scheme}' for {p} (fewer than two zones of its group have data)");
+        return doc?.Composites.FirstOrDefault(c => string.Equals(c.Scheme, s.Id, StringComparison.OrdinalIgnoreCase))
+               ?? throw new SnapshotNotFoundException(
+                   $"快照中没有 {p} 期「{s.NameZh}」的综合评价（比较组内有足够数据的开发区不足两个） / The snapshot has no composite of scheme '{s.Id}' for {p} (fewer than two zones of its group have enough data)");
     }
 
     public async Task<WeakPointReport> WeakPointsAsync(string zone, string scheme, string period, CancellationToken ct = default)

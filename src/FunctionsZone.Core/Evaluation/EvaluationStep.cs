@@ -13,12 +13,15 @@ public static class EvaluationStep
         IReadOnlyList<OfficialRank> official, SchemeCatalog catalog, Action<string>? progress = null)
     {
         var results = new List<CompositeResult>();
-        foreach (var scheme in catalog.Schemes)
+        foreach (var (scheme, version, sha, _, _, _) in catalog.Stored)
         {
             CompositeInput input;
             try
             {
-                input = CompositeInput.FromObservations(scheme, registry, observations, period);
+                input = CompositeInput.FromObservations(scheme, registry, observations, period) with
+                {
+                    SchemeVersion = version > 0 ? version : null, SchemeSha256 = sha.Length > 0 ? sha : null,
+                };
             }
             catch (InvalidDataException e)
             {

@@ -5,7 +5,7 @@ public sealed record RankInterval(int? Median, int? P5, int? P95);
 
 /// <summary>
 /// Rank uncertainty after the OECD/JRC Handbook (2008): every draw multiplies each category weight and each indicator
-/// weight by U(1 − r, 1 + r) and picks the normalisation (and aggregation) uniformly from the scheme's list.
+/// weight by U(1 − r, 1 + r) (a column's weight by the draws of every category above it) and picks the normalisation (and aggregation) uniformly from the scheme's list.
 /// One System.Random seeded from the scheme: the same seed gives the same intervals. Random numbers are drawn per
 /// category and column, never per zone, so the order zones come in does not matter.
 /// </summary>
@@ -27,7 +27,12 @@ public static class MonteCarlo
         for (var d = 0; d < n; d++)
         {
             for (var k = 0; k < catMultipliers.Length; k++) catMultipliers[k] = 1 + u.WeightRange * (2 * rng.NextDouble() - 1);
-            for (var c = 0; c < multipliers.Length; c++) multipliers[c] = catMultipliers[model.Columns[c].Category] * (1 + u.WeightRange * (2 * rng.NextDouble() - 1));
+            for (var c = 0; c < multipliers.Length; c++)
+            {
+                var m = 1 + u.WeightRange * (2 * rng.NextDouble() - 1);
+                foreach (var k in model.Columns[c].Path) m *= catMultipliers[k];
+                multipliers[c] = m;
+            }
             var norm = norms[rng.Next(norms.Count)];
             var agg = aggs[rng.Next(aggs.Count)];
             var scores = CompositeEngine.Compute(model, input.Values, norm, agg, input.Scheme.Missing, multipliers);

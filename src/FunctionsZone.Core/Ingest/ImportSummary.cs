@@ -6,6 +6,8 @@ public enum ImportStatus
     [System.Text.Json.Serialization.JsonStringEnumMemberName("SUCCESS")] Success,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("WARNING")] Warning,
     [System.Text.Json.Serialization.JsonStringEnumMemberName("ERROR")] Error,
+    /// <summary>Written before the first value: an import that never finished (a crash) still has a summary.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("PENDING")] Pending,
 }
 
 public sealed record ImportCounts(int Imported, int Updated, int Unchanged, int Ignored);

@@ -1,17 +1,30 @@
+using FunctionsZone.Core.Evaluation;
+
 namespace FunctionsZone.Core.Ingest;
 
-/// <summary>What a dropped or posted file holds, told by its name (registry JSON) or its header (CSV).</summary>
-public enum InputKind { Observations, Targets, OfficialRanks, Zones, Groups, Indicators, Ignored, ValidationRules }
+/// <summary>What a dropped or posted file holds, told by its name (registry JSON), its content (a scheme) or its header (CSV).</summary>
+public enum InputKind { Observations, Targets, OfficialRanks, Zones, Groups, Indicators, Ignored, ValidationRules, Scheme, Projects }
 
 /// <summary>A file as received: its name and bytes.</summary>
 public sealed record InputFile(string Name, byte[] Content)
 {
     public string Extension => Path.GetExtension(Name).ToLowerInvariant();
 
-    /// <summary>Every file at the top of a folder (seeds/, a drop folder, generated data) except its Markdown notes, by name.</summary>
-    public static IReadOnlyList<InputFile> FromFolder(string folder) => Directory.GetFiles(folder)
-        .Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
-        .Select(f => new InputFile(Path.GetFileName(f), File.ReadAllBytes(f))).ToList();
+    /// <summary>The sub-folder of a seeds folder whose scheme files are read with the folder's own (seeds/schemes/).</summary>
+    public const string SchemesFolder = "schemes";
+
+    /// <summary>
+    /// Every file at the top of a folder (seeds/, a drop folder, generated data) and in its schemes/ sub-folder, except
+    /// Markdown notes, by name. Other sub-folders (samples/, examples/) are not inputs of the folder.
+    /// </summary>
+    public static IReadOnlyList<InputFile> FromFolder(string folder)
+    {
+        var schemes = Path.Combine(folder, SchemesFolder);
+        var files = Directory.GetFiles(folder).Concat(Directory.Exists(schemes) ? Directory.GetFiles(schemes) : []);
+        return files.Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .Select(f => (Name: Path.GetRelativePath(folder, f).Replace('\\', '/'), Path: f)).OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new InputFile(f.Name, File.ReadAllBytes(f.Path))).ToList();
+    }
 
     public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
@@ -35,6 +48,12 @@ public sealed record InputFile(string Name, byte[] Content)
     /// <summary>The encoding the text was read in (utf-8, gb18030, utf-16); null for a spreadsheet.</summary>
     public string? DetectedEncoding => IsSpreadsheet ? null : Decoded().Encoding;
 
+    /// <summary>When the encoding was detected as GB18030 but the file is UTF-8 save one line: that line (mixed-encoding).</summary>
+    public int? NotUtf8Line => EncodingName is null && !IsSpreadsheet && DetectedEncoding == "gb18030" ? TextDecoding.MixedUtf8Line(Content) : null;
+
+    /// <summary>Whether the bytes were decoded as text yet (a file refused for its size never is).</summary>
+    public bool IsDecoded => _decoded is not null;
+
     public bool IsSpreadsheet => Extension is ".xlsx" or ".xlsm";
 
     public InputKind Kind
@@ -50,6 +69,7 @@ public sealed record InputFile(string Name, byte[] Content)
                     "groups.json" => InputKind.Groups,
                     "indicators.json" => InputKind.Indicators,
                     "validation-rules.json" => InputKind.ValidationRules,
+                    _ when SchemeFile.LooksLikeScheme(Text()) => InputKind.Scheme,
                     _ => InputKind.Observations,
                 };
             }
@@ -62,7 +82,8 @@ public sealed record InputFile(string Name, byte[] Content)
             if (WideTableReader.LooksWide(Text())) return InputKind.Observations;
             if (firstLine.Contains("evaluation")) return InputKind.OfficialRanks;
             if (firstLine.Contains("target") && firstLine.Contains("kind")) return InputKind.Targets;
-            if (firstLine.Contains("zone") || firstLine.Contains("开发区")) return name.Contains("project") || name.Contains("enterprise") ? InputKind.Ignored : InputKind.Observations;
+            if (firstLine.Contains("totalinvestment") || firstLine.Contains("总投资")) return InputKind.Projects;
+            if (firstLine.Contains("zone") || firstLine.Contains("开发区")) return name.Contains("enterprise") ? InputKind.Ignored : InputKind.Observations;
             return InputKind.Ignored;
         }
     }

@@ -18,7 +18,7 @@ public static class JsonRowsReader
             findings.Add(new Finding
             {
                 Code = "malformed-json", Row = (int?)(e.LineNumber + 1),
-                MessageZh = $"JSON 格式错误：{e.Message}", MessageEn = $"Malformed JSON: {e.Message}",
+                MessageZh = $"JSON 格式错误：{Quote.Message(e)}", MessageEn = $"Malformed JSON: {Quote.Message(e)}",
             });
             return rows;
         }

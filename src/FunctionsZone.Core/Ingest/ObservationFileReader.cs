@@ -9,7 +9,28 @@ namespace FunctionsZone.Core.Ingest;
 /// </summary>
 public static class ObservationFileReader
 {
-    public static IReadOnlyList<RawRow> Read(InputFile file, ZoneRegistry registry, List<Finding> findings)
+    public static IReadOnlyList<RawRow> Read(InputFile file, ZoneRegistry registry, List<Finding> findings, ParseLimits? limits = null)
+    {
+        limits ??= new ParseLimits();
+        var rows = ReadRows(file, registry, findings, limits);
+        // One cap on every cell, whatever the format: a 50 MB "zone" is refused, not carried into findings.
+        foreach (var r in rows)
+        {
+            var longest = new[] { (r.Zone, r.ZoneAt), (r.Indicator, r.IndicatorAt), (r.Period, r.PeriodAt), (r.Value, r.ValueAt), (r.Unit, "unit"), (r.Yoy, r.YoyAt), (r.Source, "source") }
+                .FirstOrDefault(c => c.Item1?.Length > limits.MaxCellChars);
+            if (longest.Item1 is null) continue;
+            findings.Add(new Finding
+            {
+                Code = "cell-too-long", Row = r.Row, Column = longest.Item2,
+                MessageZh = $"第 {r.Row} 行 {longest.Item2} 列超过 {limits.MaxCellChars:N0} 个字符（「{Quote.Cell(longest.Item1)}」），文件未读取",
+                MessageEn = $"Row {r.Row}, column {longest.Item2} is over {limits.MaxCellChars:N0} characters ('{Quote.Cell(longest.Item1)}'); the file was not read",
+            });
+            return [];
+        }
+        return rows;
+    }
+
+    private static IReadOnlyList<RawRow> ReadRows(InputFile file, ZoneRegistry registry, List<Finding> findings, ParseLimits limits)
     {
         if (file.Extension == ".json") return JsonRowsReader.Read(file.Text(), findings);
         if (file.Extension == ".xls")
@@ -24,13 +45,18 @@ public static class ObservationFileReader
         IReadOnlyList<IReadOnlyList<GridRow>> sheets;
         if (file.IsSpreadsheet)
         {
+            if (XlsxGuard.Check(file.Content, limits) is { } bomb)
+            {
+                findings.Add(bomb);
+                return [];
+            }
             try { sheets = Grid.FromXlsx(file.Content); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 findings.Add(new Finding
                 {
                     Code = "malformed-xlsx",
-                    MessageZh = $"无法读取 Excel 文件：{e.Message}", MessageEn = $"The Excel file cannot be read: {e.Message}",
+                    MessageZh = $"无法读取 Excel 文件：{Quote.Message(e)}", MessageEn = $"The Excel file cannot be read: {Quote.Message(e)}",
                 });
                 return [];
             }

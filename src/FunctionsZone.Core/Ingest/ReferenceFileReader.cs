@@ -24,8 +24,15 @@ public static class ReferenceFileReader
             list.Add(new Target
             {
                 Zone = zone.Id, Indicator = indicator?.Code ?? f("indicator")!.Trim(), Year = year, Kind = kind, Value = value,
-                Unit = f("unit") ?? indicator?.Unit ?? "", Source = f("source"),
+                Unit = f("unit") ?? indicator?.Unit ?? "", Source = f("source"), NameZh = f("namezh") ?? f("name"),
             });
+            if (indicator is null && f("namezh") is null && f("name") is null)
+                findings.Add(new Finding
+                {
+                    Code = "target-without-name", Severity = Severity.Warning, Row = row, Column = "nameZh",
+                    MessageZh = $"第 {row} 行：目标「{f("indicator")}」不是已登记的指标，也没有中文名（nameZh 列），报表将只能显示其代码",
+                    MessageEn = $"Row {row}: target '{f("indicator")}' is not a registered indicator and has no Chinese name (nameZh column); reports can show only its code",
+                });
         }
         return list;
     }
@@ -69,6 +76,6 @@ public static class ReferenceFileReader
     private static Finding Bad(int row, string code, string column, string? value) => new()
     {
         Code = code, Row = row, Column = column,
-        MessageZh = $"第 {row} 行：列「{column}」的值「{value}」无效", MessageEn = $"Row {row}: invalid {column} '{value}'",
+        MessageZh = $"第 {row} 行：列「{column}」的值「{Quote.Cell(value)}」无效", MessageEn = $"Row {row}: invalid {column} '{Quote.Cell(value)}'",
     };
 }

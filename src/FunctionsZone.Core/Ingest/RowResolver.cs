@@ -4,7 +4,7 @@ using FunctionsZone.Core.Registry;
 namespace FunctionsZone.Core.Ingest;
 
 /// <summary>An observation and where in the file it came from (row, and the column of its value).</summary>
-public sealed record ResolvedRow(int Row, string Column, Observation Observation);
+public sealed record ResolvedRow(int Row, string Column, Observation Observation, string YoyColumn = "yoy");
 
 /// <summary>Turns raw rows into observations in canonical units, naming every row it cannot take.</summary>
 public sealed class RowResolver(ZoneRegistry registry)
@@ -24,7 +24,7 @@ public sealed class RowResolver(ZoneRegistry registry)
                 continue;
             }
             seen[obs.Key] = raw.Row;
-            result.Add(new ResolvedRow(raw.Row, raw.ValueAt, obs));
+            result.Add(new ResolvedRow(raw.Row, raw.ValueAt, obs, raw.YoyAt));
         }
         return result;
     }
@@ -34,12 +34,12 @@ public sealed class RowResolver(ZoneRegistry registry)
         var before = findings.Count;
         var zone = registry.FindZone(raw.Zone);
         if (zone is null)
-            findings.Add(Error(raw, "unknown-zone", raw.ZoneAt, $"未知的开发区「{raw.Zone}」", $"Unknown zone '{raw.Zone}'"));
+            findings.Add(Error(raw, "unknown-zone", raw.ZoneAt, $"未知的开发区「{Quote.Cell(raw.Zone)}」", $"Unknown zone '{Quote.Cell(raw.Zone)}'"));
         var indicator = registry.FindIndicator(raw.Indicator);
         if (indicator is null)
-            findings.Add(Error(raw, "unknown-indicator", raw.IndicatorAt, $"未知的指标「{raw.Indicator}」", $"Unknown indicator '{raw.Indicator}'"));
+            findings.Add(Error(raw, "unknown-indicator", raw.IndicatorAt, $"未知的指标「{Quote.Cell(raw.Indicator)}」", $"Unknown indicator '{Quote.Cell(raw.Indicator)}'"));
         if (!Period.TryParse(raw.Period, out var period))
-            findings.Add(Error(raw, "bad-period", raw.PeriodAt, $"期间「{raw.Period}」格式错误，应为 2022-05 或 2021", $"Bad period '{raw.Period}': expected 2022-05 or 2021"));
+            findings.Add(Error(raw, "bad-period", raw.PeriodAt, $"期间「{Quote.Cell(raw.Period)}」格式错误，应为 2022-05 或 2021", $"Bad period '{Quote.Cell(raw.Period)}': expected 2022-05 or 2021"));
         if (indicator?.Derived is not null)
             findings.Add(Error(raw, "derived-indicator", raw.IndicatorAt, $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
         if (findings.Count > before) return null;
@@ -49,15 +49,22 @@ public sealed class RowResolver(ZoneRegistry registry)
         {
             if (!ValueParser.TryParse(raw.Value, out var v, out var scale))
             {
-                findings.Add(Error(raw, "bad-value", raw.ValueAt, $"数值「{raw.Value}」不是数字", $"Value '{raw.Value}' is not a number"));
+                findings.Add(ValueParser.IsOutOfRange(raw.Value)
+                    ? OutOfRange(raw, raw.ValueAt, raw.Value, Blank(raw.Unit) ?? indicator!.Unit)
+                    : Error(raw, "bad-value", raw.ValueAt, $"数值「{Quote.Cell(raw.Value)}」不是数字", $"Value '{Quote.Cell(raw.Value)}' is not a number"));
                 return null;
             }
             var unit = UnitConverter.ApplyScaleWord(scale, Blank(raw.Unit), indicator!.Unit);
-            if (!UnitConverter.TryConvert(v, unit, indicator.Unit, out var converted))
+            if (!UnitConverter.TryConvert(v, unit, indicator.Unit, out var converted, out var overflow))
             {
+                if (overflow)
+                {
+                    findings.Add(OutOfRange(raw, raw.ValueAt, raw.Value, unit ?? indicator.Unit));
+                    return null;
+                }
                 findings.Add(Error(raw, "unknown-unit", raw.ValueAt,
-                    $"单位「{unit}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」",
-                    $"Unit '{unit}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}'"));
+                    $"单位「{Quote.Cell(unit)}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」",
+                    $"Unit '{Quote.Cell(unit)}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}'"));
                 return null;
             }
             // 93900 万元 → 9.39 亿元, not 9.390000: the same figure stores the same text whatever unit it came in.
@@ -69,7 +76,9 @@ public sealed class RowResolver(ZoneRegistry registry)
         {
             if (!ValueParser.TryParse(raw.Yoy, out var y, out _))
             {
-                findings.Add(Error(raw, "bad-yoy", raw.YoyAt, $"同比「{raw.Yoy}」不是数字", $"YoY growth '{raw.Yoy}' is not a number"));
+                findings.Add(ValueParser.IsOutOfRange(raw.Yoy)
+                    ? OutOfRange(raw, raw.YoyAt, raw.Yoy, "%")
+                    : Error(raw, "bad-yoy", raw.YoyAt, $"同比「{Quote.Cell(raw.Yoy)}」不是数字", $"YoY growth '{Quote.Cell(raw.Yoy)}' is not a number"));
                 return null;
             }
             yoy = Canonical(y);
@@ -96,12 +105,16 @@ public sealed class RowResolver(ZoneRegistry registry)
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
+    /// <summary>A number beyond what decimal holds (±7.9e28), as read or once converted to the indicator's unit.</summary>
+    private static Finding OutOfRange(RawRow raw, string column, string? text, string unit) => Error(raw, "value-out-of-range", column,
+        $"数值「{Quote.Cell(text)}」（{Quote.Cell(unit)}）超出可处理的范围", $"Value '{Quote.Cell(text)}' ({Quote.Cell(unit)}) is out of the range that can be held");
+
     private static Finding Error(RawRow raw, string code, string column, string zh, string en, Observation? o = null) => new()
     {
         Code = code, Row = raw.Row, Column = column,
-        Zone = o?.Zone ?? raw.Zone, Indicator = o?.Indicator ?? raw.Indicator, Period = o?.Period.ToString() ?? raw.Period,
+        Zone = o?.Zone ?? Quote.Cell(raw.Zone), Indicator = o?.Indicator ?? Quote.Cell(raw.Indicator), Period = o?.Period.ToString() ?? Quote.Cell(raw.Period),
         // A value's cell is named too ("第 7 行 C（1-5月累计）列"): in a wide table the row alone does not say which figure.
-        MessageZh = code is "bad-value" or "unknown-unit" or "bad-yoy" ? $"第 {raw.Row} 行 {column} 列：{zh}" : $"第 {raw.Row} 行：{zh}",
-        MessageEn = code is "bad-value" or "unknown-unit" or "bad-yoy" ? $"Row {raw.Row}, column {column}: {en}" : $"Row {raw.Row}: {en}",
+        MessageZh = code is "bad-value" or "unknown-unit" or "bad-yoy" or "value-out-of-range" ? $"第 {raw.Row} 行 {column} 列：{zh}" : $"第 {raw.Row} 行：{zh}",
+        MessageEn = code is "bad-value" or "unknown-unit" or "bad-yoy" or "value-out-of-range" ? $"Row {raw.Row}, column {column}: {en}" : $"Row {raw.Row}: {en}",
     };
 }

@@ -41,6 +41,30 @@ public static class TextDecoding
         }
     }
 
+    /// <summary>
+    /// The first line that is not UTF-8 in a file that otherwise is: more lines with valid multi-byte UTF-8 than lines
+    /// that fail it. A GBK line pasted into a UTF-8 file would otherwise decode as GB18030, every UTF-8 line turning to
+    /// mojibake without one replacement character; a whole GBK file has most of its non-ASCII lines invalid, and passes.
+    /// </summary>
+    public static int? MixedUtf8Line(byte[] bytes)
+    {
+        int valid = 0, invalid = 0, first = 0, line = 1, start = 0;
+        var span = bytes.AsSpan();
+        for (var i = 0; i <= span.Length; i++)
+        {
+            if (i < span.Length && span[i] != (byte)'\n') continue;
+            var segment = span[start..i];
+            if (!System.Text.Ascii.IsValid(segment))
+            {
+                if (System.Text.Unicode.Utf8.IsValid(segment)) valid++;
+                else if (invalid++ == 0) first = line;
+            }
+            line++;
+            start = i + 1;
+        }
+        return invalid > 0 && valid > invalid ? first : null;
+    }
+
     /// <summary>An encoding by name: utf-8, utf-16, gbk, gb2312, gb18030, or any name .NET knows.</summary>
     public static Encoding Resolve(string name)
     {

@@ -19,14 +19,26 @@ public static class UnitConverter
     public static bool IsKnown(string unit) => Units.ContainsKey(Clean(unit));
 
     /// <summary>Converts <paramref name="value"/> from <paramref name="from"/> to <paramref name="to"/>; false if they do not convert.</summary>
-    public static bool TryConvert(decimal value, string? from, string to, out decimal converted)
+    public static bool TryConvert(decimal value, string? from, string to, out decimal converted) => TryConvert(value, from, to, out converted, out _);
+
+    /// <summary>As TryConvert; <paramref name="overflow"/> says the units convert but the value does not fit in decimal.</summary>
+    public static bool TryConvert(decimal value, string? from, string to, out decimal converted, out bool overflow)
     {
         converted = value;
+        overflow = false;
         if (string.IsNullOrWhiteSpace(from) || Clean(from) == Clean(to)) return true;
         if (!Units.TryGetValue(Clean(from), out var f) || !Units.TryGetValue(Clean(to), out var t) || f.Dimension != t.Dimension)
             return false;
-        converted = value * f.Factor / t.Factor;
-        return true;
+        try
+        {
+            converted = value * f.Factor / t.Factor;
+            return true;
+        }
+        catch (OverflowException)
+        {
+            overflow = true;
+            return false;
+        }
     }
 
     /// <summary>Applies a scale word written with the number ("9.39亿") to the unit: 亿 + 元 → 亿元.</summary>

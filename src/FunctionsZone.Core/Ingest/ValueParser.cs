@@ -31,6 +31,15 @@ public static class ValueParser
             CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>True when the text is a number, but one beyond decimal's range (1e40, 8e28): value-out-of-range, not bad-value.</summary>
+    public static bool IsOutOfRange(string? text)
+    {
+        if (IsMissing(text)) return false;
+        var t = Normalise(text!).Trim().Replace(",", "").Replace(" ", "").TrimEnd('%', '亿', '万');
+        return double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)
+               && (double.IsInfinity(d) || Math.Abs(d) >= 7.9e28);
+    }
+
     /// <summary>Full-width ASCII (１２３．４，％) to half-width; the ideographic space to a space.</summary>
     public static string Normalise(string text)
     {

@@ -110,7 +110,7 @@ public static partial class WideTableReader
                 var value = Clean(r[col.Index]);
                 var yoy = col.YoyIndex is { } yi ? Clean(r[yi]) : null;
                 var valueUnit = col.Unit ?? unit ?? defaultUnit;
-                var header = $"{Grid.Letter(col.Index)}（{col.Header}）";
+                var header = $"{Grid.Letter(col.Index)}（{Quote.Cell(col.Header, 30)}）";
                 var yoyHeader = col.YoyIndex is { } y2 ? $"{Grid.Letter(y2)}（同比）" : null;
                 string? indicatorText = indicatorName;
                 if (col.Kind == ColumnKind.Month)
@@ -125,7 +125,7 @@ public static partial class WideTableReader
                             findings.Add(new Finding
                             {
                                 Code = "month-column-ignored", Severity = Severity.Warning, Row = r.Row, Column = header,
-                                Zone = z, Indicator = ind.Code, Period = period,
+                                Zone = z is null ? null : Quote.Cell(z), Indicator = ind.Code, Period = period,
                                 MessageZh = $"第 {r.Row} 行：指标「{ind.NameZh}」没有当月指标，本月数未导入",
                                 MessageEn = $"Row {r.Row}: '{ind.Code}' has no single-month indicator; the 本月 figure is not imported",
                             });

@@ -1,3 +1,5 @@
+using FunctionsZone.Core.Ingest;
+
 namespace FunctionsZone.Core.Pipeline;
 
 /// <summary>How an import treats errors: all-or-nothing by default; --allow-partial takes the valid rows.</summary>
@@ -7,4 +9,6 @@ public sealed record IngestOptions
     public bool AllowPartial { get; init; }
     public long MaxFileBytes { get; init; } = 20 * 1024 * 1024;
     public int MaxRows { get; init; } = 200_000;
+    /// <summary>What a reader may inflate, lay out and hold in one cell (XLSX bombs, 50 MB cells).</summary>
+    public ParseLimits Limits { get; init; } = new();
 }

@@ -13,6 +13,8 @@ namespace FunctionsZone.Core.Pipeline;
 /// <summary>
 /// The monthly cycle: ingest files → recompute the periods they touched → publish a snapshot.
 /// The timer function, the HTTP functions and fz all call this; none of it knows where storage lives.
+/// Runs, recomputes and publishes hold the pipeline's lease (one writer at a time); imports by any route record the
+/// periods they change (IDirtyPeriodStore) so the next run recomputes every period that reads them.
 /// </summary>
 public sealed class MonthlyPipeline(
     IObservationStore observations,
@@ -20,10 +22,17 @@ public sealed class MonthlyPipeline(
     IResultStore results,
     ISnapshotStore snapshots,
     IImportLog importLog,
+    IDirtyPeriodStore dirty,
+    IPipelineLease lease,
     TargetThresholds? targetThresholds = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    Briefing.BriefingPublisher? briefings = null,
+    IPipelineHook? hook = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly IPipelineHook _hook = hook ?? PipelineHook.None;
+    // The lease this async flow holds: a run's publish is part of the run, not a second writer.
+    private readonly AsyncLocal<ILeaseHandle?> _held = new();
 
     /// <summary>Status thresholds of target progress (configuration FunctionsZone:Targets:OnTrack / Accelerate).</summary>
     public TargetThresholds TargetThresholds { get; } = targetThresholds ?? TargetThresholds.Default;
@@ -31,11 +40,45 @@ public sealed class MonthlyPipeline(
     /// <summary>Progress lines for long work ("ingest observations.csv: 329 rows").</summary>
     public event Action<string>? Progress;
 
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the pipeline's lease (waiting a bounded time for it, else
+    /// PipelineBusyException). Nested calls in the same flow share the lease. A lease that cannot be renewed cancels
+    /// the work, which then ends in PipelineBusyException: it no longer owns the pipeline.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(string purpose, Func<CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        if (_held.Value is not null) return await work(ct);
+        await using var handle = await lease.AcquireAsync(purpose, ct);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, handle.Lost);
+        _held.Value = handle;
+        try { return await work(linked.Token); }
+        catch (OperationCanceledException) when (handle.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new PipelineBusyException($"流水线租约丢失，「{purpose}」已停止，请重试 / The pipeline's lease was lost; '{purpose}' stopped, please retry");
+        }
+        finally { _held.Value = null; }
+    }
+
     public async Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, CancellationToken ct = default)
     {
         using var activity = PipelineTelemetry.StartImport(file);
         var summary = await IngestCoreAsync(file, options, ct);
         PipelineTelemetry.RecordImport(activity, summary);
+        return summary;
+    }
+
+    /// <summary>A file that could not even be read (an unsafe or vanished blob name): its summary, saved like any import's.</summary>
+    public async Task<ImportSummary> RefuseAsync(string name, Finding finding, CancellationToken ct = default)
+    {
+        var started = _clock.GetUtcNow();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
+        var summary = new ImportSummary
+        {
+            ImportId = $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{sha[..8]}", File = Quote.Cell(name, 200), Status = ImportStatus.Error,
+            Counts = new ImportCounts(0, 0, 0, 0), Findings = ImportSummary.Group([finding]), Kind = InputKind.Ignored.ToString().ToLowerInvariant(),
+            StartedAt = started, FinishedAt = started,
+        };
+        await importLog.SaveAsync(summary, ct);
         return summary;
     }
 
@@ -46,7 +89,8 @@ public sealed class MonthlyPipeline(
         var findings = new List<Finding>();
         var counts = new ImportCounts(0, 0, 0, 0);
         var periods = new List<string>();
-        var kind = file.Kind;
+        // The size is checked on the bytes, before anything decodes them (telling a CSV's kind reads its text).
+        var kind = file.Extension == ".json" || file.IsSpreadsheet ? file.Kind : InputKind.Observations;
 
         if (file.Content.LongLength > options.MaxFileBytes)
         {
@@ -55,6 +99,16 @@ public sealed class MonthlyPipeline(
                 Code = "file-too-large",
                 MessageZh = $"文件 {file.Content.LongLength:N0} 字节，超过上限 {options.MaxFileBytes:N0} 字节",
                 MessageEn = $"The file has {file.Content.LongLength:N0} bytes, over the limit of {options.MaxFileBytes:N0}",
+            });
+        }
+        else if (file.Extension is ".csv" or ".txt" && file.NotUtf8Line is { } line)
+        {
+            // Mostly UTF-8 with a line in another encoding (a GBK line pasted in): decoding it as GB18030 would be mojibake.
+            findings.Add(new Finding
+            {
+                Code = "mixed-encoding", Row = line,
+                MessageZh = $"第 {line} 行不是 UTF-8（可能是 GBK），而文件其余部分是 UTF-8：请把整个文件另存为同一种编码",
+                MessageEn = $"Line {line} is not UTF-8 (GBK?) while the rest of the file is: save the whole file in one encoding",
             });
         }
         else if (file.Extension is ".csv" or ".txt" && file.Text().Contains('\uFFFD'))
@@ -69,95 +123,133 @@ public sealed class MonthlyPipeline(
         }
         else
         {
+            kind = file.Kind;
             switch (kind)
             {
                 case InputKind.Zones or InputKind.Groups or InputKind.Indicators:
-                    counts = await IngestRegistryFileAsync(file, kind, options, findings, ct);
+                    counts = await IngestRegistryFileAsync(file, kind, options, findings, importId, ct);
                     break;
                 case InputKind.Targets:
                 {
                     var registry = await references.LoadRegistryAsync(ct);
                     var targets = ReferenceFileReader.ReadTargets(file.Text(), registry, findings);
-                    counts = await WriteIfAllowed(targets.Count, findings, options, async () => await references.SaveTargetsAsync(targets, ct));
+                    counts = await WriteIfAllowed(targets.Count, findings, options,
+                        () => ChangingEverythingAsync(importId, () => references.SaveTargetsAsync(targets, ct), ct));
                     break;
                 }
                 case InputKind.OfficialRanks:
                 {
                     var registry = await references.LoadRegistryAsync(ct);
                     var ranks = ReferenceFileReader.ReadOfficialRanks(file.Text(), registry, findings);
-                    counts = await WriteIfAllowed(ranks.Count, findings, options, async () => await references.SaveOfficialRanksAsync(ranks, ct));
+                    counts = await WriteIfAllowed(ranks.Count, findings, options,
+                        () => ChangingEverythingAsync(importId, () => references.SaveOfficialRanksAsync(ranks, ct), ct));
                     break;
                 }
                 case InputKind.ValidationRules:
-                    counts = await IngestValidationRulesAsync(file, options, findings, ct);
+                    counts = await IngestValidationRulesAsync(file, options, findings, importId, ct);
                     break;
-                case InputKind.Observations:
+                case InputKind.Projects:
                 {
                     var registry = await references.LoadRegistryAsync(ct);
-                    var raw = ObservationFileReader.Read(file, registry, findings);
-                    if (raw.Count > options.MaxRows)
+                    var list = ProjectRegistry.Read(file.Text(), registry, findings);
+                    if (references is IProjectStore store)
+                        counts = await WriteIfAllowed(list.Count, findings, options, () => store.SaveProjectsAsync(list, ct));
+                    else findings.Add(new Finding
                     {
-                        findings.Add(new Finding
-                        {
-                            Code = "too-many-rows",
-                            MessageZh = $"文件有 {raw.Count:N0} 行，超过上限 {options.MaxRows:N0} 行",
-                            MessageEn = $"The file has {raw.Count:N0} rows, over the limit of {options.MaxRows:N0}",
-                        });
-                        break;
-                    }
-                    var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
-                    var rules = await LoadValidationRulesAsync(ct);
-                    var stored = resolved.Count == 0 ? [] : await observations.ReadPeriodsAsync(
-                        ObservationValidator.PeriodsToRead(resolved, rules, await observations.ListPeriodsAsync(ct)), ct);
-                    if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, stored));
-                    // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
-                    var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
-                        .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
-                    var stamped = resolved.Select(r => r.Observation)
-                        .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
-                        .Select(o => o with { ImportId = importId }).ToList();
-                    Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
-                    var ignored = raw.Count - stamped.Count;
-                    counts = await WriteIfAllowed(stamped.Count, findings, options, () => observations.WriteAsync(stamped, importId, ct), ignored,
-                        dryRun: () => DryRunCounts(stamped, stored));
-                    if (counts.Imported + counts.Updated > 0 && !options.DryRun)
-                        periods = stamped.Select(o => o.Period.ToString()).Distinct().Order(StringComparer.Ordinal).ToList();
+                        Code = "projects-not-stored", Severity = Severity.Warning,
+                        MessageZh = "此存储不保存项目库，未导入", MessageEn = "This store keeps no project registry; the file was not imported",
+                    });
                     break;
                 }
+                case InputKind.Scheme:
+                    counts = await SchemeImport.IngestAsync(file, references, importId, started, options, findings, ct);
+                    break;
+                case InputKind.Observations:
+                    (counts, periods) = await IngestObservationsAsync(file, options, findings, importId, started, ct);
+                    break;
                 default:
                     counts = new ImportCounts(0, 0, 0, 0);
                     findings.Add(new Finding
                     {
                         Code = "unknown-file", Severity = Severity.Warning,
-                        MessageZh = $"无法识别的文件「{file.Name}」，未导入", MessageEn = $"File '{file.Name}' is not a recognised input and was not imported",
+                        MessageZh = $"无法识别的文件「{Quote.Cell(file.Name)}」，未导入", MessageEn = $"File '{Quote.Cell(file.Name)}' is not a recognised input and was not imported",
                     });
                     break;
             }
         }
 
-        var summary = new ImportSummary
-        {
-            ImportId = importId, File = file.Name, Sha256 = file.Sha256, Kind = kind.ToString().ToLowerInvariant(),
-            Encoding = kind is InputKind.Observations or InputKind.Targets or InputKind.OfficialRanks && file.Extension != ".json" ? file.DetectedEncoding : null,
-            Status = ImportSummary.StatusOf(findings), Counts = counts, Findings = ImportSummary.Group(findings),
-            DryRun = options.DryRun, StartedAt = started, FinishedAt = _clock.GetUtcNow(), Periods = periods,
-        };
+        var summary = Summary(file, importId, kind, ImportSummary.StatusOf(findings), counts, findings, options, started, periods);
         if (!options.DryRun) await importLog.SaveAsync(summary, ct);
         return summary;
     }
 
-    /// <summary>What the write would count, against what is stored: a dry run reports the import's real counts.</summary>
-    private static WriteCounts DryRunCounts(IReadOnlyList<Observation> file, IReadOnlyList<Observation> stored)
+    private ImportSummary Summary(InputFile file, string importId, InputKind kind, ImportStatus status, ImportCounts counts, List<Finding> findings,
+        IngestOptions options, DateTimeOffset started, IReadOnlyList<string> periods) => new()
     {
-        var current = stored.ToDictionary(o => o.Key);
-        int imported = 0, updated = 0, unchanged = 0;
-        foreach (var o in file)
+        ImportId = importId, File = file.Name, Sha256 = file.Sha256, Kind = kind.ToString().ToLowerInvariant(),
+        Encoding = kind is InputKind.Observations or InputKind.Targets or InputKind.OfficialRanks && file.Extension != ".json" && file.IsDecoded ? file.DetectedEncoding : null,
+        Status = status, Counts = counts, Findings = ImportSummary.Group(findings),
+        DryRun = options.DryRun, StartedAt = started, FinishedAt = _clock.GetUtcNow(), Periods = periods,
+    };
+
+    private async Task<(ImportCounts, List<string>)> IngestObservationsAsync(InputFile file, IngestOptions options, List<Finding> findings, string importId,
+        DateTimeOffset started, CancellationToken ct)
+    {
+        var registry = await references.LoadRegistryAsync(ct);
+        var raw = ObservationFileReader.Read(file, registry, findings, options.Limits);
+        if (raw.Count > options.MaxRows)
         {
-            if (!current.TryGetValue(o.Key, out var old)) imported++;
-            else if (old.Value == o.Value && old.Yoy == o.Yoy) unchanged++;
-            else updated++;
+            findings.Add(new Finding
+            {
+                Code = "too-many-rows",
+                MessageZh = $"文件有 {raw.Count:N0} 行，超过上限 {options.MaxRows:N0} 行，全部忽略",
+                MessageEn = $"The file has {raw.Count:N0} rows, over the limit of {options.MaxRows:N0}; every row is ignored",
+            });
+            return (new ImportCounts(0, 0, 0, raw.Count), []);
         }
-        return new WriteCounts(imported, updated, unchanged);
+        var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
+        var rules = await LoadValidationRulesAsync(ct);
+        var stored = resolved.Count == 0 ? [] : await observations.ReadPeriodsAsync(
+            ObservationValidator.PeriodsToRead(resolved, rules, await observations.ListPeriodsAsync(ct)), ct);
+        if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, stored));
+        // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
+        var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
+            .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
+        var stamped = resolved.Select(r => r.Observation)
+            .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
+            .Select(o => o with { ImportId = importId }).ToList();
+        Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
+        var ignored = raw.Count - stamped.Count;
+        // What would change, by the one rule the store writes by: the dry run's counts and the periods to mark dirty.
+        var current = stored.ToDictionary(o => o.Key);
+        var changing = stamped.Where(o => ObservationChange.Of(current.GetValueOrDefault(o.Key), o).Kind != ChangeKind.Unchanged)
+            .Select(o => o.Period).Distinct().Order().ToList();
+        var counts = await WriteIfAllowed(stamped.Count, findings, options, async () =>
+        {
+            // The summary first (PENDING), then the dirty marks, then the values: a crash at any point leaves no value
+            // whose import has no summary, and no changed period the next run would not recompute.
+            await importLog.SaveAsync(Summary(file, importId, InputKind.Observations, ImportStatus.Pending, new ImportCounts(0, 0, 0, 0), findings, options, started,
+                changing.Select(p => p.ToString()).ToList()), ct);
+            var marks = await dirty.MarkAsync(changing.Select(p => (Period?)p).ToList(), importId, ct);
+            await _hook.AtAsync(PipelineHook.IngestBeforeValues, ct);
+            var w = await observations.WriteAsync(stamped, importId, ct);
+            // Marked again after the write: a run that read the first mark before these values were in clears only that
+            // version of it, so this one stays for the next run.
+            if (marks.Count > 0) await dirty.MarkAsync(changing.Select(p => (Period?)p).ToList(), importId, ct);
+            return w;
+        }, ignored, dryRun: () => ObservationChange.Count(stamped, stored));
+        var periods = counts.Imported + counts.Updated > 0 && !options.DryRun ? changing.Select(p => p.ToString()).ToList() : [];
+        return (counts, periods);
+    }
+
+    /// <summary>A write that may change what every period computes (registry, targets, rules): everything is marked dirty around it.</summary>
+    private async Task<WriteCounts> ChangingEverythingAsync(string importId, Func<Task<WriteCounts>> write, CancellationToken ct)
+    {
+        var marks = await dirty.MarkAsync([null], importId, ct);
+        var w = await write();
+        if (w.Imported + w.Updated > 0) await dirty.MarkAsync([null], importId, ct);
+        else await dirty.ClearAsync(marks, ct);
+        return w;
     }
 
     /// <summary>The rules of validation-rules.json: the imported copy, else the built-in default.</summary>
@@ -166,7 +258,7 @@ public sealed class MonthlyPipeline(
             ? ValidationRules.Parse(json)
             : ValidationRules.Default;
 
-    private async Task<ImportCounts> IngestValidationRulesAsync(InputFile file, IngestOptions options, List<Finding> findings, CancellationToken ct)
+    private async Task<ImportCounts> IngestValidationRulesAsync(InputFile file, IngestOptions options, List<Finding> findings, string importId, CancellationToken ct)
     {
         string text;
         try
@@ -176,7 +268,7 @@ public sealed class MonthlyPipeline(
         }
         catch (InvalidDataException e)
         {
-            findings.Add(new Finding { Code = "malformed-rules", MessageZh = e.Message, MessageEn = e.Message });
+            findings.Add(new Finding { Code = "malformed-rules", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) });
             return new ImportCounts(0, 0, 0, 1);
         }
         if (references is not IValidationRuleStore store)
@@ -191,7 +283,7 @@ public sealed class MonthlyPipeline(
         var existing = await store.LoadValidationRulesAsync(ct);
         if (existing == text) return new ImportCounts(0, 0, 1, 0);
         if (options.DryRun) return new ImportCounts(existing is null ? 1 : 0, existing is null ? 0 : 1, 0, 0);
-        await store.SaveValidationRulesAsync(text, ct);
+        await ChangingEverythingAsync(importId, async () => { await store.SaveValidationRulesAsync(text, ct); return new WriteCounts(0, 1, 0); }, ct);
         return new ImportCounts(existing is null ? 1 : 0, existing is null ? 0 : 1, 0, 0);
     }
 
@@ -211,7 +303,7 @@ public sealed class MonthlyPipeline(
         return new ImportCounts(w.Imported, w.Updated, w.Unchanged, ignored);
     }
 
-    private async Task<ImportCounts> IngestRegistryFileAsync(InputFile file, InputKind kind, IngestOptions options, List<Finding> findings, CancellationToken ct)
+    private async Task<ImportCounts> IngestRegistryFileAsync(InputFile file, InputKind kind, IngestOptions options, List<Finding> findings, string importId, CancellationToken ct)
     {
         var current = await references.LoadRegistryAsync(ct);
         ZoneRegistry next;
@@ -228,7 +320,7 @@ public sealed class MonthlyPipeline(
         }
         catch (InvalidDataException e)
         {
-            findings.Add(new Finding { Code = "malformed-json", MessageZh = e.Message, MessageEn = e.Message });
+            findings.Add(new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) });
             return new ImportCounts(0, 0, 0, 0);
         }
         var items = kind switch { InputKind.Zones => next.Zones.Count, InputKind.Groups => next.Groups.Count, _ => next.Indicators.Count };
@@ -238,137 +330,150 @@ public sealed class MonthlyPipeline(
         if (Canonical(Part(current)).SequenceEqual(Canonical(Part(next))))
             return new ImportCounts(0, 0, items, 0);
         if (options.DryRun) return new ImportCounts(items, 0, 0, 0);
-        await references.SaveRegistryAsync(next, ct);
+        await ChangingEverythingAsync(importId, async () => { await references.SaveRegistryAsync(next, ct); return new WriteCounts(0, 1, 0); }, ct);
         return new ImportCounts(Math.Max(0, items - count), Math.Min(items, count), 0, 0);
     }
 
-    /// <summary>Ranks, 亩均 values and target progress for one period, staged for publish.</summary>
+    /// <summary>Ranks, 亩均 values and target progress for one period, staged for publish (under the lease).</summary>
     public Task<PeriodResults> RecomputeAsync(Period period, CancellationToken ct = default) =>
-        PipelineTelemetry.StageAsync("recompute", period.ToString(), () => RecomputeCoreAsync(period, ct));
-
-    private async Task<PeriodResults> RecomputeCoreAsync(Period period, CancellationToken ct)
-    {
-        var inputs = await LoadRecomputeInputsAsync(ct);
-        return await RecomputeAsync(period, inputs, ct);
-    }
+        ExclusiveAsync($"recompute {period}", token =>
+            PipelineTelemetry.StageAsync("recompute", period.ToString(), async () => await RecomputeAsync(period, await LoadRecomputeInputsAsync(token), token)), ct);
 
     /// <summary>What every period's recompute shares, loaded once: the registry, targets, official ranks and the stored-period cache.</summary>
-    private sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Target> Targets, IReadOnlyList<OfficialRank> OfficialRanks, PeriodCache Cache);
+    private sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Target> Targets, IReadOnlyList<OfficialRank> OfficialRanks, PeriodCache Cache,
+        Evaluation.SchemeCatalog Schemes, ProjectRegistry Projects);
 
     private async Task<RecomputeInputs> LoadRecomputeInputsAsync(CancellationToken ct) => new(
         await references.LoadRegistryAsync(ct),
         await references.LoadTargetsAsync(ct),
         await references.LoadOfficialRanksAsync(ct),
-        new PeriodCache(observations, await observations.ListPeriodsAsync(ct)));
+        new PeriodCache(observations, await observations.ListPeriodsAsync(ct)),
+        await SchemeImport.LoadAsync(references, ct),
+        new ProjectRegistry(references is IProjectStore projects ? await projects.LoadProjectsAsync(ct) : []));
 
     /// <summary>
     /// Recomputes several periods in order with one registry and target load, reading each stored period once
-    /// and keeping it only while a later period still needs it (as its previous month or year before).
+    /// and keeping it only while a later period still reads it (PeriodDependencies).
     /// </summary>
-    public async Task<IReadOnlyList<string>> RecomputeAllAsync(IReadOnlyList<Period> periods, Action<PeriodResults>? each = null, CancellationToken ct = default)
-    {
-        var ordered = periods.Distinct().Order().ToList();
-        if (ordered.Count == 0) return [];
-        var inputs = await LoadRecomputeInputsAsync(ct);
-        var done = new List<string>();
-        for (var i = 0; i < ordered.Count; i++)
+    public Task<IReadOnlyList<string>> RecomputeAllAsync(IReadOnlyList<Period> periods, Action<PeriodResults>? each = null, CancellationToken ct = default) =>
+        ExclusiveAsync("recompute", async token =>
         {
-            var result = await RecomputeAsync(ordered[i], inputs, ct);
-            each?.Invoke(result);
-            done.Add(result.Period);
-            inputs.Cache.KeepOnly(ordered.Skip(i + 1).SelectMany(NeededFor));
-        }
-        return done;
-    }
-
-    /// <summary>The period itself, the month before and the year before (for moves), and their year-before (for computed growth).</summary>
-    private static HashSet<Period> NeededFor(Period period)
-    {
-        var needed = new HashSet<Period> { period, period.Previous(), period.YearBefore(), period.Previous().YearBefore(), period.YearBefore().YearBefore() };
-        if (period.IsMonth) { needed.Add(Period.OfMonth(period.Year - 1, 12)); needed.Add(Period.OfYear(period.Year - 1)); }
-        return needed;
-    }
+            var ordered = periods.Distinct().Order().ToList();
+            if (ordered.Count == 0) return (IReadOnlyList<string>)[];
+            var inputs = await LoadRecomputeInputsAsync(token);
+            var done = new List<string>();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var result = await RecomputeAsync(ordered[i], inputs, token);
+                each?.Invoke(result);
+                done.Add(result.Period);
+                inputs.Cache.KeepOnly(ordered.Skip(i + 1).SelectMany(PeriodDependencies.Reads));
+            }
+            return done;
+        }, ct);
 
     private async Task<PeriodResults> RecomputeAsync(Period period, RecomputeInputs inputs, CancellationToken ct)
     {
-        var (registry, targets, officialRanks, cache) = inputs;
-        var needed = NeededFor(period);
+        var (registry, targets, officialRanks, cache, schemes, projects) = inputs;
+        var needed = PeriodDependencies.Reads(period);
         var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
         var derived = PerMuCalculator.Derive(registry, set, needed);
         foreach (var d in derived) set.Add(d);
 
         var rankings = new RankingCalculator(registry, set).ComputeAll(period);
-        var progress = new TargetCalculator(registry, set, TargetThresholds).Compute(targets, period);
+        var progress = new TargetCalculator(registry, set, TargetThresholds, projects).Compute(targets, period);
         var result = new PeriodResults
         {
             Period = period.ToString(), Rankings = rankings, Targets = progress,
             Derived = derived.Where(d => d.Period == period).OrderBy(d => d.Zone, StringComparer.Ordinal).ThenBy(d => d.Indicator, StringComparer.Ordinal).ToList(),
             Observations = stored.Where(o => o.Period == period).OrderBy(o => o.Zone, StringComparer.Ordinal).ThenBy(o => o.Indicator, StringComparer.Ordinal).ToList(),
-            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, officialRanks, Evaluation.SchemeCatalog.BuiltIn, m => Progress?.Invoke(m)),
+            Composites = Evaluation.EvaluationStep.Composites(registry, set, period, officialRanks, schemes, m => Progress?.Invoke(m)),
             CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
         };
         await results.SaveAsync(result, ct);
+        await _hook.AtAsync(PipelineHook.RecomputePeriodSaved, ct);
         Progress?.Invoke($"重算 / recompute {period}: {rankings.Count} 个排名 rankings, {progress.Count} 个目标 targets");
         return result;
     }
 
     /// <summary>Publishes every staged period as a new version; returns null when the content equals the latest.</summary>
     public Task<SnapshotPointer?> PublishAsync(CancellationToken ct = default) =>
-        PipelineTelemetry.StageAsync("publish", null, () => PublishCoreAsync(ct));
+        ExclusiveAsync("publish", token => PipelineTelemetry.StageAsync("publish", null, () => PublishCoreAsync(token)), ct);
 
     private async Task<SnapshotPointer?> PublishCoreAsync(CancellationToken ct)
     {
+        // latest as it is now: the swap at the end is conditional on it (If-Match), so it never moves back.
+        var (latest, etag) = await snapshots.LatestWithETagAsync(ct);
         var registry = await references.LoadRegistryAsync(ct);
         var periods = await results.ListAsync(ct);
         var staged = new List<PeriodResults>();
+        RecomputeInputs? inputs = null;
         foreach (var p in periods)
         {
-            if (await results.LoadAsync(p, ct) is { } r) staged.Add(r);
+            if (await results.LoadAsync(p, ct) is { } r) { staged.Add(r); continue; }
+            // Listed but unreadable (cut short, corrupt): recomputed from the stored figures, not fatal to the publish.
+            Progress?.Invoke($"重算 / recomputing {p}: 结果文件无法读取 / its results blob could not be read");
+            inputs ??= await LoadRecomputeInputsAsync(ct);
+            staged.Add(await RecomputeAsync(p, inputs, ct));
         }
         var official = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct));
-        var version = SnapshotBuilder.Build(registry, staged, official, _clock.GetUtcNow());
-        var latest = await snapshots.LatestAsync(ct);
+        var schemes = await SchemeImport.LoadAsync(references, ct);
+        // A version is never older than the latest it replaces, whatever this machine's clock says.
+        var now = _clock.GetUtcNow();
+        if (latest is not null && latest.CreatedAt >= now) now = latest.CreatedAt.AddSeconds(1);
+        var version = SnapshotBuilder.Build(registry, staged, official, now, schemes.Stored, briefings);
         if (latest?.ContentHash == version.ContentHash)
         {
             Progress?.Invoke($"发布 / publish: 内容未变，沿用 / unchanged, latest stays {latest.Version}");
             return null;
         }
-        await snapshots.PublishAsync(version, ct);
+        await _hook.AtAsync(PipelineHook.PublishBuilt, ct);
+        await snapshots.WriteVersionAsync(version, ct);
+        await _hook.AtAsync(PipelineHook.PublishBeforeSwap, ct);
+        if (!await snapshots.SwapLatestAsync(version, etag, ct))
+            throw new PipelineBusyException($"发布期间 latest 已被另一次发布更新，{version.Id} 未发布 / latest moved during the publish; {version.Id} was not published");
+        await _hook.AtAsync(PipelineHook.PublishSwapped, ct);
+        // Only now that latest has moved may old versions go.
+        await snapshots.ApplyRetentionAsync(version.Id, ct);
         Progress?.Invoke($"发布 / publish: {version.Id} ({version.Files.Count} files)");
         return await snapshots.LatestAsync(ct);
     }
 
-    /// <summary>Registry first (indicators, groups, zones), then targets and official ranks, then observations by name.</summary>
+    /// <summary>Registry first (indicators, groups, zones), then targets, official ranks, schemes and projects, then observations by name.</summary>
     public static IReadOnlyList<InputFile> InRunOrder(IEnumerable<InputFile> files) => files.OrderBy(f => f.Kind switch
     {
         InputKind.Indicators => 0, InputKind.Groups => 1, InputKind.Zones => 2,
-        InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks => 5, _ => 6,
+        InputKind.ValidationRules => 3, InputKind.Targets => 4, InputKind.OfficialRanks or InputKind.Scheme or InputKind.Projects => 5, _ => 6,
     }).ThenBy(f => f.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// What the timer does: ingest the files (registry first), recompute the periods that changed or were
-    /// never computed, publish. Safe to run twice: unchanged input changes nothing and publishes nothing.
+    /// What the timer does: ingest the files (registry first), recompute every period that reads a dirty one (marked
+    /// by this run's imports or by any import since the last publish) or was never computed, publish, and only then
+    /// clear the marks it read. Safe to run twice: unchanged input changes nothing and publishes nothing.
     /// </summary>
-    public async Task<PipelineRun> RunAsync(IEnumerable<InputFile> files, IngestOptions options, CancellationToken ct = default)
-    {
-        var summaries = new List<ImportSummary>();
-        var list = InRunOrder(files);
-        using var activity = PipelineTelemetry.StartRun(list.Count);
-        foreach (var f in list) summaries.Add(await IngestAsync(f, options, ct));
+    public Task<PipelineRun> RunAsync(IEnumerable<InputFile> files, IngestOptions options, CancellationToken ct = default) =>
+        ExclusiveAsync("run", async token =>
+        {
+            var summaries = new List<ImportSummary>();
+            var list = InRunOrder(files);
+            using var activity = PipelineTelemetry.StartRun(list.Count);
+            foreach (var f in list) summaries.Add(await IngestAsync(f, options, token));
 
-        var touched = summaries.SelectMany(s => s.Periods).Select(Period.Parse).ToHashSet();
-        var referenceChanged = summaries.Any(s => s.Kind != "observations" && s.Counts.Imported + s.Counts.Updated > 0);
-        var stored = await observations.ListPeriodsAsync(ct);
-        var computed = (await results.ListAsync(ct)).ToHashSet();
-        // A changed month also moves the next month's "previous" and next year's "year before".
-        var toRecompute = stored.Where(p => referenceChanged || !computed.Contains(p) || touched.Contains(p)
-            || touched.Contains(p.Previous()) || touched.Contains(p.YearBefore())).Order().ToList();
-        var recomputed = await RecomputeAllAsync(toRecompute, ct: ct);
-        var pointer = await PublishAsync(ct) ?? await snapshots.LatestAsync(ct);
-        activity?.SetTag("fz.recomputed", string.Join(",", recomputed)).SetTag("fz.snapshot", pointer?.Version);
-        return new PipelineRun(summaries, recomputed, pointer, pointer is null ? null : snapshots.Location(pointer.Version));
-    }
+            var marks = await dirty.ListAsync(token);
+            var stored = await observations.ListPeriodsAsync(token);
+            var computed = (await results.ListAsync(token)).ToHashSet();
+            var toRecompute = marks.Any(m => m.Everything)
+                ? stored.ToList()
+                : stored.Where(p => !computed.Contains(p))
+                    .Concat(PeriodDependencies.ReadersOf(marks.Select(m => m.Period!.Value), stored)).Distinct().Order().ToList();
+            var recomputed = await RecomputeAllAsync(toRecompute, ct: token);
+            var pointer = await PublishAsync(token) ?? await snapshots.LatestAsync(token);
+            // Published: what those marks asked for is in the snapshot. Marks set again meanwhile stay (ETag).
+            await dirty.ClearAsync(marks, token);
+            activity?.SetTag("fz.recomputed", string.Join(",", recomputed)).SetTag("fz.snapshot", pointer?.Version);
+            return new PipelineRun(summaries, recomputed, pointer, pointer is null ? null : snapshots.Location(pointer.Version));
+        }, ct);
 }
 
 /// <summary>What one run did.</summary>

@@ -35,7 +35,7 @@ public interface IResultStore
     Task<IReadOnlyList<Period>> ListAsync(CancellationToken ct = default);
 }
 
-/// <summary>Import summaries, kept so every import can be looked up later.</summary>
+/// <summary>Import summaries, kept so every import can be looked up later (a PENDING one first, before any value is written).</summary>
 public interface IImportLog
 {
     Task SaveAsync(ImportSummary summary, CancellationToken ct = default);
@@ -44,9 +44,20 @@ public interface IImportLog
 /// <summary>Published snapshot versions and the pointer to the latest one.</summary>
 public interface ISnapshotStore
 {
-    /// <summary>Writes every file of a version, then its manifest, and only then moves the latest pointer.</summary>
+    /// <summary>Writes every file of a version, then its manifest, and only then moves the latest pointer (If-Match on the ETag read first).</summary>
     Task PublishAsync(Snapshots.SnapshotVersion version, CancellationToken ct = default);
+    /// <summary>Writes every file of a version, then its manifest (written once, never overwritten).</summary>
+    Task WriteVersionAsync(Snapshots.SnapshotVersion version, CancellationToken ct = default);
+    /// <summary>
+    /// Points latest at the version if latest still has the ETag <paramref name="expected"/> (null: no latest yet) and
+    /// is not newer; false when another publish moved it first.
+    /// </summary>
+    Task<bool> SwapLatestAsync(Snapshots.SnapshotVersion version, string? expected, CancellationToken ct = default);
+    /// <summary>Deletes versions retention no longer keeps; never the latest, one newer, or one written within the lease time.</summary>
+    Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default);
     Task<Snapshots.SnapshotPointer?> LatestAsync(CancellationToken ct = default);
+    /// <summary>The latest pointer and its ETag, read at the start of a publish.</summary>
+    Task<(Snapshots.SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default);
     /// <summary>A file of a version, by its path inside the version; null when absent.</summary>
     Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default);
     /// <summary>Where a reader finds the snapshot (a URL or a container path).</summary>

@@ -50,7 +50,7 @@ public sealed class RankingCalculator(ZoneRegistry registry, ObservationSet obse
                 Value = cur?.Value.Value, Rank = cur?.Rank, Of = current.Count, Basis = cur?.Value.Basis,
                 PreviousRank = prevRank, MoveFromPrevious = cur is not null && prevRank is not null ? prevRank - cur.Rank : null,
                 YearAgoRank = agoRank, MoveFromYearAgo = cur is not null && agoRank is not null ? agoRank - cur.Rank : null,
-                DifferencePoints = comparesInPoints && cur is not null && reference is not null ? cur.Value.Value - reference.Value : null,
+                DifferencePoints = comparesInPoints && cur is not null && reference is not null ? SafeDecimal.Try(() => cur.Value.Value - reference.Value) : null,
                 Source = obs?.Source,
             });
         }
@@ -93,8 +93,8 @@ public sealed class RankingCalculator(ZoneRegistry registry, ObservationSet obse
         if (measure == Measure.Level) return obs.Value is { } v ? new MeasuredValue(v, basis) : null;
         if (obs.Yoy is { } yoy) return new MeasuredValue(yoy, "reported");
         var last = observations.Get(zone, indicator.Code, period.YearBefore())?.Value;
-        if (obs.Value is { } now && last is > 0 && !indicator.IsRatio)
-            return new MeasuredValue((now / last.Value - 1m) * 100m, "computed");
+        if (obs.Value is { } now && last is > 0 && !indicator.IsRatio && SafeDecimal.Try(() => (now / last.Value - 1m) * 100m) is { } growth)
+            return new MeasuredValue(growth, "computed");
         return null;
     }
 }

@@ -12,8 +12,10 @@ namespace FunctionsZone.Core.Snapshots;
 /// </summary>
 public static class SnapshotBuilder
 {
+    /// <param name="briefings">Renders the briefings beside the zone pages (default: the built-in wording, md and docx).</param>
     public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
-        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now)
+        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now, IReadOnlyList<Evaluation.StoredScheme>? schemes = null,
+        Briefing.BriefingPublisher? briefings = null)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -21,6 +23,7 @@ public static class SnapshotBuilder
             ["registry/groups.json"] = Serialize(registry.Groups),
             ["registry/indicators.json"] = Serialize(registry.Indicators),
             ["official-ranks.json"] = Serialize(officialRanks),
+            ["registry/schemes.json"] = Serialize((schemes ?? []).OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()),
         };
         foreach (var r in results.OrderBy(r => r.Period, StringComparer.Ordinal))
         {
@@ -35,12 +38,17 @@ public static class SnapshotBuilder
         // The JSON Schemas (docs/schemas) travel with the version, so a reader can check any file it downloads.
         foreach (var (name, bytes) in SnapshotSchemas.All())
             files[$"schemas/{name}"] = bytes;
+        // The hash covers the data; the briefings are renderings of it, written after the id is known so they can cite it.
         var contentHash = HashOf(files);
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
+        var periods = results.Select(r => r.Period).Order(StringComparer.Ordinal).ToList();
+        var pointer = new SnapshotPointer { Version = id, Path = $"v/{id}/", ContentHash = contentHash, CreatedAt = now, Periods = periods };
+        foreach (var (path, bytes) in (briefings ?? Briefing.BriefingPublisher.Default).Render(files, pointer))
+            files[path] = bytes;
         var manifest = new SnapshotManifest
         {
             Version = id, ContentHash = contentHash, CreatedAt = now,
-            Periods = results.Select(r => r.Period).Order(StringComparer.Ordinal).ToList(),
+            Periods = periods,
             Files = files.Select(f => new SnapshotFileEntry(f.Key, f.Value.LongLength, Sha256(f.Value))).ToList(),
         };
         return new SnapshotVersion(id, contentHash, files, manifest);

@@ -88,6 +88,11 @@ public sealed class SnapshotReader(ISnapshotStore store, SnapshotReaderOptions? 
         return indexes.Select(i => i?.GetValueOrDefault((z.Id, ind.Code))).OfType<Observation>().OrderBy(o => o.Period).ToList();
     }
 
+    /// <summary>One published figure (reported or derived), or null when the snapshot has none.</summary>
+    public async Task<Observation?> ObservationAsync(SnapshotPointer latest, string zone, string indicator, Period period, CancellationToken ct = default) =>
+        latest.Periods.Contains(period.ToString()) && await ObservationIndexAsync(latest, period, ct) is { } index
+            ? index.GetValueOrDefault((zone, indicator)) : null;
+
     /// <summary>A period's observations by zone and indicator, built once per snapshot version: a series is then lookups, not scans.</summary>
     private Task<Dictionary<(string Zone, string Indicator), Observation>?> ObservationIndexAsync(SnapshotPointer latest, Period period, CancellationToken ct) =>
         Cached(latest, $"periods/{period}/observations.json|by-zone-indicator", async () =>

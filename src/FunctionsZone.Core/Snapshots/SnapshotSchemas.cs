@@ -30,8 +30,10 @@ public static class SnapshotSchemas
         "registry/zones.json" => "zones.schema.json",
         "registry/groups.json" => "groups.schema.json",
         "registry/indicators.json" => "indicators.schema.json",
+        "registry/schemes.json" => "schemes.schema.json",
         "official-ranks.json" => "official-ranks.schema.json",
         _ when path.StartsWith("schemas/", StringComparison.Ordinal) => null,
+        _ when Briefing.BriefingPublisher.IsBriefing(path) => null, // Markdown and Word, not JSON
         _ when path.StartsWith("periods/", StringComparison.Ordinal) && path.Contains("/zones/", StringComparison.Ordinal) => "zone-page.schema.json",
         _ when path.StartsWith("periods/", StringComparison.Ordinal) => Path.GetFileName(path).Replace(".json", ".schema.json"),
         _ => null,

@@ -1,15 +1,21 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
 
 namespace FunctionsZone.Core.Targets;
 
-/// <summary>A project of the registry (seeds/projects.csv): total investment in 亿元, empty where not stated.</summary>
-public sealed record Project(string Id, string Zone, string NameZh, decimal? TotalInvestment, int? Year = null);
+/// <summary>
+/// A project of the registry (projects.csv): total investment in 亿元 (empty where not stated) and the month or year it
+/// was signed or started (签约/开工), empty where not stated.
+/// </summary>
+public sealed record Project(string Id, string Zone, string NameZh, decimal? TotalInvestment, Period? Date = null, string? Source = null);
 
 /// <summary>
-/// Count targets from a project registry: 过亿项目 = projects of ≥ 1亿元, 10亿元以上 = ≥ 10亿元, 总投资 = their sum.
-/// A project without a stated investment (敬业集团) counts in no threshold and adds nothing to a sum.
+/// Count targets from the project registry: 过亿项目 = projects of ≥ 1亿元, 10亿元以上 = ≥ 10亿元, 总投资 = their sum.
+/// A dated project counts in its year, up to the month reported on; an undated one is listed but not counted, since
+/// nothing says which year it belongs to. A project without a stated investment (敬业集团) counts in no threshold.
 /// </summary>
 public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
 {
@@ -21,34 +27,76 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
         ["projects_1yi"] = (1m, false), ["projects_10yi"] = (10m, false), ["projects_investment"] = (1m, true),
     };
 
-    public decimal? ActualOf(string zone, string indicator, int year)
+    /// <summary>The count (or sum) of the zone's dated qualifying projects of the year up to asOf; null when the registry has no project of the zone.</summary>
+    public decimal? ActualOf(string zone, string indicator, Period asOf)
     {
         if (!Rules.TryGetValue(indicator, out var rule)) return null;
-        var qualifying = Projects.Where(p => string.Equals(p.Zone, zone, StringComparison.OrdinalIgnoreCase) && (p.Year is null || p.Year == year)
-                                             && p.TotalInvestment >= rule.Minimum).ToList();
-        return rule.Sum ? qualifying.Sum(p => p.TotalInvestment!.Value) : qualifying.Count;
+        var ofZone = Projects.Where(p => string.Equals(p.Zone, zone, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (ofZone.Count == 0) return null;
+        var counted = ofZone.Where(p => p.Date is { } d && d.Year == asOf.Year && (d.Month is null || asOf.Month is null || d.Month <= asOf.Month)
+                                        && p.TotalInvestment >= rule.Minimum).ToList();
+        return rule.Sum ? counted.Sum(p => p.TotalInvestment!.Value) : counted.Count;
     }
 
-    /// <summary>projects.csv: id,zone,nameZh,totalInvestment,unit,… (an optional year column limits a project to a year).</summary>
-    public static ProjectRegistry Read(string csvText)
+    /// <summary>The zone's qualifying projects that carry no date: shown beside the count, not in it.</summary>
+    public IReadOnlyList<string> UndatedOf(string zone, string indicator) =>
+        Rules.TryGetValue(indicator, out var rule)
+            ? Projects.Where(p => string.Equals(p.Zone, zone, StringComparison.OrdinalIgnoreCase) && p.Date is null && p.TotalInvestment >= rule.Minimum)
+                .Select(p => $"{p.NameZh}（{p.TotalInvestment:0.##}亿元）").ToList()
+            : [];
+
+    /// <summary>
+    /// projects.csv: id,zone,nameZh,totalInvestment,unit,… with an optional date column (YYYY or YYYY-MM; "year" is
+    /// read too). Each row it cannot take is named in a finding; the zone must be registered.
+    /// </summary>
+    public static IReadOnlyList<Project> Read(string csvText, Registry.ZoneRegistry? registry, List<Finding> findings)
     {
-        using var csv = new CsvReader(new StringReader(csvText), new CsvConfiguration(CultureInfo.InvariantCulture) { MissingFieldFound = null });
+        using var csv = new CsvReader(new StringReader(csvText), new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            MissingFieldFound = null, BadDataFound = null, TrimOptions = TrimOptions.Trim,
+            PrepareHeaderForMatch = a => a.Header.Trim().TrimStart('\uFEFF').ToLowerInvariant(),
+        });
         csv.Read();
         csv.ReadHeader();
         var list = new List<Project>();
         while (csv.Read())
         {
-            var inv = csv.GetField("totalInvestment");
+            var row = csv.Parser.Row;
+            string? F(string name) => csv.TryGetField<string>(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+            var zoneText = F("zone");
+            var zone = registry is null ? zoneText : registry.FindZone(zoneText)?.Id;
+            if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", zoneText)); continue; }
             decimal? amount = null;
-            if (!string.IsNullOrWhiteSpace(inv))
+            if (F("totalinvestment") is { } inv)
             {
-                if (!decimal.TryParse(inv, NumberStyles.Float, CultureInfo.InvariantCulture, out var a))
-                    throw new InvalidDataException($"projects.csv 第 {csv.Parser.Row} 行：总投资「{inv}」不是数字 / projects.csv row {csv.Parser.Row}: totalInvestment '{inv}' is not a number");
+                if (!ValueParser.TryParse(inv, out var a, out _)) { findings.Add(Bad(row, "bad-value", "totalInvestment", inv)); continue; }
                 amount = a;
             }
-            int? year = csv.HeaderRecord!.Contains("year") && int.TryParse(csv.GetField("year"), out var y) ? y : null;
-            list.Add(new Project(csv.GetField("id")!, csv.GetField("zone")!, csv.GetField("nameZh")!, amount, year));
+            Period? date = null;
+            var dateText = F("date") ?? F("year");
+            if (dateText is not null)
+            {
+                if (!Period.TryParse(dateText.Length > 7 ? dateText[..7] : dateText, out var d)) { findings.Add(Bad(row, "bad-date", "date", dateText)); continue; }
+                date = d;
+            }
+            var id = F("id") ?? $"row-{row}";
+            list.Add(new Project(id, zone, F("namezh") ?? id, amount, date, F("source")));
         }
+        return list;
+    }
+
+    /// <summary>Reads a registry file that must be clean (tests, the seeds): throws on the first problem.</summary>
+    public static ProjectRegistry Read(string csvText)
+    {
+        var findings = new List<Finding>();
+        var list = Read(csvText, null, findings);
+        if (findings.Count > 0) throw new InvalidDataException(string.Join("; ", findings.Select(f => f.Message)));
         return new ProjectRegistry(list);
     }
+
+    private static Finding Bad(int row, string code, string column, string? value) => new()
+    {
+        Code = code, Row = row, Column = column,
+        MessageZh = $"第 {row} 行：列「{column}」的值「{value}」无效", MessageEn = $"Row {row}: invalid {column} '{value}'",
+    };
 }

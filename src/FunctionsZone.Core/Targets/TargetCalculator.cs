@@ -4,10 +4,16 @@ using FunctionsZone.Core.Registry;
 namespace FunctionsZone.Core.Targets;
 
 /// <summary>
-/// Completion = actual ÷ target (a growth target: achieved growth ÷ target growth);
-/// gap = completion − linear 序时进度, in 个百分点; seasonal 序时进度 from last year's profile where present;
-/// SDG progress ratio and status (TargetThresholds), year-end projection and the monthly amount still needed
-/// (docs/methods.md §7). Count targets without a reported figure read the project registry when one is given.
+/// Target progress as each kind of target means it (docs/methods.md §8):
+/// <list type="bullet">
+/// <item>flows (cumulative, increment, count): completion = actual ÷ target against 序时进度 (seasonal where last year's profile exists);</item>
+/// <item>levels: from last year-end's level, (actual − baseline) ÷ (target − baseline) against 序时进度; without a baseline only the distance to the target;</item>
+/// <item>growth: achieved growth ÷ target growth (a YTD growth rate is already a pace; no 序时进度 gap);</item>
+/// <item>shares and rates: the distance to the target in 个百分点, never a 序时进度 gap;</item>
+/// <item>milestones: done (1) or not.</item>
+/// </list>
+/// SDG progress ratio and status (TargetThresholds) where a pace is judged; year-end projection and the monthly amount
+/// still needed. Count targets without a reported figure read the project registry: dated projects count in their year.
 /// </summary>
 public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet observations, TargetThresholds? thresholds = null, ProjectRegistry? projects = null)
 {
@@ -18,45 +24,93 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
 
     public TargetProgress Compute(Target target, Period asOf)
     {
+        try { return ComputeCore(target, asOf); }
+        // A stored figure too large to divide or project: the target shows no data rather than stopping the recompute.
+        catch (OverflowException) { return ComputeCore(target, asOf, noData: true); }
+    }
+
+    private TargetProgress ComputeCore(Target target, Period asOf, bool noData = false)
+    {
         var indicator = registry.FindIndicator(target.Indicator);
-        var (actual, basis) = ActualOf(target, indicator, asOf);
+        var (actual, basis) = noData ? (null, null) : ActualOf(target, indicator, asOf);
         var time = TimeProgress.Linear(asOf);
-        decimal? completion = actual is { } a && target.Value != 0 ? a / target.Value * 100m : null;
-        decimal? gap = completion is { } c ? c - time : null;
-        // Flows accumulate through the year, so they are judged against 序时进度; levels, shares and rates against the target itself.
-        var timeBased = target.Kind is TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count;
-        var seasonal = timeBased && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
-        var required = timeBased ? seasonal ?? time : 100m;
-        decimal? ratio = completion is { } cr && required > 0 ? cr / required : null;
-        var reached = completion >= 100m;
-        var status = ratio is { } r0 ? _thresholds.StatusOf(r0, reached) : "no-data";
         var months = asOf.Month ?? 12;
         var monthsLeft = 12 - months;
-        decimal? projection = timeBased && actual is { } pa && months > 0
-            ? (seasonal is > 0 ? pa / (seasonal.Value / 100m) : pa * 12m / months) : null;
+        // A growth target is a rate in % whatever the indicator's unit.
+        var unit = target.Unit is { Length: > 0 } u ? u : target.Kind == TargetKind.Growth ? "%" : indicator?.Unit ?? "";
+        var percent = unit is "%" or "％";
+        var higher = indicator?.Direction != Direction.Lower;
+        var reached = actual is { } ra && (higher ? ra >= target.Value : ra <= target.Value);
+        var (baseline, baselinePeriod) = target.Kind == TargetKind.Level ? BaselineOf(target, asOf) : (null, null);
+
+        var judgement = target.Kind switch
+        {
+            TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count => "time-progress",
+            TargetKind.Growth => "growth",
+            TargetKind.Milestone => "milestone",
+            TargetKind.Level when baseline is { } b && b != target.Value && !percent => "from-baseline",
+            _ => "distance-to-target",
+        };
+        decimal? completion = judgement switch
+        {
+            "from-baseline" when actual is { } a => (a - baseline!.Value) / (target.Value - baseline.Value) * 100m,
+            "distance-to-target" when percent => null,
+            _ when actual is { } a && target.Value != 0 => a / target.Value * 100m,
+            _ => null,
+        };
+        var paced = judgement is "time-progress" or "from-baseline";
+        var seasonal = !noData && judgement == "time-progress" && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
+        decimal? gap = paced && completion is { } c ? c - time : null;
+        // The share of the way that should be behind us by now: 序时进度 for paced rows, the whole way for growth and milestones.
+        decimal? required = paced ? seasonal ?? time : judgement is "growth" or "milestone" ? 100m : null;
+        decimal? ratio = completion is { } cr && required is > 0 ? cr / required.Value : null;
+        var status = reached ? "achieved"
+            : ratio is { } r0 ? _thresholds.StatusOf(r0, false)
+            : actual is not null && judgement == "distance-to-target" ? "below-target"
+            : "no-data";
+        decimal? projection = paced && actual is { } pa && months > 0
+            ? judgement == "from-baseline"
+                ? baseline!.Value + (pa - baseline.Value) * 12m / months
+                : seasonal is > 0 ? pa / (seasonal.Value / 100m) : pa * 12m / months
+            : null;
         decimal? monthlyNeeded = target.Kind is TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count or TargetKind.Level
                                  && actual is { } na && monthsLeft > 0 ? Math.Max(0, target.Value - na) / monthsLeft : null;
         return new TargetProgress
         {
             Zone = target.Zone, Indicator = target.Indicator,
-            Name = indicator?.NameZh ?? target.Indicator, NameEn = indicator?.NameEn ?? "",
-            Year = target.Year, AsOf = asOf.ToString(), Kind = target.Kind.ToString().ToLowerInvariant(),
-            Target = target.Value, Unit = target.Unit is { Length: > 0 } u ? u : indicator?.Unit ?? "",
+            Name = target.NameZh ?? indicator?.NameZh ?? target.Indicator, NameEn = indicator?.NameEn ?? "",
+            Year = target.Year, AsOf = asOf.ToString(), Kind = target.Kind.ToString().ToLowerInvariant(), Judgement = judgement,
+            Target = target.Value, Unit = unit,
             Actual = actual, ActualBasis = basis,
             Completion = completion is { } cc ? TimeProgress.Round(cc) : null,
             TimeProgress = TimeProgress.Round(time),
             GapPoints = gap is { } g ? TimeProgress.Round(g) : null,
+            Baseline = baseline, BaselinePeriod = baselinePeriod,
+            DistanceToTarget = actual is { } d && judgement != "milestone" ? RoundDistance(d - target.Value) : null,
+            DistanceUnit = judgement == "milestone" ? null : percent ? "个百分点" : unit,
             Status = status, Source = target.Source,
             SeasonalTimeProgress = seasonal is { } st ? TimeProgress.Round(st) : null,
             SeasonalGapPoints = seasonal is { } sg && completion is { } sc ? TimeProgress.Round(sc - sg) : null,
-            TimeProgressBasis = timeBased ? (seasonal is null ? "linear" : "seasonal") : "none",
+            TimeProgressBasis = paced ? (seasonal is null ? "linear" : "seasonal") : "none",
             ProgressRatio = ratio is { } rr ? Math.Round(rr, 3, MidpointRounding.AwayFromZero) : null,
-            ProgressClass = ratio is { } rc ? _thresholds.ClassOf(rc, reached) : null,
+            ProgressClass = ratio is { } rc ? _thresholds.ClassOf(rc, reached) : reached ? "reached" : null,
             Projection = projection is { } pj ? Math.Round(pj, 2, MidpointRounding.AwayFromZero) : null,
-            ProjectedCompletion = projection is { } pc && target.Value != 0 ? TimeProgress.Round(pc / target.Value * 100m) : null,
+            ProjectedCompletion = projection is { } pc && target.Value != 0
+                ? TimeProgress.Round(judgement == "from-baseline" ? (pc - baseline!.Value) / (target.Value - baseline.Value) * 100m : pc / target.Value * 100m) : null,
             MonthsLeft = monthsLeft,
             MonthlyNeeded = monthlyNeeded is { } mn ? Math.Round(mn, 2, MidpointRounding.AwayFromZero) : null,
+            UndatedProjects = target.Kind == TargetKind.Count && basis == "project-registry" ? projects?.UndatedOf(target.Zone, target.Indicator) : null,
         };
+    }
+
+    private static decimal RoundDistance(decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>Last year-end's level: December of last year, else last year's figure.</summary>
+    private (decimal? Value, string? Period) BaselineOf(Target target, Period asOf)
+    {
+        foreach (var p in new[] { Period.OfMonth(asOf.Year - 1, 12), Period.OfYear(asOf.Year - 1) })
+            if (observations.Get(target.Zone, target.Indicator, p)?.Value is { } v) return (v, p.ToString());
+        return (null, null);
     }
 
     private (decimal? Actual, string? Basis) ActualOf(Target target, Indicator? indicator, Period asOf)
@@ -70,10 +124,9 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
                 return obs?.Value is { } now && last is > 0 ? ((now / last.Value - 1m) * 100m, "computed-yoy") : (null, null);
             case TargetKind.Increment when indicator?.Kind == IndicatorKind.Stock:
                 // New within the year: the level now less the level at the end of last year.
-                var start = observations.Get(target.Zone, target.Indicator, Period.OfMonth(asOf.Year - 1, 12))?.Value
-                            ?? observations.Get(target.Zone, target.Indicator, Period.OfYear(asOf.Year - 1))?.Value;
+                var start = BaselineOf(target, asOf).Value;
                 return obs?.Value is { } level && start is { } s ? (level - s, "increment-since-last-year-end") : (null, null);
-            case TargetKind.Count when obs?.Value is null && projects?.ActualOf(target.Zone, target.Indicator, asOf.Year) is { } n:
+            case TargetKind.Count when obs?.Value is null && projects?.ActualOf(target.Zone, target.Indicator, asOf) is { } n:
                 return (n, "project-registry");
             default:
                 return obs?.Value is { } v ? (v, "value") : (null, null);

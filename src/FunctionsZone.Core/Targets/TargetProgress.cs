@@ -15,13 +15,32 @@ public sealed record TargetProgress
     /// <summary>The figure compared with the target (a growth target's actual is the YoY growth in %).</summary>
     public decimal? Actual { get; init; }
     public string? ActualBasis { get; init; }
-    /// <summary>actual ÷ target, in %.</summary>
+    /// <summary>
+    /// How the row is judged (docs/methods.md §8): "time-progress" (a flow against 序时进度), "from-baseline" (a level
+    /// or count from last year-end's level against 序时进度), "growth" (achieved growth ÷ target growth),
+    /// "distance-to-target" (a share or rate, or a level without a baseline: only how far from the target), "milestone".
+    /// </summary>
+    public string Judgement { get; init; } = "time-progress";
+    /// <summary>
+    /// In %: actual ÷ target for flows and growth; (actual − baseline) ÷ (target − baseline) from a baseline;
+    /// actual ÷ target for a level without one; null for a share or rate (its distance in 个百分点 is what counts).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public decimal? Completion { get; init; }
     /// <summary>Linear 序时进度, in %.</summary>
     public required decimal TimeProgress { get; init; }
-    /// <summary>completion − 序时进度, in 个百分点 (positive = 快于序时进度).</summary>
+    /// <summary>completion − 序时进度, in 个百分点 (positive = 快于序时进度); null where 序时进度 does not apply.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public decimal? GapPoints { get; init; }
-    /// <summary>achieved, ahead, on-track, behind, at-risk or no-data (TargetThresholds).</summary>
+    /// <summary>A level's baseline: last year-end's level (December, else the year figure), and its period.</summary>
+    public decimal? Baseline { get; init; }
+    public string? BaselinePeriod { get; init; }
+    /// <summary>actual − target in the target's unit (个百分点 for % targets); negative = short of the target.</summary>
+    public decimal? DistanceToTarget { get; init; }
+    public string? DistanceUnit { get; init; }
+    /// <summary>Projects of the registry not counted because they carry no date (fz targets lists them).</summary>
+    public IReadOnlyList<string>? UndatedProjects { get; init; }
+    /// <summary>achieved, ahead, on-track, behind, at-risk, below-target (a share, or a level without a baseline) or no-data.</summary>
     public required string Status { get; init; }
     public string? Source { get; init; }
     /// <summary>Seasonal 序时进度 from last year's monthly profile, in %, where there is one.</summary>

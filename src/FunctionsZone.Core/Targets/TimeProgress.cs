@@ -18,7 +18,7 @@ public static class TimeProgress
         var sameMonth = observations.Get(zone, indicator, asOf.YearBefore())?.Value;
         var annual = observations.Get(zone, indicator, Period.OfMonth(asOf.Year - 1, 12))?.Value
                      ?? observations.Get(zone, indicator, Period.OfYear(asOf.Year - 1))?.Value;
-        return sameMonth is { } m && annual is > 0 ? m / annual.Value * 100m : null;
+        return sameMonth is { } m && annual is > 0 ? SafeDecimal.Try(() => m / annual.Value * 100m) : null;
     }
 
     /// <summary>Rounds half away from zero (四舍五入), as statistical tables do.</summary>

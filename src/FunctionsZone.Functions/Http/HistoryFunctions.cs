@@ -5,11 +5,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsZone.Functions.Http;
 
-/// <summary>GET /api/history?zone=&amp;indicator=&amp;period= — a figure's current value and its changes (old → new, import, file, time), with an ETag.</summary>
+/// <summary>
+/// GET /api/history?zone=&amp;indicator=&amp;period= — a figure's published value and the changes that led to it (old → new,
+/// import, file, time), with an ETag. It names import ids and source files, so it needs a function key.
+/// </summary>
 public sealed class HistoryFunctions(HistoryQuery history)
 {
     [Function("GetHistory")]
-    public async Task<IActionResult> History([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "history")] HttpRequest req, CancellationToken ct)
+    public async Task<IActionResult> History([HttpTrigger(AuthorizationLevel.Function, "get", Route = "history")] HttpRequest req, CancellationToken ct)
     {
         var q = req.Query;
         if (string.IsNullOrEmpty(q["zone"]) || string.IsNullOrEmpty(q["indicator"]) || string.IsNullOrEmpty(q["period"]))

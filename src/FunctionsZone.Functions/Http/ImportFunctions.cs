@@ -5,12 +5,15 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsZone.Functions.Http;
 
-/// <summary>Import summaries: what each ingest did, with its findings (DHIS2-style status and counts).</summary>
+/// <summary>
+/// Import summaries: what each ingest did, with its findings (DHIS2-style status and counts). They quote rejected
+/// files (at most 60 characters a cell), so they need a function key like the writes do.
+/// </summary>
 public sealed class ImportFunctions(ImportLogReader imports)
 {
     /// <summary>Imports started in a month (?period=2022-05), newest first; all months when left out.</summary>
     [Function("GetImports")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "imports")] HttpRequest req)
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports")] HttpRequest req)
     {
         var period = req.Query["period"].ToString();
         if (period.Length > 0 && !(Core.Domain.Period.TryParse(period, out var p) && p.IsMonth)) return Problems.BadPeriod(period);
@@ -19,8 +22,8 @@ public sealed class ImportFunctions(ImportLogReader imports)
     }
 
     [Function("GetImport")]
-    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
+    public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
         await imports.GetAsync(importId) is { } summary
             ? Respond.Read(req, summary)
-            : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{importId}」 / No import '{importId}'");
+            : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{Core.Ingest.Quote.Cell(importId)}」 / No import '{Core.Ingest.Quote.Cell(importId)}'");
 }

@@ -29,9 +29,16 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
             try { TextDecoding.Resolve(encoding); }
             catch (ArgumentException e) { return Problems.BadRequest("bad-encoding", e.Message); }
         }
-        using var buffer = new MemoryStream();
-        await req.Body.CopyToAsync(buffer, ct);
-        var summary = await pipeline.IngestAsync(new InputFile(name, buffer.ToArray()) { EncodingName = encoding.Length > 0 ? encoding : null }, options with
+        // Read with a cap, chunk by chunk: a chunked upload (no Content-Length) is refused once it passes the limit,
+        // never buffered whole first.
+        var body = await ReadCappedAsync(req.Body, options.MaxFileBytes, ct);
+        if (body is null)
+        {
+            // Closed after the answer, so the server does not go on draining what the client still sends.
+            req.HttpContext.Response.Headers.Connection = "close";
+            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", $"文件超过 {options.MaxFileBytes:N0} 字节上限 / The file is over the limit of {options.MaxFileBytes:N0} bytes");
+        }
+        var summary = await pipeline.IngestAsync(new InputFile(name, body) { EncodingName = encoding.Length > 0 ? encoding : null }, options with
         {
             DryRun = Flag(req, "dryRun"), AllowPartial = Flag(req, "allowPartial"),
         }, ct);
@@ -57,6 +64,28 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
     [Function("PostRun")]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Function, "post", Route = "run")] HttpRequest req, CancellationToken ct) =>
         Respond.Json(await dropFolder.ProcessAsync(pipeline, options, ct));
+
+    /// <summary>The body, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
+    public static async Task<byte[]?> ReadCappedAsync(Stream body, long limit, CancellationToken ct)
+    {
+        var chunks = new List<byte[]>();
+        long total = 0;
+        while (true)
+        {
+            var chunk = new byte[64 * 1024];
+            var filled = 0;
+            int n;
+            while (filled < chunk.Length && (n = await body.ReadAsync(chunk.AsMemory(filled), ct)) > 0) filled += n;
+            total += filled;
+            if (total > limit) return null;
+            if (filled > 0) chunks.Add(filled == chunk.Length ? chunk : chunk[..filled]);
+            if (filled < chunk.Length) break;
+        }
+        var all = new byte[total];
+        var at = 0;
+        foreach (var c in chunks) { c.CopyTo(all, at); at += c.Length; }
+        return all;
+    }
 
     private static bool Flag(HttpRequest req, string name) =>
         req.Query[name].ToString() is { Length: > 0 } v && (v == "1" || v.Equals("true", StringComparison.OrdinalIgnoreCase));

@@ -9,11 +9,14 @@ public sealed class TableHistoryStore(StorageClients clients) : IHistoryStore
 {
     public async Task<IReadOnlyList<ValueChange>> ReadAsync(string zone, string indicator, Period period, CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         var pk = HistoryEntity.PartitionKey(zone, indicator, period);
         var list = new List<ValueChange>();
-        await foreach (var e in clients.Table("History").QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: ct))
-            list.Add(HistoryEntity.FromEntity(e));
+        try
+        {
+            await foreach (var e in clients.Table("History").QueryAsync<TableEntity>(e => e.PartitionKey == pk, cancellationToken: ct))
+                list.Add(HistoryEntity.FromEntity(e));
+        }
+        catch (Azure.RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
         return list.OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.ImportId, StringComparer.Ordinal).ToList();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs.Models;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Ingest;
@@ -10,41 +11,72 @@ namespace FunctionsZone.Storage.Incoming;
 /// The timer's drop folder: every blob in "incoming" is ingested, then copied to "archive" (accepted) or
 /// "rejected" (with its summary beside it) and only then removed from "incoming". A crash before the copy
 /// leaves the file in "incoming" to be retried; re-importing it is a no-op for the values already stored.
+/// Names are checked before use (BlobNames): nothing outside "incoming" is ever read, copied or deleted.
 /// </summary>
 public sealed class DropFolder(StorageClients clients)
 {
-    public async Task<IReadOnlyList<InputFile>> ReadIncomingAsync(CancellationToken ct = default)
+    /// <summary>What waits in incoming: the files that could be read, and a finding for each blob that could not.</summary>
+    public sealed record Incoming(IReadOnlyList<InputFile> Files, IReadOnlyList<(string Name, Finding Finding)> Refused);
+
+    public async Task<Incoming> ReadIncomingAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         var incoming = clients.Container(clients.Options.IncomingContainer);
         var files = new List<InputFile>();
-        await foreach (var blob in incoming.GetBlobsAsync(cancellationToken: ct))
+        var refused = new List<(string, Finding)>();
+        try
         {
-            var content = await incoming.GetBlobClient(blob.Name).DownloadContentAsync(ct);
-            files.Add(new InputFile(blob.Name, content.Value.Content.ToArray()));
+            await foreach (var blob in incoming.GetBlobsAsync(cancellationToken: ct))
+            {
+                if (BlobNames.Check(blob.Name) is { } unsafeName) { refused.Add((blob.Name, unsafeName)); continue; }
+                try
+                {
+                    var content = await incoming.GetBlobClient(blob.Name).DownloadContentAsync(ct);
+                    files.Add(new InputFile(blob.Name, content.Value.Content.ToArray()));
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    // Listed, then gone (or a name the service resolves elsewhere): this file is skipped, the others go on.
+                    refused.Add((blob.Name, new Finding
+                    {
+                        Code = "blob-not-found",
+                        MessageZh = $"文件「{Quote.Cell(blob.Name)}」已列出但无法读取（已被移走？），本次跳过",
+                        MessageEn = $"The blob '{Quote.Cell(blob.Name)}' was listed but cannot be read (moved away?); skipped this run",
+                    }));
+                }
+            }
         }
-        return files;
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { /* no incoming container yet: nothing waits */ }
+        return new Incoming(files, refused);
     }
 
-    /// <summary>Ingests what waits in "incoming", recomputes, publishes, then files each input away.</summary>
-    public async Task<PipelineRun> ProcessAsync(MonthlyPipeline pipeline, IngestOptions options, CancellationToken ct = default)
-    {
-        var files = await ReadIncomingAsync(ct);
-        var run = await pipeline.RunAsync(files, options, ct);
-        foreach (var summary in run.Imports)
-            await FileAwayAsync(summary, ct);
-        return run;
-    }
+    /// <summary>
+    /// Ingests what waits in "incoming", recomputes, publishes, then files each input away — all under the
+    /// pipeline's lease, so two timers never take the same file.
+    /// </summary>
+    public Task<PipelineRun> ProcessAsync(MonthlyPipeline pipeline, IngestOptions options, CancellationToken ct = default) =>
+        pipeline.ExclusiveAsync("timer / run", async token =>
+        {
+            var waiting = await ReadIncomingAsync(token);
+            var refused = new List<ImportSummary>();
+            foreach (var (name, finding) in waiting.Refused) refused.Add(await pipeline.RefuseAsync(name, finding, token));
+            var run = await pipeline.RunAsync(waiting.Files, options, token);
+            foreach (var summary in run.Imports)
+                await FileAwayAsync(summary, token);
+            return run with { Imports = [.. refused, .. run.Imports] };
+        }, ct);
 
     private async Task FileAwayAsync(ImportSummary summary, CancellationToken ct)
     {
+        if (summary.File is not { } file || BlobNames.Check(file) is not null) return;
         var incoming = clients.Container(clients.Options.IncomingContainer);
-        var source = incoming.GetBlobClient(summary.File);
+        var source = incoming.GetBlobClient(file);
         var accepted = summary.Status != ImportStatus.Error;
         var target = clients.Container(accepted ? clients.Options.ArchiveContainer : clients.Options.RejectedContainer);
-        var name = $"{summary.StartedAt.UtcDateTime:yyyy-MM-dd}/{summary.ImportId}/{summary.File}";
-        var content = await source.DownloadContentAsync(ct);
-        await target.GetBlobClient(name).UploadAsync(content.Value.Content, overwrite: true, ct);
+        var name = $"{summary.StartedAt.UtcDateTime:yyyy-MM-dd}/{summary.ImportId}/{file}";
+        BinaryData content;
+        try { content = (await source.DownloadContentAsync(ct)).Value.Content; }
+        catch (RequestFailedException e) when (e.Status == 404) { return; }
+        await target.GetBlobClient(name).UploadAsync(content, overwrite: true, ct);
         if (!accepted)
         {
             await target.GetBlobClient(name + ".summary.json").UploadAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(summary, Json.Indented)),

@@ -37,8 +37,5 @@ internal static class ObservationEntity
         ImportId = e.GetString("ImportId"),
     };
 
-    /// <summary>Same figure: value and reported growth (the provenance of an identical figure does not make it a change).</summary>
-    public static bool SameFigure(Observation a, Observation b) => a.Value == b.Value && a.Yoy == b.Yoy;
-
     private static decimal? Dec(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
 }

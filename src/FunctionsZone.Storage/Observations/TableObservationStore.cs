@@ -1,14 +1,16 @@
 using Azure;
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage.History;
 
 namespace FunctionsZone.Storage.Observations;
 
 /// <summary>Observations in Table Storage, written in entity-group transactions of up to 100 per partition.</summary>
-public sealed class TableObservationStore(StorageClients clients) : IObservationStore
+public sealed class TableObservationStore(StorageClients clients, IPipelineHook? hook = null) : IObservationStore
 {
+    private readonly IPipelineHook _hook = hook ?? PipelineHook.None;
     public const int BatchSize = 100;
     private TableClient Table => clients.Table("Observations");
     private TableClient Periods => clients.Table("Periods");
@@ -54,12 +56,15 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
             var replaced = new List<(Observation Old, Observation New)>();
             foreach (var row in partition)
             {
-                Observation? old = null;
-                if (existing is null || !existing.TryGetValue(row.Zone, out old)) { Interlocked.Increment(ref imported); changed.Add(row); continue; }
-                // A row without a 同比 figure keeps the stored one: a file that leaves the column out corrects nothing.
-                var o = row.Yoy is null && old.Yoy is not null ? row with { Yoy = old.Yoy } : row;
-                if (!ObservationEntity.SameFigure(old, o)) { Interlocked.Increment(ref updated); changed.Add(o); replaced.Add((old, o)); }
-                else Interlocked.Increment(ref unchanged);
+                var old = existing?.GetValueOrDefault(row.Zone);
+                // The dry run counts by the same rule (ObservationChange): a blank 同比 keeps the stored one.
+                var (kind, o) = ObservationChange.Of(old, row);
+                switch (kind)
+                {
+                    case ChangeKind.New: Interlocked.Increment(ref imported); changed.Add(o); break;
+                    case ChangeKind.Updated: Interlocked.Increment(ref updated); changed.Add(o); replaced.Add((old!, o)); break;
+                    default: Interlocked.Increment(ref unchanged); break;
+                }
             }
             changedByPartition[i] = changed;
             replacedByPartition[i] = replaced;
@@ -76,6 +81,7 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
         {
             var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ObservationEntity.ToEntity(o)));
             await Table.SubmitTransactionAsync(actions, token);
+            await _hook.AtAsync(PipelineHook.IngestBatchWritten, token);
         });
         return new WriteCounts(imported, updated, unchanged);
     }
@@ -105,7 +111,12 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
 
     public async Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
+        try { return await ReadPeriodsCoreAsync(periods, ct); }
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
+    }
+
+    private async Task<IReadOnlyList<Observation>> ReadPeriodsCoreAsync(IEnumerable<Period> periods, CancellationToken ct)
+    {
         var filters = new List<string>();
         foreach (var p in periods.Distinct())
         {
@@ -138,12 +149,15 @@ public sealed class TableObservationStore(StorageClients clients) : IObservation
 
     public async Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         var list = new List<Period>();
-        await foreach (var e in Periods.QueryAsync<TableEntity>(e => e.PartitionKey == "period", select: ["RowKey"], cancellationToken: ct))
+        try
         {
-            if (Period.TryParse(e.RowKey, out var p)) list.Add(p);
+            await foreach (var e in Periods.QueryAsync<TableEntity>(e => e.PartitionKey == "period", select: ["RowKey"], cancellationToken: ct))
+            {
+                if (Period.TryParse(e.RowKey, out var p)) list.Add(p);
+            }
         }
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
         return list.Order().ToList();
     }
 }

@@ -48,8 +48,13 @@ internal sealed class JsonEntitySet<T>(TableClient table, Func<T, string> partit
     {
         var list = new List<T>();
         var query = partition is null ? table.QueryAsync<TableEntity>(cancellationToken: ct) : table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct);
-        await foreach (var e in query)
-            list.Add(JsonSerializer.Deserialize<T>(e.GetString("Json"), Json.Options)!);
+        try
+        {
+            await foreach (var e in query)
+                list.Add(JsonSerializer.Deserialize<T>(e.GetString("Json"), Json.Options)!);
+        }
+        // Never written: nothing stored, and a read creates no table.
+        catch (Azure.RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
         return list;
     }
 }

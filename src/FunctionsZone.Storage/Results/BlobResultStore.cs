@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
@@ -15,35 +15,42 @@ public sealed class BlobResultStore(StorageClients clients) : IResultStore
     public async Task SaveAsync(PeriodResults results, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        // Serialized straight into the upload: a national month's results are large, and a copy of them as one
-        // byte array is memory the recompute does not need.
-        var blob = Container.GetBlockBlobClient($"{results.Period}.json");
-        await using var stream = await blob.OpenWriteAsync(overwrite: true,
-            new BlockBlobOpenWriteOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, ct);
-        await JsonSerializer.SerializeAsync(stream, results, Json.Options, ct);
+        // Serialised whole first, then uploaded in one Put Blob (or, past the single-upload size, blocks committed
+        // by one Put Block List): a failure at any point leaves the previous results as they were, never an empty or
+        // half-written blob (OpenWrite empties the blob first).
+        using var buffer = new MemoryStream();
+        await JsonSerializer.SerializeAsync(buffer, results, Json.Options, ct);
+        buffer.Position = 0;
+        await Container.GetBlobClient($"{results.Period}.json").UploadAsync(buffer, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
+        }, ct);
     }
 
+    /// <summary>The period's results; null when there are none, or when the blob does not parse (publish recomputes it).</summary>
     public async Task<PeriodResults?> LoadAsync(Period period, CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
-        var blob = Container.GetBlobClient($"{period}.json");
         try
         {
-            var download = await blob.DownloadStreamingAsync(cancellationToken: ct);
-            await using var stream = download.Value.Content;
-            return await JsonSerializer.DeserializeAsync<PeriodResults>(stream, Json.Options, ct);
+            var download = await Container.GetBlobClient($"{period}.json").DownloadContentAsync(ct);
+            return JsonSerializer.Deserialize<PeriodResults>(download.Value.Content.ToMemory().Span, Json.Options) is { Period: not null } r
+                && r.Period == period.ToString() ? r : null;
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 404) { return null; }
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return null; }
+        catch (JsonException) { return null; }
     }
 
     public async Task<IReadOnlyList<Period>> ListAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         var list = new List<Period>();
-        await foreach (var b in Container.GetBlobsAsync(cancellationToken: ct))
+        try
         {
-            if (Period.TryParse(Path.GetFileNameWithoutExtension(b.Name), out var p)) list.Add(p);
+            await foreach (var b in Container.GetBlobsAsync(cancellationToken: ct))
+            {
+                if (Period.TryParse(Path.GetFileNameWithoutExtension(b.Name), out var p)) list.Add(p);
+            }
         }
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
         return list.Order().ToList();
     }
 }

@@ -24,23 +24,51 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 
     public async Task PublishAsync(SnapshotVersion version, CancellationToken ct = default)
     {
+        var (_, etag) = await LatestWithETagAsync(ct);
+        await WriteVersionAsync(version, ct);
+        if (!await SwapLatestAsync(version, etag, ct))
+            throw new PipelineBusyException($"发布期间 latest 已被另一次发布更新，{version.Id} 未发布 / latest moved during the publish; {version.Id} was not published");
+        // Only now that latest has moved may old versions go.
+        await ApplyRetentionAsync(version.Id, ct);
+    }
+
+    public async Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default)
+    {
         await clients.EnsureCreatedAsync(ct);
         var immutable = Headers(ImmutableCache);
         await Parallel.ForEachAsync(version.Files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (file, token) =>
-            await WriteOnceAsync($"{VersionsPrefix}{version.Id}/{file.Key}", file.Value, immutable, token));
+            await WriteOnceAsync($"{VersionsPrefix}{version.Id}/{file.Key}", file.Value, Headers(ImmutableCache, ContentTypeOf(file.Key)), token));
         // The manifest goes last inside the version: its presence says every file it lists is in place.
         await WriteOnceAsync($"{VersionsPrefix}{version.Id}/manifest.json", JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), immutable, ct);
+    }
 
+    public async Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default)
+    {
         var pointer = new SnapshotPointer
         {
             Version = version.Id, Path = $"{VersionsPrefix}{version.Id}/", ContentHash = version.ContentHash,
             CreatedAt = version.Manifest.CreatedAt, Periods = version.Manifest.Periods,
         };
-        await Container.GetBlobClient(LatestBlob).UploadAsync(new BinaryData(Gzip(JsonSerializer.SerializeToUtf8Bytes(pointer, Json.Indented))),
-            new BlobUploadOptions { HttpHeaders = Headers(PointerCache) }, ct);
+        // If-Match on what the publish read at its start (If-None-Match: * when there was none): a publish that lost
+        // its lease and finishes late cannot put an older version back over a newer one.
+        var conditions = expected is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(expected) };
+        try
+        {
+            await Container.GetBlobClient(LatestBlob).UploadAsync(new BinaryData(Gzip(JsonSerializer.SerializeToUtf8Bytes(pointer, Json.Indented))),
+                new BlobUploadOptions { HttpHeaders = Headers(PointerCache), Conditions = conditions }, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412) { return false; }
+    }
 
-        // Only now that latest has moved may old versions go.
-        await ApplyRetentionAsync(version.Id, ct);
+    public async Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            var r = await Container.GetBlobClient(LatestBlob).DownloadContentAsync(ct);
+            return (JsonSerializer.Deserialize<SnapshotPointer>(Gunzip(r.Value.Content.ToArray()), Json.Options), r.Value.Details.ETag.ToString());
+        }
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return (null, null); }
     }
 
     /// <summary>
@@ -51,6 +79,10 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
     {
         var keep = clients.Options.SnapshotRetention;
         if (keep <= 0) return [];
+        // A version written within the lease time may belong to a publish still in flight (one whose lease ran out):
+        // its files are not this publish's to delete.
+        // Server times (LastModified) against this machine's real clock, never a test's fixed one.
+        var youngest = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(clients.Options.LeaseSeconds);
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         var old = new List<string>();
         // Version ids start with their UTC time (yyyyMMddTHHmmssZ), so ordinal order is age order: newest first.
@@ -66,28 +98,41 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
             if (!needed) { old.Add(v); continue; }
             foreach (var p in periods) kept[p] = kept.GetValueOrDefault(p) + 1;
         }
+        var deleted = new List<string>();
         foreach (var v in old)
         {
-            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{VersionsPrefix}{v}/" }, ct))
-                await Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct);
+            var blobs = new List<BlobItem>();
+            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{VersionsPrefix}{v}/" }, ct)) blobs.Add(blob);
+            if (blobs.Any(b => b.Properties.LastModified is { } m && m > youngest)) continue;
+            foreach (var blob in blobs) await Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct);
+            deleted.Add(v);
         }
-        return old;
+        return deleted;
     }
 
     /// <summary>Every version present in the container, oldest first.</summary>
     public async Task<IReadOnlyList<string>> ListVersionsAsync(CancellationToken ct = default)
     {
-        await clients.EnsureCreatedAsync(ct);
         var versions = new List<string>();
-        await foreach (var item in Container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = VersionsPrefix, Delimiter = "/" }, ct))
+        try
         {
-            if (item.IsPrefix) versions.Add(item.Prefix[VersionsPrefix.Length..].TrimEnd('/'));
+            await foreach (var item in Container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = VersionsPrefix, Delimiter = "/" }, ct))
+            {
+                if (item.IsPrefix) versions.Add(item.Prefix[VersionsPrefix.Length..].TrimEnd('/'));
+            }
         }
+        catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
         return versions.Order(StringComparer.Ordinal).ToList();
     }
 
-    private static BlobHttpHeaders Headers(string cacheControl) =>
-        new() { ContentType = JsonContentType, ContentEncoding = "gzip", CacheControl = cacheControl };
+    private static BlobHttpHeaders Headers(string cacheControl, string contentType = JsonContentType) =>
+        new() { ContentType = contentType, ContentEncoding = "gzip", CacheControl = cacheControl };
+
+    /// <summary>JSON, but the briefings published beside the zone pages are Markdown and Word (still gzip-encoded, as every blob).</summary>
+    public static string ContentTypeOf(string path) =>
+        path.EndsWith(".md", StringComparison.Ordinal) ? "text/markdown; charset=utf-8"
+        : path.EndsWith(".docx", StringComparison.Ordinal) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        : JsonContentType;
 
     private async Task WriteOnceAsync(string name, byte[] bytes, BlobHttpHeaders headers, CancellationToken ct)
     {
@@ -106,11 +151,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         }
     }
 
-    public async Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default)
-    {
-        var bytes = await DownloadAsync(LatestBlob, ct);
-        return bytes is null ? null : JsonSerializer.Deserialize<SnapshotPointer>(bytes, Json.Options);
-    }
+    public async Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => (await LatestWithETagAsync(ct)).Pointer;
 
     public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => DownloadAsync($"{VersionsPrefix}{version}/{path}", ct);
 

@@ -52,17 +52,4 @@ public sealed class BenchmarkAndConventionTests
         Assert.Equal(new RankingCalculator.MeasuredValue(15m, "reported"), calc.ValueOf("a", ind, now, Measure.Growth));
         Assert.Equal(new RankingCalculator.MeasuredValue(20m, "computed"), calc.ValueOf("b", ind, now, Measure.Growth)); // (120 ÷ 100 − 1) × 100
     }
-
-    [Fact]
-    public void Scheme_files_are_checked_and_problems_named()
-    {
-        var e = Assert.Throws<InvalidDataException>(() => SchemeCatalog.Parse("""{"id":"x","nameZh":"x","group":"g","categories":[{"id":"c","nameZh":"c","weight":-1,"indicators":[]}]}""", "bad.json"));
-        Assert.Contains("bad.json", e.Message);
-        Assert.Contains("negative weight", e.Message);
-        Assert.Contains("no indicators", e.Message);
-        Assert.Throws<InvalidDataException>(() => SchemeCatalog.Parse("{not json", "broken.json"));
-        Assert.Equal(3, SchemeCatalog.BuiltIn.Schemes.Count);
-        Assert.Equal(30, SchemeCatalog.BuiltIn.Get("national").AllIndicators.Count());
-        Assert.Equal(13, SchemeCatalog.BuiltIn.Get("山东省开发区综合发展水平考核").AllIndicators.Count());
-    }
 }

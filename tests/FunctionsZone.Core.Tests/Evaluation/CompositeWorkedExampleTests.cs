@@ -18,17 +18,23 @@ public sealed class CompositeWorkedExampleTests
     [Fact]
     public void Z_score_percentile_frontier_and_target()
     {
-        var z = Normaliser.Normalise([10, 20, 30], Normalisation.ZScore, true);
-        Assert.Equal(-1.2247, z[0], Digits);
-        Assert.Equal(0, z[1], Digits);
-        Assert.Equal(1.2247, z[2], Digits);
+        // Sample sd √(200/2) = 10: z = −1, 0, 1; the population sd √(200/3) = 8.165 gives ±1.2247.
+        Assert.Equal([-1, 0, 1], Normaliser.Normalise([10, 20, 30], Normalisation.ZScore, true));
+        var zp = Normaliser.Normalise([10, 20, 30], Normalisation.ZScorePopulation, true);
+        Assert.Equal(-1.2247, zp[0], Digits);
+        Assert.Equal(1.2247, zp[2], Digits);
         Assert.Equal([0, 0.5, 1], Normaliser.Normalise([10, 20, 30], Normalisation.PercentileRank, true));
         // Ties share: 10, 20, 20, 30 → 0, 0.5, 0.5, 1.
         Assert.Equal([0, 0.5, 0.5, 1], Normaliser.Normalise([10, 20, 20, 30], Normalisation.PercentileRank, true));
+        // COINr n_prank: ties share the lower value, (rank − 1)/(n − 1) with ties = "min": 0, 1/3, 1/3, 1.
+        Assert.Equal([0, 1 / 3.0, 1 / 3.0, 1], Normaliser.Normalise([10, 20, 20, 30], Normalisation.PercentileRankMin, true));
         // Distance to a fixed frontier 40 and worst 0: 1 − (40 − 30)/(40 − 0) = 0.75.
         Assert.Equal(0.75, Normaliser.Normalise([10, 20, 30], Normalisation.DistanceToFrontier, true, frontier: 40, worst: 0)[2], Digits);
         // Distance to target 25: 10/25 = 0.4, 20/25 = 0.8, capped at 1.
         Assert.Equal([0.4, 0.8, 1], Normaliser.Normalise([10, 20, 30], Normalisation.DistanceToTarget, true, target: 25));
+        // From the group's minimum (COINr n_dist2targ): (x − 10)/(25 − 10) = 0, 2/3, 1 (capped; uncapped 4/3).
+        Assert.Equal([0, 2 / 3.0, 1], Normaliser.Normalise([10, 20, 30], Normalisation.DistanceToTargetFromMin, true, target: 25), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.Equal(4 / 3.0, Normaliser.Normalise([10, 20, 30], Normalisation.DistanceToTargetFromMin, true, target: 25, capAtTarget: false)[2], 12);
     }
 
     [Fact]

@@ -16,6 +16,15 @@ public static class SeedData
     public static ObservationSet Observations => _loaded.Value.Set;
     public static IReadOnlyList<OfficialRank> Official => _loaded.Value.Official;
 
+    /// <summary>seeds/schemes/*.json, read and checked against the seed registry as ingest reads them.</summary>
+    public static Core.Evaluation.SchemeCatalog Schemes { get; } = Core.Evaluation.SchemeCatalog.Of(Directory.GetFiles(Path.Combine(Folder, "schemes"), "*.json")
+        .Order(StringComparer.Ordinal).Select(f =>
+        {
+            var findings = new List<Finding>();
+            return Core.Evaluation.SchemeFile.Read(File.ReadAllText(f), Path.GetFileName(f), findings, Registry)
+                   ?? throw new InvalidDataException(string.Join("\n", findings.Select(x => x.MessageEn)));
+        }).ToArray());
+
     private static (ZoneRegistry, ObservationSet, IReadOnlyList<OfficialRank>) Load()
     {
         var registry = RegistryFiles.LoadFolder(Folder);

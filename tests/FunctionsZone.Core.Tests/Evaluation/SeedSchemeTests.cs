@@ -15,7 +15,7 @@ public sealed class SeedSchemeTests(ITestOutputHelper log)
     [InlineData("liaocheng-city", "2022-05", 11)]
     public void Shipped_schemes_score_the_seed_peers(string scheme, string period, int zones)
     {
-        var s = SchemeCatalog.BuiltIn.Get(scheme);
+        var s = SeedData.Schemes.Get(scheme);
         var input = CompositeInput.FromObservations(s, SeedData.Registry, SeedData.Observations, Period.Parse(period));
         var result = CompositeEvaluator.Evaluate(input, SeedData.Official, draws: 200);
         foreach (var z in result.Zones)

@@ -1,12 +1,12 @@
-using FunctionsZone.Cli.Serve;
+using FunctionsZone.Host;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
 /// <summary>
-/// The seeds run through the pipeline on Azurite, then `fz serve`'s host started in-process on a free port
-/// with keys and a CORS origin from configuration; tests talk to it over real HTTP.
+/// The seeds run through the pipeline on Azurite, then fz serve's host started on a free port with the real worker
+/// behind it, keys and CORS origins from configuration; tests talk to it over real HTTP. One host per test class.
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
@@ -24,19 +24,17 @@ public sealed class ApiFixture : IAsyncLifetime
         ["PipelineSchedule"] = "0 30 6 * * *",
     });
 
-    public FunctionHost Host { get; private set; } = null!;
-    public HttpClient Http { get; private set; } = null!;
+    private TestHost _served = null!;
+    public FunctionsHost Host => _served.Host;
+    public HttpClient Http => _served.Http;
+    /// <summary>What the host printed so far (worker logs with their level), for failure messages.</summary>
+    public string Output => string.Join('\n', _served.Output);
 
     public async Task InitializeAsync()
     {
         await Storage.RunSeedsAsync();
-        Host = new FunctionHost(Storage.Configuration, port: 0);
-        Http = new HttpClient { BaseAddress = await Host.StartAsync() };
+        _served = await TestHost.StartAsync(Storage.Configuration);
     }
 
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await Host.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _served.DisposeAsync();
 }

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
-using FunctionsZone.Cli.Serve;
 using FunctionsZone.Functions.Http;
+using FunctionsZone.Host.Metadata;
+using FunctionsZone.Host.WorkerProcess;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
-/// <summary>docs/openapi.json against the functions themselves (found by reflection), and against docs/api.md.</summary>
+/// <summary>docs/openapi.json against the build's functions.metadata (what the host routes), and against docs/api.md.</summary>
 public sealed class OpenApiTests
 {
     private static JsonNode Doc => JsonNode.Parse(File.ReadAllText(Path.Combine(Azurite.RepoRoot, "docs/openapi.json")))!;
@@ -15,10 +16,10 @@ public sealed class OpenApiTests
         Doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (p.Key, m.Key.ToUpperInvariant(), m.Value!["operationId"]!.GetValue<string>())));
 
     [Fact]
-    public void Every_http_function_is_documented_with_its_route_and_method_and_every_documented_route_exists()
+    public void Every_http_function_in_functions_metadata_is_documented_with_its_route_and_method_and_every_documented_route_exists()
     {
-        var functions = FunctionCatalog.HttpFunctions()
-            .SelectMany(f => f.Methods.Select(m => ($"/{FunctionCatalog.RoutePrefix}/{f.Route}", m, f.Name))).ToHashSet();
+        var metadata = FunctionsMetadata.Load(WorkerDirectory.Locate());
+        var functions = metadata.HttpFunctions.SelectMany(f => f.Methods.Select(m => (metadata.PathOf(f), m, f.Name))).ToHashSet();
         var documented = Documented().ToHashSet();
         Assert.NotEmpty(functions);
         Assert.Empty(functions.Except(documented));

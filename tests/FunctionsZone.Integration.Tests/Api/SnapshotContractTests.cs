@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Briefing;
 using System.IO.Compression;
 using System.Text.Json;
 using Azure.Core;
@@ -57,15 +58,24 @@ public sealed class SnapshotContractTests
         Assert.Equal(manifest.Files.Select(f => f.Path).Append("manifest.json").Order(StringComparer.Ordinal), blobs.Order(StringComparer.Ordinal));
 
         var validated = 0;
+        var briefings = 0;
         foreach (var entry in manifest.Files)
         {
             var (props, json) = await DownloadAsync(container, pointer.Path + entry.Path);
             Assert.Equal("gzip", props.ContentEncoding);
-            Assert.Equal("application/json; charset=utf-8", props.ContentType);
+            Assert.Equal(BlobSnapshotStore.ContentTypeOf(entry.Path), props.ContentType);
             Assert.Equal(BlobSnapshotStore.ImmutableCache, props.CacheControl);
             Assert.Equal(entry.Size, json.LongLength);
             Assert.Equal(entry.Sha256, SnapshotBuilder.Sha256(json));
             var schemaName = SnapshotSchemas.SchemaFor(entry.Path);
+            if (BriefingPublisher.IsBriefing(entry.Path))
+            {
+                // Beside the zone page it describes (docs/briefing.md); Markdown or Word, not JSON.
+                Assert.Contains(manifest.Files, f => f.Path == entry.Path.Replace(BriefingPublisher.MarkdownSuffix, ".json").Replace(BriefingPublisher.DocxSuffix, ".json"));
+                Assert.NotEqual("application/json; charset=utf-8", props.ContentType);
+                briefings++;
+                continue;
+            }
             if (entry.Path.StartsWith("schemas/", StringComparison.Ordinal))
             {
                 // The published schema is the one kept in docs/schemas.
@@ -76,14 +86,17 @@ public sealed class SnapshotContractTests
             Validate(Schema(schemaName!), json, entry.Path);
             validated++;
         }
-        // Registry (3), official ranks, and per period rankings, targets, observations and one page per zone;
+        // Registry (zones, groups, indicators, schemes), official ranks, and per period rankings, targets, observations and one page per zone;
         // composite.json and benchmarks.json only for periods that have them.
         var zones = (await new SnapshotReader(new BlobSnapshotStore(storage.Clients)).RegistryAsync(pointer)).Zones.Count;
         var evaluation = manifest.Files.Count(f => f.Path.StartsWith("periods/", StringComparison.Ordinal)
             && (f.Path.EndsWith("/composite.json", StringComparison.Ordinal) || f.Path.EndsWith("/benchmarks.json", StringComparison.Ordinal)));
         Assert.Contains(manifest.Files, f => f.Path == "periods/2022-05/composite.json"); // 市对区 scheme over the Liaocheng units
         Assert.Contains(manifest.Files, f => f.Path == "periods/2021/benchmarks.json");   // 烟台: 81.5% of the city's FDI
-        Assert.Equal(4 + pointer.Periods.Count * (3 + zones) + evaluation, validated);
+        Assert.Equal(5 + pointer.Periods.Count * (3 + zones) + evaluation, validated);
+        // md and docx for the 11 units of 聊城市 in each of the three months (2021-05, 2022-04, 2022-05).
+        Assert.Equal(3 * 11 * 2, briefings);
+        Assert.Contains(manifest.Files, f => f.Path == "periods/2022-05/zones/lc-etdz.briefing.docx");
         Assert.Equal(Directory.GetFiles(Path.Combine(Azurite.RepoRoot, "docs/schemas"), "*.schema.json").Length, manifest.Files.Count(f => f.Path.StartsWith("schemas/", StringComparison.Ordinal)));
     }
 

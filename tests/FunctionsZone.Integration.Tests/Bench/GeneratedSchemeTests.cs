@@ -23,7 +23,9 @@ public sealed class GeneratedSchemeTests : IDisposable
         var options = new GeneratorOptions { Zones = 300, Indicators = 60, Months = 1, Seed = 3, Start = Period.OfMonth(2022, 5) };
         new DatasetGenerator(options).WriteTo(_dir);
         var registry = RegistryFiles.LoadFolder(_dir);
-        var national = SchemeCatalog.BuiltIn.Get("national");
+        var schemes = SchemeCatalog.Of(Directory.GetFiles(Path.Combine(Infrastructure.TestStorage.SeedsFolder, "schemes"), "*.json")
+            .Select(f => SchemeFile.Parse(File.ReadAllText(f), f)).ToArray());
+        var national = schemes.Get("national");
         Assert.All(national.AllIndicators, x => Assert.NotNull(registry.FindIndicator(x.Indicator.Indicator)));
 
         var observations = new List<Observation>();
@@ -37,7 +39,7 @@ public sealed class GeneratedSchemeTests : IDisposable
         foreach (var d in PerMuCalculator.Derive(registry, set, [may])) set.Add(d);
 
         var skipped = new List<string>();
-        var results = EvaluationStep.Composites(registry, set, may, [], SchemeCatalog.BuiltIn, skipped.Add);
+        var results = EvaluationStep.Composites(registry, set, may, [], schemes, skipped.Add);
         var result = Assert.Single(results, r => r.Scheme == "national");
         var members = registry.Members(registry.FindGroup("national-etdz")!).Count;
         Assert.True(result.Zones.Count >= members * 9 / 10, $"{result.Zones.Count} of {members} national zones scored");

@@ -29,9 +29,18 @@ public sealed class TestStorage
     public IServiceProvider Services => Cli.Services;
     public T Get<T>() where T : notnull => Cli.Get<T>();
     public StorageClients Clients => Get<StorageClients>();
-    /// <summary>The registered pipeline, or one on the same stores with its own clock.</summary>
-    public MonthlyPipeline Pipeline(TimeProvider? clock = null) =>
-        clock is null ? Get<MonthlyPipeline>() : ActivatorUtilities.CreateInstance<MonthlyPipeline>(Services, clock);
+    /// <summary>
+    /// The registered pipeline, or one on the same stores with its own clock and its own test hook (the hook also in
+    /// its observation store, so only this pipeline pauses or stops storage).
+    /// </summary>
+    public MonthlyPipeline Pipeline(TimeProvider? clock = null, IPipelineHook? hook = null)
+    {
+        if (clock is null && hook is null) return Get<MonthlyPipeline>();
+        var args = new List<object>();
+        if (clock is not null) args.Add(clock);
+        if (hook is not null) args.AddRange([hook, (IObservationStore)new FunctionsZone.Storage.Observations.TableObservationStore(Clients, hook)]);
+        return ActivatorUtilities.CreateInstance<MonthlyPipeline>(Services, [.. args]);
+    }
 
     public static string SeedsFolder => Path.Combine(Azurite.RepoRoot, "seeds");
 

@@ -1,3 +1,5 @@
+using FunctionsZone.Core.Domain;
+
 namespace FunctionsZone.Core.Ingest.Validation;
 
 /// <summary>
@@ -12,16 +14,22 @@ public static class ModifiedZScore
     public static decimal? Score(decimal x, IReadOnlyCollection<decimal> history)
     {
         if (history.Count == 0) return null;
+        try { return ScoreCore(x, history); }
+        catch (OverflowException) { return null; }
+    }
+
+    private static decimal? ScoreCore(decimal x, IReadOnlyCollection<decimal> history)
+    {
         var median = Median(history);
         var mad = Median(history.Select(h => Math.Abs(h - median)).ToList());
         if (mad == 0) return null;
-        return 0.6745m * (x - median) / mad;
+        return SafeDecimal.Try(() => 0.6745m * (x - median) / mad);
     }
 
     public static decimal Median(IReadOnlyCollection<decimal> values)
     {
         var s = values.Order().ToArray();
         var n = s.Length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return n % 2 == 1 ? s[n / 2] : s[n / 2 - 1] / 2 + s[n / 2] / 2;
     }
 }

@@ -61,18 +61,21 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
     private void CheckRanges(ResolvedRow r, List<Finding> findings)
     {
         var o = r.Observation;
-        if (o.Value is not { } v || registry.FindIndicator(o.Indicator) is not { } ind) return;
+        if (registry.FindIndicator(o.Indicator) is not { } ind) return;
         foreach (var rule in rules.Ranges.Where(x => x.AppliesTo(ind)))
         {
+            var yoy = rule.Field == "yoy";
+            if ((yoy ? o.Yoy : o.Value) is not { } v) continue;
+            var (what, whatEn, unit) = yoy ? ("的同比", "'s growth", "%") : ("的值", "", ind.Unit);
             var note = rule.NoteZh is null ? "" : $"（{rule.NoteZh}）";
             var noteEn = rule.NoteEn is null ? "" : $" ({rule.NoteEn})";
             if (rule.Min is { } min && v < min)
                 findings.Add(Make(r, "range-below-min", rule.Severity,
-                    $"「{ind.NameZh}」的值 {F(v)} 小于下限 {F(min)} {ind.Unit}{note}", $"'{ind.Code}' is {F(v)}, below the minimum {F(min)} {ind.Unit}{noteEn}"));
+                    $"「{ind.NameZh}」{what} {F(v)} 小于下限 {F(min)} {unit}{note}", $"'{ind.Code}'{whatEn} is {F(v)}, below the minimum {F(min)} {unit}{noteEn}", yoy));
             if (rule.Max is { } max && v > max)
                 findings.Add(Make(r, "range-above-max", rule.Severity,
-                    $"「{ind.NameZh}」的值 {F(v)} 大于上限 {F(max)} {ind.Unit}{note}", $"'{ind.Code}' is {F(v)}, above the maximum {F(max)} {ind.Unit}{noteEn}"));
-            if (rule.Whole && v != decimal.Truncate(v))
+                    $"「{ind.NameZh}」{what} {F(v)} 大于上限 {F(max)} {unit}{note}", $"'{ind.Code}'{whatEn} is {F(v)}, above the maximum {F(max)} {unit}{noteEn}", yoy));
+            if (!yoy && rule.Whole && v != decimal.Truncate(v))
                 findings.Add(Make(r, "not-whole-number", rule.Severity,
                     $"「{ind.NameZh}」是计数，应为整数，不是 {F(v)}{note}", $"'{ind.Code}' is a count and must be a whole number, not {F(v)}{noteEn}"));
         }
@@ -162,14 +165,14 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
     }
 
     // The finding is keyed by the file's own row, so --allow-partial leaves out exactly that row.
-    private static Finding Make(ResolvedRow r, string code, Severity severity, string zh, string en)
+    private static Finding Make(ResolvedRow r, string code, Severity severity, string zh, string en, bool yoyColumn = false)
     {
         var o = r.Observation;
         return new Finding
         {
-            Code = code, Severity = severity, Row = r.Row, Column = r.Column,
+            Code = code, Severity = severity, Row = r.Row, Column = yoyColumn ? r.YoyColumn : r.Column,
             Zone = o.Zone, Indicator = o.Indicator, Period = o.Period.ToString(),
-            MessageZh = $"第 {r.Row} 行 {r.Column} 列：{zh}", MessageEn = $"Row {r.Row}, column {r.Column}: {en}",
+            MessageZh = $"第 {r.Row} 行 {(yoyColumn ? r.YoyColumn : r.Column)} 列：{zh}", MessageEn = $"Row {r.Row}, column {(yoyColumn ? r.YoyColumn : r.Column)}: {en}",
         };
     }
 

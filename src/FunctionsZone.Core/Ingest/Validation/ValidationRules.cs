@@ -48,6 +48,7 @@ public sealed record ValidationRules
         foreach (var r in Ranges)
         {
             if (string.IsNullOrWhiteSpace(r.Id)) throw new InvalidDataException($"{FileName}：ranges 的每条规则需要 id / every range rule needs an id");
+            if (r.Field is not ("value" or "yoy")) throw new InvalidDataException($"{FileName}：规则 {r.Id} 的 field 应为 value 或 yoy / rule {r.Id}: field must be value or yoy");
             if (r.Min is { } lo && r.Max is { } hi && lo > hi) throw new InvalidDataException($"{FileName}：规则 {r.Id} 的 min 大于 max / rule {r.Id} has min > max");
         }
         foreach (var p in PartWhole)
@@ -69,6 +70,8 @@ public sealed record RangeRule
     public IReadOnlyList<string> Indicators { get; init; } = [];
     public IReadOnlyList<IndicatorKind> Kinds { get; init; } = [];
     public IReadOnlyList<string> Units { get; init; } = [];
+    /// <summary>Which figure the bound is on: "value" (default) or "yoy", the reported 同比 growth in %.</summary>
+    public string Field { get; init; } = "value";
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
     /// <summary>Counts of firms, projects, patents: the value must be a whole number.</summary>

@@ -1,0 +1,209 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using A = DocumentFormat.OpenXml.Drawing;
+using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
+
+namespace FunctionsZone.Core.Briefing;
+
+/// <summary>
+/// The briefing as a Word document (Open XML SDK): title, date line, the sections as headings and paragraphs, the
+/// month's indicator table after 主要指标, and the two charts as PNG images. The bytes depend only on the briefing:
+/// no timestamps, fixed part names and ids, so an unchanged month publishes the same file.
+/// </summary>
+public static class BriefingDocx
+{
+    private const string EastAsianFont = "SimSun";
+    private const long EmuPerPixel = 9525;
+
+    public static byte[] Render(Briefing b, byte[]? rankChart = null, byte[]? targetChart = null)
+    {
+        rankChart ??= b.RankChart.Count > 0 ? BriefingCharts.Ranks(b.RankChart, b.Lang) : null;
+        targetChart ??= b.TargetChart.Count > 0 ? BriefingCharts.Targets(b.TargetChart, b.TimeProgress, b.Lang) : null;
+        using var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            // Fixed relationship ids: the SDK's default ones are random, and the same briefing must give the same bytes.
+            doc.ChangeIdOfPart(main, "rIdMain");
+            AddStyles(main, b.Lang);
+            var body = new Body();
+            body.Append(Para(b.Title, "Title"));
+            body.Append(Para(b.DateLine, "Subtitle"));
+            var imageId = 0;
+            foreach (var s in b.Sections)
+            {
+                body.Append(Para(s.Heading, "Heading1"));
+                foreach (var p in s.Paragraphs) body.Append(Para(p, null));
+                if (s.Key == "main")
+                {
+                    if (b.Table.Rows.Count > 0)
+                    {
+                        body.Append(Para(b.Captions["table"], "Caption"));
+                        body.Append(Table(b.Table));
+                    }
+                    if (rankChart is not null) body.Append(Image(main, rankChart, ++imageId, b.Captions["rankChart"]), Para(b.Captions["rankChart"], "Caption"));
+                }
+                if (s.Key == "targets" && targetChart is not null)
+                    body.Append(Image(main, targetChart, ++imageId, b.Captions["targetChart"]), Para(b.Captions["targetChart"], "Caption"));
+            }
+            body.Append(new SectionProperties(
+                new PageSize { Width = 11906, Height = 16838 }, // A4
+                new PageMargin { Top = 1440, Bottom = 1440, Left = 1440, Right = 1440, Header = 720, Footer = 720, Gutter = 0 }));
+            main.Document = new Document(body);
+            AddCoreProperties(doc, b);
+        }
+        return Normalise(ms.ToArray());
+    }
+
+    private static Paragraph Para(string text, string? style)
+    {
+        var p = new Paragraph();
+        if (style is not null) p.Append(new ParagraphProperties(new ParagraphStyleId { Val = style }));
+        var lines = text.Split('\n');
+        var run = new Run();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0) run.Append(new Break());
+            run.Append(new Text(lines[i]) { Space = SpaceProcessingModeValues.Preserve });
+        }
+        p.Append(run);
+        return p;
+    }
+
+    private static Table Table(BriefingTable t)
+    {
+        var border = (uint)4;
+        var table = new Table(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableBorders(
+                new TopBorder { Val = BorderValues.Single, Size = border }, new LeftBorder { Val = BorderValues.Single, Size = border },
+                new BottomBorder { Val = BorderValues.Single, Size = border }, new RightBorder { Val = BorderValues.Single, Size = border },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = border }, new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
+        var widths = new[] { 3200, 1700, 1300, 1500, 1300 };
+        table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
+        table.Append(Row(t.Header, widths, header: true));
+        foreach (var r in t.Rows) table.Append(Row([r.Name, r.Value, r.Growth, r.Rank, r.Move], widths, header: false));
+        return table;
+    }
+
+    private static TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
+    {
+        var row = new TableRow();
+        if (header) row.Append(new TableRowProperties(new TableHeader()));
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var rp = new RunProperties();
+            if (header) rp.Append(new Bold());
+            var para = new Paragraph(
+                new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" }, new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }),
+                new Run(rp, new Text(cells[i]) { Space = SpaceProcessingModeValues.Preserve }));
+            var cp = new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = widths[i].ToString() });
+            if (header) cp.Append(new Shading { Val = ShadingPatternValues.Clear, Fill = "D9E2F3", Color = "auto" });
+            row.Append(new TableCell(cp, para));
+        }
+        return row;
+    }
+
+    /// <summary>An inline PNG, 6 inches wide, centred.</summary>
+    private static Paragraph Image(MainDocumentPart main, byte[] png, int id, string name)
+    {
+        var relId = $"rIdChart{id}";
+        var part = main.AddImagePart(ImagePartType.Png, relId);
+        using (var s = new MemoryStream(png)) part.FeedData(s);
+        var cx = 6L * 914400; // 6 in
+        var cy = cx * BriefingCharts.Height / BriefingCharts.Width;
+        var inline = new DW.Inline(
+            new DW.Extent { Cx = cx, Cy = cy },
+            new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
+            new DW.DocProperties { Id = (uint)id, Name = $"Chart {id}", Description = name },
+            new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
+            new A.Graphic(new A.GraphicData(
+                new PIC.Picture(
+                    new PIC.NonVisualPictureProperties(
+                        new PIC.NonVisualDrawingProperties { Id = (uint)id, Name = $"chart{id}.png" },
+                        new PIC.NonVisualPictureDrawingProperties()),
+                    new PIC.BlipFill(new A.Blip { Embed = relId }, new A.Stretch(new A.FillRectangle())),
+                    new PIC.ShapeProperties(
+                        new A.Transform2D(new A.Offset { X = 0, Y = 0 }, new A.Extents { Cx = cx, Cy = cy }),
+                        new A.PresetGeometry(new A.AdjustValueList()) { Preset = A.ShapeTypeValues.Rectangle })))
+            { Uri = "http://schemas.openxmlformats.org/drawingml/2006/picture" }))
+        { DistanceFromTop = 0, DistanceFromBottom = 0, DistanceFromLeft = 0, DistanceFromRight = 0 };
+        return new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }), new Run(new Drawing(inline)));
+    }
+
+    private static void AddStyles(MainDocumentPart main, string lang)
+    {
+        var part = main.AddNewPart<StyleDefinitionsPart>("rIdStyles");
+        RunFonts Fonts() => new() { Ascii = "Calibri", HighAnsi = "Calibri", EastAsia = EastAsianFont, ComplexScript = "Calibri" };
+        var styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(), new FontSize { Val = "24" },
+                    new Languages { Val = lang == "zh" ? "zh-CN" : "en-GB", EastAsia = "zh-CN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
+            Style("Normal", "Normal", null, null, null, isDefault: true),
+            Style("Title", "Title", 40, true, JustificationValues.Center),
+            Style("Subtitle", "Subtitle", 21, false, JustificationValues.Center, color: "595959"),
+            Style("Heading1", "heading 1", 30, true, null, outline: 0),
+            Style("Caption", "caption", 20, true, JustificationValues.Center, color: "404040"));
+        part.Styles = styles;
+    }
+
+    /// <summary>docProps/core.xml written out (title, creator, language, no dates), instead of the package's randomly named one.</summary>
+    private static void AddCoreProperties(WordprocessingDocument doc, Briefing b)
+    {
+        var part = doc.AddCoreFilePropertiesPart();
+        doc.ChangeIdOfPart(part, "rIdCore");
+        var x = new System.Xml.Linq.XDocument(new System.Xml.Linq.XElement(Cp + "coreProperties",
+            new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "cp", Cp.NamespaceName),
+            new System.Xml.Linq.XAttribute(System.Xml.Linq.XNamespace.Xmlns + "dc", Dc.NamespaceName),
+            new System.Xml.Linq.XElement(Dc + "title", b.Title),
+            new System.Xml.Linq.XElement(Dc + "creator", "FunctionsZone"),
+            new System.Xml.Linq.XElement(Dc + "language", b.Lang == "zh" ? "zh-CN" : "en-GB")));
+        using var s = part.GetStream(FileMode.Create);
+        x.Save(s);
+    }
+
+    private static readonly System.Xml.Linq.XNamespace Cp = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    private static readonly System.Xml.Linq.XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+
+    private static Style Style(string id, string name, int? halfPoints, bool? bold, JustificationValues? justify, int? outline = null, string? color = null, bool isDefault = false)
+    {
+        var s = new Style { Type = StyleValues.Paragraph, StyleId = id, Default = isDefault ? true : null };
+        s.Append(new StyleName { Val = name });
+        if (!isDefault) s.Append(new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" });
+        s.Append(new PrimaryStyle());
+        var pp = new StyleParagraphProperties();
+        if (outline is not null) pp.Append(new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" });
+        if (justify is { } j) pp.Append(new Justification { Val = j });
+        if (outline is { } o) pp.Append(new OutlineLevel { Val = o });
+        if (pp.HasChildren) s.Append(pp);
+        var rp = new StyleRunProperties();
+        if (bold == true) rp.Append(new Bold());
+        if (color is not null) rp.Append(new Color { Val = color });
+        if (halfPoints is { } hp) rp.Append(new FontSize { Val = hp.ToString() });
+        if (rp.HasChildren) s.Append(rp);
+        return s;
+    }
+
+    /// <summary>The package re-zipped with one fixed entry time: System.IO.Packaging stamps entries with the clock.</summary>
+    private static byte[] Normalise(byte[] package)
+    {
+        using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var e in input.Entries)
+            {
+                var copy = zip.CreateEntry(e.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var from = e.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace FunctionsZone.Core.Briefing;
+
+/// <summary>The briefing as plain text (what fz prints) and as Markdown (published beside the zone page).</summary>
+public static class BriefingMarkdown
+{
+    public static string ToText(Briefing b)
+    {
+        var w = new StringBuilder();
+        w.Append(b.Title).Append('\n').Append(b.DateLine).Append("\n\n");
+        foreach (var s in b.Sections)
+        {
+            w.Append(s.Heading).Append('\n');
+            foreach (var p in s.Paragraphs) w.Append(p).Append('\n');
+            w.Append('\n');
+        }
+        return w.ToString();
+    }
+
+    public static string ToMarkdown(Briefing b)
+    {
+        var w = new StringBuilder();
+        w.Append("# ").Append(b.Title).Append("\n\n").Append(b.DateLine).Append("\n\n");
+        foreach (var s in b.Sections)
+        {
+            w.Append("## ").Append(s.Heading).Append("\n\n");
+            foreach (var p in s.Paragraphs) w.Append(p).Append("\n\n");
+            if (s.Key == "main" && b.Table.Rows.Count > 0) AppendTable(w, b);
+        }
+        return w.ToString();
+    }
+
+    private static void AppendTable(StringBuilder w, Briefing b)
+    {
+        w.Append("**").Append(b.Captions["table"]).Append("**\n\n");
+        w.Append("| ").Append(string.Join(" | ", b.Table.Header)).Append(" |\n");
+        w.Append('|').Append(string.Concat(b.Table.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).Append('\n');
+        foreach (var r in b.Table.Rows)
+            w.Append("| ").Append(string.Join(" | ", new[] { r.Name, r.Value, r.Growth, r.Rank, r.Move }.Select(Escape))).Append(" |\n");
+        w.Append('\n');
+    }
+
+    private static string Escape(string cell) => cell.Replace("|", "\\|").Replace("*", "\\*");
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace FunctionsZone.Core.Briefing;
+
+/// <summary>Numbers as the bureau writes them: 9.39亿, 2474万美元, 12.9%, 28.9个百分点 — no trailing zeros, no separators.</summary>
+public static class BriefingNumber
+{
+    /// <summary>The number alone: the stored precision, trailing zeros dropped (20.00 → 20, 69.670 → 69.67).</summary>
+    public static string Plain(decimal value) =>
+        Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A figure in its unit, per the template's unit words (亿元 → "亿"; en: × 0.1 → " billion yuan").</summary>
+    public static string WithUnit(BriefingTemplate t, decimal value, string unit)
+    {
+        if (!t.Units.TryGetValue(unit, out var w)) return $"{Plain(value)}{unit}";
+        return $"{w.Prefix}{Plain(value * w.Scale)}{w.Suffix}";
+    }
+
+    /// <summary>A rate in % (growth, share, completion): its absolute value, the sign carried by the words (增长/下降).</summary>
+    public static string Percent(BriefingTemplate t, decimal value) => WithUnit(t, Math.Abs(value), "%");
+
+    /// <summary>A difference of two rates: 28.9个百分点.</summary>
+    public static string Points(BriefingTemplate t, decimal points) =>
+        BriefingText.Fill(t.Points, ("value", Plain(Math.Abs(points))));
+}

@@ -1,0 +1,20 @@
+using FunctionsZone.Core.Snapshots;
+
+namespace FunctionsZone.Core.Briefing;
+
+/// <summary>The briefing as fz briefing and GET /api/briefing give it: the latest snapshot, the configured wording and peers.</summary>
+public sealed class BriefingService(SnapshotReader reader, BriefingOptions options)
+{
+    public Task<Briefing> BuildAsync(string zone, string period, string? lang, CancellationToken ct = default) =>
+        BriefingBuilder.BuildAsync(reader, zone, period, Template(lang), options.Peers, ct);
+
+    public BriefingTemplate Template(string? lang) =>
+        BriefingTemplate.Load(string.IsNullOrWhiteSpace(lang) ? "zh" : lang, string.IsNullOrWhiteSpace(options.BriefingTemplates) ? null : options.BriefingTemplates);
+
+    /// <summary>The briefing rendered: text, md, docx or json.</summary>
+    public async Task<byte[]> RenderAsync(string zone, string period, string? lang, string format, CancellationToken ct = default)
+    {
+        var f = BriefingRendering.Format(format);
+        return BriefingRendering.Render(await BuildAsync(zone, period, lang, ct), f);
+    }
+}

@@ -1,0 +1,33 @@
+namespace FunctionsZone.Core.Pipeline;
+
+/// <summary>
+/// Named points of a run where a fault-injection test may pause it, stop storage or fail it. Production registers
+/// <see cref="PipelineHook.None"/>; the points are listed in <see cref="PipelineHook"/> and docs/reliability.md.
+/// </summary>
+public interface IPipelineHook
+{
+    Task AtAsync(string point, CancellationToken ct = default);
+}
+
+public sealed class PipelineHook : IPipelineHook
+{
+    /// <summary>The no-op hook every host registers.</summary>
+    public static readonly IPipelineHook None = new PipelineHook();
+
+    /// <summary>An import: its pending summary and dirty marks are stored, its values are not yet.</summary>
+    public const string IngestBeforeValues = "ingest:before-values";
+    /// <summary>An import: one transaction of values written (several per import).</summary>
+    public const string IngestBatchWritten = "ingest:batch-written";
+    /// <summary>Recompute: one period's results saved.</summary>
+    public const string RecomputePeriodSaved = "recompute:period-saved";
+    /// <summary>Publish: the results are read and the version built, nothing written.</summary>
+    public const string PublishBuilt = "publish:built";
+    /// <summary>Publish: the version's files and manifest are written, latest not yet swapped.</summary>
+    public const string PublishBeforeSwap = "publish:before-swap";
+    /// <summary>Publish: latest swapped, retention not yet applied.</summary>
+    public const string PublishSwapped = "publish:swapped";
+
+    private PipelineHook() { }
+
+    public Task AtAsync(string point, CancellationToken ct = default) => Task.CompletedTask;
+}

@@ -1,0 +1,17 @@
+namespace FunctionsZone.Core.Pipeline;
+
+/// <summary>
+/// One writer at a time: a run, a recompute and a publish hold the pipeline's lease (a blob lease in production,
+/// renewed while held, released when disposed). A second holder waits a bounded time, then gets
+/// <see cref="PipelineBusyException"/>.
+/// </summary>
+public interface IPipelineLease
+{
+    Task<ILeaseHandle> AcquireAsync(string purpose, CancellationToken ct = default);
+}
+
+/// <summary>A held lease. <see cref="Lost"/> fires when it could not be renewed: the holder stops writing.</summary>
+public interface ILeaseHandle : IAsyncDisposable
+{
+    CancellationToken Lost { get; }
+}

@@ -1,0 +1,116 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using FunctionsZone.Core.Pipeline;
+
+namespace FunctionsZone.Storage.Pipeline;
+
+/// <summary>
+/// The pipeline's one-writer lock: a lease on the blob "{locks}/pipeline" (LeaseSeconds, renewed every third of it,
+/// released when the holder is done; a holder that dies loses it when it runs out). A second caller retries for
+/// LeaseWaitSeconds, then gets PipelineBusyException naming what holds it. See docs/reliability.md.
+/// </summary>
+public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
+{
+    public const string BlobName = "pipeline";
+
+    public async Task<ILeaseHandle> AcquireAsync(string purpose, CancellationToken ct = default)
+    {
+        await clients.EnsureCreatedAsync(ct);
+        var options = clients.Options;
+        var blob = clients.Container(options.LocksContainer).GetBlobClient(BlobName);
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412) { /* exists (and may be leased) */ }
+
+        var lease = blob.GetBlobLeaseClient();
+        var duration = TimeSpan.FromSeconds(options.LeaseSeconds);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.LeaseWaitSeconds);
+        while (true)
+        {
+            try
+            {
+                await lease.AcquireAsync(duration, cancellationToken: ct);
+                break;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                if (DateTimeOffset.UtcNow >= deadline) throw await BusyAsync(blob, duration, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            }
+        }
+        try
+        {
+            await blob.SetMetadataAsync(new Dictionary<string, string>
+            {
+                ["purpose"] = Uri.EscapeDataString(purpose), ["since"] = DateTimeOffset.UtcNow.ToString("O"), ["host"] = Uri.EscapeDataString(Environment.MachineName),
+            }, new BlobRequestConditions { LeaseId = lease.LeaseId }, ct);
+        }
+        catch (RequestFailedException) { /* who holds it is for messages only */ }
+        return new Handle(lease, duration);
+    }
+
+    private static async Task<PipelineBusyException> BusyAsync(BlobClient blob, TimeSpan duration, CancellationToken ct)
+    {
+        string purpose = "?", since = "?";
+        try
+        {
+            var p = await blob.GetPropertiesAsync(cancellationToken: ct);
+            var m = p.Value.Metadata;
+            purpose = m.TryGetValue("purpose", out var pu) ? Uri.UnescapeDataString(pu) : "?";
+            since = m.TryGetValue("since", out var si) ? si : "?";
+        }
+        catch (RequestFailedException) { }
+        return new PipelineBusyException(
+            $"流水线正忙：另一个「{purpose}」自 {since} 起持有租约，请稍后重试 / The pipeline is busy: another '{purpose}' holds its lease since {since}; try again later")
+        { RetryAfter = duration };
+    }
+
+    private sealed class Handle : ILeaseHandle
+    {
+        private readonly BlobLeaseClient _lease;
+        private readonly CancellationTokenSource _lost = new();
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _renewing;
+
+        public Handle(BlobLeaseClient lease, TimeSpan duration)
+        {
+            _lease = lease;
+            _renewing = RenewAsync(duration / 3);
+        }
+
+        public CancellationToken Lost => _lost.Token;
+
+        private async Task RenewAsync(TimeSpan every)
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(every, _stop.Token);
+                    await _lease.RenewAsync(cancellationToken: _stop.Token);
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested) { return; }
+                catch (Exception)
+                {
+                    // Not renewed (storage down, or the lease was broken): stop writing as the pipeline's owner.
+                    _lost.Cancel();
+                    return;
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _stop.Cancel();
+            try { await _renewing; } catch (Exception) { }
+            try { if (!_lost.IsCancellationRequested) await _lease.ReleaseAsync(); }
+            catch (Exception) { /* it runs out on its own */ }
+            _stop.Dispose();
+            _lost.Dispose();
+        }
+    }
+}
