@@ -13,7 +13,9 @@ export class Api {
 
   async get<T>(path: string, query: Record<string, string | number> = {}): Promise<T> {
     // Live answers carry max-age=60: revalidate (a 304 when unchanged) so a new import shows at once.
-    const r = await fetch(this.url(path, query), { cache: 'no-cache' });
+    // Some reads need the key too (ReadAuthorization=function; the import history always): send it when there is one.
+    const key = getKey();
+    const r = await fetch(this.url(path, query), { cache: 'no-cache', headers: key ? { 'x-functions-key': key } : {} });
     return this.body<T>(r);
   }
 

@@ -127,7 +127,10 @@ export function getLang(): Lang { return lang; }
 
 /** The label in the current language, with {name} placeholders filled. */
 export function t(key: Key, vars: Record<string, string | number> = {}): string {
-  const text = dict[key][lang === 'zh' ? 0 : 1];
+  // Keys built from data (status_…, evaluation_…) may name a value this dictionary does not know yet: show the value.
+  const entry = (dict as Record<string, [string, string]>)[key];
+  if (!entry) return String(key).replace(/^[a-z]+_/, '');
+  const text = entry[lang === 'zh' ? 0 : 1];
   return text.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
 

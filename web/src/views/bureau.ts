@@ -90,6 +90,7 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
 
   const importsEl = main.querySelector<HTMLElement>('#imports')!;
   async function loadImports() {
+    if (!getKey()) { importsEl.innerHTML = `<p>${t('needKey')}</p>`; return; }
     try {
       const r = await ctx.api.get<{ items: Summary[] }>('imports', { pageSize: 20 });
       importsEl.innerHTML = `<table class="data" id="imports-table"><caption class="sr">${t('pastImports')}</caption><thead><tr>
