@@ -146,7 +146,7 @@ public sealed class SnapshotContractTests
     [Fact]
     public async Task Retention_keeps_the_newest_versions_of_each_period_and_deletes_older_ones_only_after_latest_moved()
     {
-        var storage = new TestStorage(new Dictionary<string, string?> { ["FunctionsZone:SnapshotRetention"] = "2" });
+        var storage = new TestStorage(new Dictionary<string, string?> { ["FunctionsZone:SnapshotRetention"] = "2", ["FunctionsZone:LeaseSeconds"] = "15" });
         await storage.RunSeedsAsync();
         var store = new BlobSnapshotStore(storage.Clients);
         var first = (await store.LatestAsync())!;   // holds 2021, 2021-05, 2022-04 and 2022-05
@@ -158,6 +158,9 @@ public sealed class SnapshotContractTests
             extras.Add(v.Id);
             Assert.Equal(v.Id, (await store.LatestAsync())!.Version);
         }
+        // Nothing written within the lease time goes (it may be a publish in flight); once older, retention applies.
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        await store.ApplyRetentionAsync(extras[2]);
         // 2022-05 keeps its newest two; the first version stays, the only one holding 2021 and the others.
         Assert.Equal([first.Version, extras[1], extras[2]], await store.ListVersionsAsync());
 
@@ -170,6 +173,8 @@ public sealed class SnapshotContractTests
             await store.PublishAsync(v);
             later.Add(v.Id);
         }
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        await store.ApplyRetentionAsync(later[1]);
         Assert.Equal(later, await store.ListVersionsAsync());
         var blobs = new List<string>();
         await foreach (var b in Snapshots(storage).GetBlobsAsync(new GetBlobsOptions { Prefix = $"v/{first.Version}/" })) blobs.Add(b.Name);
