@@ -63,8 +63,8 @@ public static class ReferenceFileReader
             TrimOptions = TrimOptions.Trim, MissingFieldFound = null, BadDataFound = null,
             PrepareHeaderForMatch = a => a.Header.Trim().TrimStart('\uFEFF').ToLowerInvariant(),
         });
-        csv.Read();
-        csv.ReadHeader();
+        // No header row (an empty file): no rows, not a parser exception.
+        if (!csv.Read() || !csv.ReadHeader()) yield break;
         while (csv.Read())
         {
             var row = csv.Parser.RawRow;

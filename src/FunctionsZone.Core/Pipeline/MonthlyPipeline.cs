@@ -54,6 +54,8 @@ public sealed class MonthlyPipeline(
         try { return await work(linked.Token); }
         catch (OperationCanceledException) when (handle.Lost.IsCancellationRequested && !ct.IsCancellationRequested)
         {
+            // Storage went away under the run: that is what the caller should hear (exit 3, 503), not a lost lease.
+            if (handle.LostBecause is StorageUnavailableException down) throw new StorageUnavailableException(down.Message, down);
             throw new PipelineBusyException($"流水线租约丢失，「{purpose}」已停止，请重试 / The pipeline's lease was lost; '{purpose}' stopped, please retry");
         }
         finally { _held.Value = null; }

@@ -14,4 +14,6 @@ public interface IPipelineLease
 public interface ILeaseHandle : IAsyncDisposable
 {
     CancellationToken Lost { get; }
+    /// <summary>Why the renewal failed, once Lost has fired (storage down: StorageUnavailableException).</summary>
+    Exception? LostBecause { get; }
 }

@@ -83,6 +83,7 @@ public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
         }
 
         public CancellationToken Lost => _lost.Token;
+        public Exception? LostBecause { get; private set; }
 
         private async Task RenewAsync(TimeSpan every)
         {
@@ -94,9 +95,10 @@ public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
                     await _lease.RenewAsync(cancellationToken: _stop.Token);
                 }
                 catch (OperationCanceledException) when (_stop.IsCancellationRequested) { return; }
-                catch (Exception)
+                catch (Exception e)
                 {
                     // Not renewed (storage down, or the lease was broken): stop writing as the pipeline's owner.
+                    LostBecause = e;
                     _lost.Cancel();
                     return;
                 }

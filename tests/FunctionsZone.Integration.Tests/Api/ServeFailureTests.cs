@@ -7,11 +7,11 @@ using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
-/// <summary>What a client sees when storage fails inside the worker: a problem+json from the app, never a stack trace.</summary>
+/// <summary>What a client sees when storage is down: a 503 problem with Retry-After (issue 10 #8), never a stack trace.</summary>
 public sealed class ServeFailureTests
 {
     [Fact]
-    public async Task Storage_that_cannot_be_reached_gives_a_problem_without_a_stack_trace()
+    public async Task Storage_that_cannot_be_reached_gives_a_503_problem_with_retry_after_and_no_stack_trace()
     {
         // A storage endpoint where nothing listens: every read fails inside the function.
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -26,10 +26,11 @@ public sealed class ServeFailureTests
         await using var served = await TestHost.StartAsync(config);
 
         var res = await served.Http.GetAsync("api/zones");
-        var text = await res.Content.ReadAsStringAsync();
-        Assert.True(res.StatusCode is HttpStatusCode.InternalServerError or HttpStatusCode.ServiceUnavailable, $"{(int)res.StatusCode} {text}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, res.StatusCode);
+        Assert.NotNull(res.Headers.RetryAfter);
         Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
-        Assert.Equal((int)res.StatusCode, JsonNode.Parse(text)!["status"]!.GetValue<int>());
+        var text = await res.Content.ReadAsStringAsync();
+        Assert.Equal("storage-unavailable", JsonNode.Parse(text)!["title"]!.GetValue<string>());
         Assert.DoesNotContain("Exception", text);
         Assert.DoesNotContain("   at ", text);
         Assert.DoesNotContain(deadPort.ToString(), text);

@@ -159,6 +159,7 @@ public sealed class SnapshotContractTests
             Assert.Equal(v.Id, (await store.LatestAsync())!.Version);
         }
         // Nothing written within the lease time goes (it may be a publish in flight); once older, retention applies.
+        Assert.Equal(4, (await store.ListVersionsAsync()).Count);
         await Task.Delay(TimeSpan.FromSeconds(16));
         await store.ApplyRetentionAsync(extras[2]);
         // 2022-05 keeps its newest two; the first version stays, the only one holding 2021 and the others.

@@ -40,10 +40,16 @@ public static class Azurite
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { _process.Kill(entireProcessTree: true); } catch { } };
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !(Listening(blob) && Listening(table))) Thread.Sleep(100);
-        return $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        return ConnectionStringFor(blob, queue, table);
     }
 
-    private static int FreePort()
+    /// <summary>Azurite's published development key (not a secret).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static string ConnectionStringFor(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+
+    public static int FreePort()
     {
         var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
         l.Start();
@@ -52,7 +58,7 @@ public static class Azurite
         return port;
     }
 
-    private static bool Listening(int port)
+    public static bool Listening(int port)
     {
         try { using var c = new TcpClient(); c.Connect("127.0.0.1", port); return true; }
         catch (SocketException) { return false; }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 
@@ -10,11 +9,10 @@ namespace FunctionsZone.Integration.Tests.Infrastructure;
 public sealed class PrivateAzurite : IAsyncDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("fz-fault-azurite-").FullName;
-    private readonly int _blob = FreePort(), _queue = FreePort(), _table = FreePort();
+    private readonly int _blob = Azurite.FreePort(), _queue = Azurite.FreePort(), _table = Azurite.FreePort();
     private Process? _process;
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Reliability.BlobNameTests.AccountKey};BlobEndpoint=http://127.0.0.1:{_blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{_table}/devstoreaccount1;";
+    public string ConnectionString => Azurite.ConnectionStringFor(_blob, _queue, _table);
 
     public static async Task<PrivateAzurite> StartAsync()
     {
@@ -35,7 +33,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(Listening(_blob) && Listening(_table)))
+        while (!(Azurite.Listening(_blob) && Azurite.Listening(_table)))
         {
             if (DateTime.UtcNow > deadline || _process.HasExited) throw new InvalidOperationException("the private Azurite did not start");
             await Task.Delay(100);
@@ -50,7 +48,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try { await _process.WaitForExitAsync(cts.Token); }
         catch (OperationCanceledException) { _process.Kill(); await _process.WaitForExitAsync(); }
-        while (Listening(_blob) || Listening(_table)) await Task.Delay(50);
+        while (Azurite.Listening(_blob) || Azurite.Listening(_table)) await Task.Delay(50);
     }
 
     /// <summary>Starts it again on the same ports and data folder.</summary>
@@ -60,20 +58,5 @@ public sealed class PrivateAzurite : IAsyncDisposable
     {
         await StopAsync();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    private static int FreePort()
-    {
-        var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
-    private static bool Listening(int port)
-    {
-        try { using var c = new TcpClient(); c.Connect("127.0.0.1", port); return true; }
-        catch (SocketException) { return false; }
     }
 }

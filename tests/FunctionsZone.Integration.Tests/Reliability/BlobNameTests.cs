@@ -14,7 +14,7 @@ namespace FunctionsZone.Integration.Tests.Reliability;
 /// </summary>
 public sealed class BlobNameTests
 {
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    public const string AccountKey = Azurite.AccountKey;
 
     /// <summary>Creates a blob with exactly this name, '/' and '.' segments included (escaped, so nothing normalises them away).</summary>
     public static async Task PutRawAsync(BlobContainerClient container, string name, byte[] content)

@@ -17,7 +17,7 @@ public sealed class StorageDownTests
     public static StorageClients ClientsFor(int port, int timeoutSeconds = 2, int retries = 1) =>
         new FunctionsZone.Cli.CliContext(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={BlobNameTests.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
+            ["AzureWebJobsStorage"] = Infrastructure.Azurite.ConnectionStringFor(port, port, port),
             ["FunctionsZone:StorageTimeoutSeconds"] = timeoutSeconds.ToString(),
             ["FunctionsZone:StorageRetries"] = retries.ToString(),
         }).Build()).Clients;
@@ -34,19 +34,10 @@ public sealed class StorageDownTests
         return sw.Elapsed;
     }
 
-    private static int ClosedPort()
-    {
-        var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        var port = ((IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
-
     [Fact]
     public async Task Nothing_listening_is_storage_unavailable_at_once()
     {
-        var clients = ClientsFor(ClosedPort());
+        var clients = ClientsFor(Infrastructure.Azurite.FreePort());
         await FailsWithinAsync(() => new TableReferenceStore(clients).LoadRegistryAsync(), TimeSpan.FromSeconds(10));
         await FailsWithinAsync(() => new FunctionsZone.Storage.Snapshots.BlobSnapshotStore(clients).LatestAsync(), TimeSpan.FromSeconds(10));
     }
