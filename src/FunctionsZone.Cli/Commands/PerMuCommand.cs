@@ -43,28 +43,27 @@ public static class PerMuCommand
             }
             else
             {
-                var reader = ctx.Reader();
-                var latest = await reader.LatestAsync(ct);
-                var registry = await reader.RegistryAsync(latest, ct);
-                var g = registry.Group(parse.GetValue(group) ?? "shandong-zones");
-                var doc = await reader.ReadAsync<EvaluationReader.ObservationsDocument>(latest, $"periods/{p}/observations.json", ct)
-                          ?? throw new Core.Snapshots.SnapshotNotFoundException($"快照中没有期间 {p} 的数据 / The snapshot has no data for period {p}");
-                var set = new ObservationSet(doc.Observations);
-                config = PerMuConfig.Zones with { Method = m };
-                units = registry.Members(g).Select(z => new PerMuUnit(z.Id, z.NameZh, config.Indicators
-                        .Select(i => (i.Indicator, Value: set.Get(z.Id, i.Indicator, p)?.Value))
-                        .Where(x => x.Value is not null).ToDictionary(x => x.Indicator, x => (double)x.Value!.Value)))
-                    .Where(u => u.Values.Count > 0).ToList();
+                // Zones: the classes recompute published in the snapshot (periods/{p}/permu.json), as GET /api/permu serves them.
+                var results = await EvaluationOptions.Reader(ctx).PerMuAsync(p.ToString(), parse.GetValue(group) ?? "shandong-zones", m, ct);
+                var r = results[0];
+                if (parse.GetValue(json)) { Printer.Json(output, r.Zones); return 0; }
+                Print(output, $"{r.GroupName} · {p} · {m} · A ≤ {r.ShareA:P0}, D ≥ {r.ShareD:P0}", r.Indicators, r.Zones);
+                return 0;
             }
             var scores = PerMuEvaluation.Evaluate(units, config);
             if (parse.GetValue(json)) { Printer.Json(output, scores); return 0; }
-            output.WriteLine($"亩均效益评价 / per-mu evaluation · {p} · {m} · A ≤ {config.ShareA:P0}, D ≥ {config.ShareD:P0}");
-            var t = new TextTable(["位次 rank", "名称 name", "得分 score", "类别 class", .. config.Indicators.Select(i => i.NameZh)]);
-            foreach (var s in scores)
-                t.Add([$"{s.Rank}/{s.Of}", s.Name, s.Score, $"{s.Class} {s.ClassName}", .. s.Parts.Select(x => (object?)(x.Value is { } v ? $"{v:0.##} ({x.Points:0.#})" : null))]);
-            output.Write(t);
+            Print(output, $"亩均效益评价 / per-mu evaluation · {p} · {m} · A ≤ {config.ShareA:P0}, D ≥ {config.ShareD:P0}", config.Indicators, scores);
             return 0;
         });
         return cmd;
+    }
+
+    private static void Print(TextWriter output, string title, IReadOnlyList<PerMuIndicator> indicators, IReadOnlyList<PerMuScore> scores)
+    {
+        output.WriteLine(title);
+        var t = new TextTable(["位次 rank", "名称 name", "得分 score", "类别 class", .. indicators.Select(i => i.NameZh)]);
+        foreach (var s in scores)
+            t.Add([$"{s.Rank}/{s.Of}", s.Name, s.Score, $"{s.Class} {s.ClassName}", .. s.Parts.Select(x => (object?)(x.Value is { } v ? $"{v:0.##} ({x.Points:0.#})" : null))]);
+        output.Write(t);
     }
 }

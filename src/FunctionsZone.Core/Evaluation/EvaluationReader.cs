@@ -29,10 +29,15 @@ public sealed class EvaluationReader(SnapshotReader reader)
                    $"快照中没有 {p} 期「{s.NameZh}」的综合评价（比较组内有足够数据的开发区不足两个） / The snapshot has no composite of scheme '{s.Id}' for {p} (fewer than two zones of its group have enough data)");
     }
 
-    public async Task<WeakPointReport> WeakPointsAsync(string zone, string scheme, string period, CancellationToken ct = default)
+    /// <summary>短板 of a zone; maxCount / shareOfLoss override the scheme's weakPoints rule.</summary>
+    public async Task<WeakPointReport> WeakPointsAsync(string zone, string scheme, string period, CancellationToken ct = default, int? maxCount = null, double? shareOfLoss = null)
     {
         var (input, zoneId, _) = await InputAsync(zone, scheme, period, ct);
-        return WeakPoints.For(input, zoneId);
+        var rule = input.Scheme.WeakPoints;
+        rule = rule with { MaxCount = maxCount ?? rule.MaxCount, ShareOfLoss = shareOfLoss ?? rule.ShareOfLoss };
+        if (rule.MaxCount < 1 || rule.ShareOfLoss is <= 0 or > 1)
+            throw new FormatException("短板数应为正整数、失分占比应在 (0, 1] / max must be a positive integer and share within (0, 1]");
+        return WeakPoints.For(input, zoneId, rule);
     }
 
     public async Task<WhatIfResult> WhatIfAsync(string zone, string indicator, string scheme, string period, int places = 1, CancellationToken ct = default)
@@ -77,6 +82,22 @@ public sealed class EvaluationReader(SnapshotReader reader)
         return (CompositeInput.FromResult(result), z.Id, registry);
     }
 
+    /// <summary>亩均效益 classes of a period from the snapshot: every group and method, or one group (by id or 中文名) and/or method.</summary>
+    public async Task<IReadOnlyList<PerMuGroupResult>> PerMuAsync(string period, string? group = null, PerMuMethod? method = null, CancellationToken ct = default)
+    {
+        var latest = await reader.LatestAsync(ct);
+        var registry = await reader.RegistryAsync(latest, ct);
+        var p = Period.Parse(period);
+        var g = group is null ? null : registry.Group(group);
+        var doc = await reader.ReadAsync<PerMuDocument>(latest, $"periods/{p}/permu.json", ct);
+        var list = (doc?.Evaluations ?? []).Where(e => (g is null || e.Group == g.Id) && (method is null || e.Method == method)).ToList();
+        if (list.Count == 0)
+            throw new SnapshotNotFoundException(
+                $"快照中没有 {p} 期{(g is null ? "" : $"「{g.NameZh}」")}的亩均效益评价（需至少两个有亩均数据的开发区） / The snapshot has no per-mu evaluation{(g is null ? "" : $" of {g.Id}")} for {p} (it needs two zones with per-mu figures)");
+        return list;
+    }
+
+    public sealed record PerMuDocument(string Period, List<PerMuGroupResult> Evaluations);
     public sealed record CompositeDocument(string Period, List<CompositeResult> Composites);
     public sealed record BenchmarksDocument(string Period, List<CityShare> CityShares);
     public sealed record ObservationsDocument(string Period, List<Observation> Observations);

@@ -10,14 +10,32 @@ namespace FunctionsZone.Core.Evaluation;
 public sealed record WeakPoint(string Indicator, string Name, string Category, double? Value, string Unit, int? Rank, int Of,
     double? Normalised, double? GroupMedian, double? PointsLost, bool Weak);
 
+/// <summary>
+/// A zone's indicators worst first, the few marked weak, and how they were chosen: the rule, the points all indicators
+/// lose against the median, what the weak ones lose, and that choice in words (zh / en).
+/// </summary>
 public sealed record WeakPointReport(string Zone, string Name, string Scheme, string Period, double? Score, int? Rank, int Of,
-    IReadOnlyList<WeakPoint> Indicators);
+    IReadOnlyList<WeakPoint> Indicators)
+{
+    public WeakPointRule? Rule { get; init; }
+    public double TotalPointsLost { get; init; }
+    public double WeakPointsLost { get; init; }
+    public int WeakCount { get; init; }
+    public string? SelectionZh { get; init; }
+    public string? SelectionEn { get; init; }
+}
 
 public static class WeakPoints
 {
-    /// <summary>Every indicator of the zone, worst first: a weak point ranks in the bottom half or costs points against the median.</summary>
-    public static WeakPointReport For(CompositeInput input, string zone)
+    /// <summary>
+    /// Every indicator of the zone, worst first. The weak points are few: the indicators that lose the most points
+    /// against the group median, taken in that order until they account for rule.ShareOfLoss of all the points lost,
+    /// never more than rule.MaxCount (the scheme's weakPoints unless given).
+    /// </summary>
+    public static WeakPointReport For(CompositeInput input, string zone, WeakPointRule? rule = null)
     {
+        var chosen = rule ?? input.Scheme.WeakPoints;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
         var z = input.IndexOfZone(zone);
         if (z < 0) throw new Registry.LookupException($"开发区 '{zone}' 不在方案「{input.Scheme.NameZh}」{input.Period} 期的比较组中 / Zone '{zone}' is not scored by scheme '{input.Scheme.Id}' for {input.Period}", "zone-not-in-scheme", zone);
         var s = input.Evaluate();
@@ -42,12 +60,30 @@ public static class WeakPoints
             int? rank = ranks.TryGetValue(z, out var r) ? r : null;
             list.Add(new WeakPoint(col.Key, col.NameZh, model.Categories[col.Category].NameZh,
                 CompositeEvaluator.Round(input.Values[z][c], 6), input.Units?.GetValueOrDefault(col.Key) ?? "", rank, present.Count,
-                CompositeEvaluator.Round(v, 6), median is { } md ? Math.Round(md, 6) : null, lost is { } l ? Math.Round(l, 4) : null,
-                rank is null || rank > (present.Count + 1) / 2 || lost > 0));
+                CompositeEvaluator.Round(v, 6), median is { } md ? Math.Round(md, 6) : null, lost is { } l ? Math.Round(l, 4) : null, false));
         }
+        var ordered = list.OrderByDescending(w => w.PointsLost ?? double.MinValue).ThenByDescending(w => w.Rank ?? int.MaxValue).ToList();
+        var total = ordered.Where(w => w.PointsLost > 0).Sum(w => w.PointsLost!.Value);
+        double taken = 0;
+        var weak = 0;
+        for (var i = 0; i < ordered.Count && weak < chosen.MaxCount && ordered[i].PointsLost > 0 && taken < chosen.ShareOfLoss * total - 1e-12; i++)
+        {
+            taken += ordered[i].PointsLost!.Value;
+            ordered[i] = ordered[i] with { Weak = true };
+            weak++;
+        }
+        var share = total > 0 ? taken / total : 0;
         return new WeakPointReport(input.Zones[z], input.Names[z], input.Scheme.Id, input.Period,
-            CompositeEvaluator.Round(s.Score[z]), s.Rank[z], s.Rank.Count(x => x is not null),
-            list.OrderByDescending(w => w.PointsLost ?? double.MaxValue).ThenByDescending(w => w.Rank ?? int.MaxValue).ToList());
+            CompositeEvaluator.Round(s.Score[z]), s.Rank[z], s.Rank.Count(x => x is not null), ordered)
+        {
+            Rule = chosen, TotalPointsLost = Math.Round(total, 4), WeakPointsLost = Math.Round(taken, 4), WeakCount = weak,
+            SelectionZh = total <= 0
+                ? "没有指标低于组中位数，无短板"
+                : string.Create(inv, $"按较组中位数失分从多到少选取，直至累计失分达到全部失分的 {chosen.ShareOfLoss * 100:0.#}%，至多 {chosen.MaxCount} 项：短板 {weak} 项，失 {taken:0.##} 分，占全部失分 {total:0.##} 分的 {share * 100:0.#}%"),
+            SelectionEn = total <= 0
+                ? "No indicator is below the group median: no weak points"
+                : string.Create(inv, $"Worst first by points lost against the group median, until {chosen.ShareOfLoss * 100:0.#}% of all points lost, at most {chosen.MaxCount}: {weak} weak points losing {taken:0.##} of {total:0.##} points ({share * 100:0.#}%)"),
+        };
     }
 
     public static double Median(IReadOnlyList<double> sorted) =>

@@ -392,6 +392,7 @@ public sealed class MonthlyPipeline(
             Observations = stored.Where(o => o.Period == period).OrderBy(o => o.Zone, StringComparer.Ordinal).ThenBy(o => o.Indicator, StringComparer.Ordinal).ToList(),
             Composites = Evaluation.EvaluationStep.Composites(registry, set, period, officialRanks, schemes, m => Progress?.Invoke(m)),
             CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
+            PerMu = Evaluation.PerMuStep.Evaluate(registry, set, period),
         };
         await results.SaveAsync(result, ct);
         await _hook.AtAsync(PipelineHook.RecomputePeriodSaved, ct);

@@ -16,6 +16,8 @@ public sealed record PeriodResults
     public required IReadOnlyList<Observation> Observations { get; init; }
     /// <summary>Composite evaluations (国评/省评/市对区 schemes) with at least two scored zones in the period.</summary>
     public IReadOnlyList<CompositeResult> Composites { get; init; } = [];
+    /// <summary>亩均效益 scores and classes A/B/C/D of every group with per-mu figures, by both methods (Evaluation/PerMuStep).</summary>
+    public IReadOnlyList<PerMuGroupResult> PerMu { get; init; } = [];
     /// <summary>Each zone's share of its city's own figure (Evaluation/Benchmark).</summary>
     public IReadOnlyList<CityShare> CityShares { get; init; } = [];
 }

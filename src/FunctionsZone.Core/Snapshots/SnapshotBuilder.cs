@@ -34,6 +34,7 @@ public static class SnapshotBuilder
                 files[$"periods/{r.Period}/zones/{page.Zone}.json"] = Serialize(page);
             if (r.Composites.Count > 0) files[$"periods/{r.Period}/composite.json"] = Serialize(new { period = r.Period, composites = r.Composites });
             if (r.CityShares.Count > 0) files[$"periods/{r.Period}/benchmarks.json"] = Serialize(new { period = r.Period, cityShares = r.CityShares });
+            if (r.PerMu.Count > 0) files[$"periods/{r.Period}/permu.json"] = Serialize(new { period = r.Period, evaluations = r.PerMu });
         }
         // The JSON Schemas (docs/schemas) travel with the version, so a reader can check any file it downloads.
         foreach (var (name, bytes) in SnapshotSchemas.All())

@@ -30,12 +30,25 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
         return Respond.Read(req, r);
     }
 
-    /// <summary>GET /api/weakpoints?zone=Z&amp;scheme=S&amp;period=P</summary>
+    /// <summary>GET /api/weakpoints?zone=Z&amp;scheme=S&amp;period=P[&amp;max=N][&amp;share=S]</summary>
     [Function("GetWeakPoints")]
     public async Task<IActionResult> WeakPoints([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "weakpoints")] HttpRequest req)
     {
         if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
-        return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!));
+        int? max = null;
+        double? share = null;
+        if (!string.IsNullOrEmpty(req.Query["max"]))
+        {
+            if (!int.TryParse(req.Query["max"], out var m) || m < 1) return Problems.BadRequest("bad-max", $"max 应为正整数 / max must be a positive integer, not '{req.Query["max"]}'");
+            max = m;
+        }
+        if (!string.IsNullOrEmpty(req.Query["share"]))
+        {
+            if (!double.TryParse(req.Query["share"], NumberStyles.Float, CultureInfo.InvariantCulture, out var sh) || sh is <= 0 or > 1)
+                return Problems.BadRequest("bad-share", $"share 应在 (0, 1] / share must be within (0, 1], not '{req.Query["share"]}'");
+            share = sh;
+        }
+        return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!, default, max, share));
     }
 
     /// <summary>GET /api/whatif?zone=Z&amp;indicator=I&amp;scheme=S&amp;period=P[&amp;places=K], or &amp;improve=X without indicator.</summary>
@@ -54,6 +67,22 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
         if (!string.IsNullOrEmpty(q["places"]) && (!int.TryParse(q["places"], out places) || places < 1))
             return Problems.BadRequest("bad-places", $"places 应为正整数 / places must be a positive integer, not '{q["places"]}'");
         return Respond.Read(req, await _reader.WhatIfAsync(q["zone"]!, q["indicator"]!, q["scheme"]!, q["period"]!, places));
+    }
+
+    /// <summary>GET /api/permu?period=P[&amp;group=G][&amp;method=benchmark|min-max]: 亩均效益 scores and classes A/B/C/D from the snapshot.</summary>
+    [Function("GetPerMu")]
+    public async Task<IActionResult> PerMu([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "permu")] HttpRequest req)
+    {
+        if (Missing(req, "period") is { } problem) return problem;
+        PerMuMethod? method = req.Query["method"].ToString() switch
+        {
+            "" => null,
+            "benchmark" => PerMuMethod.Benchmark,
+            "min-max" => PerMuMethod.MinMax,
+            var other => throw new FormatException($"method 应为 benchmark 或 min-max，不是「{other}」 / method must be benchmark or min-max, not '{other}'"),
+        };
+        var group = req.Query["group"].ToString();
+        return Respond.Read(req, await _reader.PerMuAsync(req.Query["period"]!, group.Length > 0 ? group : null, method));
     }
 
     /// <summary>GET /api/benchmarks?zone=Z&amp;peer=P&amp;indicator=I&amp;period=P, or ?period=P[&amp;zone=Z] for shares of the city.</summary>

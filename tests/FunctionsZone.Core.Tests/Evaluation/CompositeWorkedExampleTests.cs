@@ -88,6 +88,23 @@ public sealed class CompositeWorkedExampleTests
     }
 
     [Fact]
+    public void Weak_points_are_few_and_say_how_they_were_chosen()
+    {
+        var input = Examples.Input(Examples.TwoIndicators(), Examples.AbcValues);
+        var all = WeakPoints.For(input, "A");
+        Assert.Equal((50, 50, 2), (all.TotalPointsLost, all.WeakPointsLost, all.WeakCount)); // 30 < 40: x2 is taken too
+        var half = WeakPoints.For(input, "A", new WeakPointRule { ShareOfLoss = 0.5 });
+        Assert.Equal(["x1"], half.Indicators.Where(w => w.Weak).Select(w => w.Indicator)); // 30 ≥ 25
+        Assert.Contains("50%", half.SelectionZh);
+        var one = WeakPoints.For(input, "A", new WeakPointRule { MaxCount = 1 });
+        Assert.Equal((1, 30), (one.WeakCount, one.WeakPointsLost));
+        Assert.Contains("at most 1", one.SelectionEn);
+        // C is the best on x1 and above the median on x2: it loses nothing, so it has no weak point.
+        var c = WeakPoints.For(input, "C");
+        Assert.Equal(0, c.WeakCount);
+    }
+
+    [Fact]
     public void What_if_B_needs_x1_of_70_over_3_to_draw_level_with_C()
     {
         var input = Examples.Input(Examples.TwoIndicators(), Examples.AbcValues);

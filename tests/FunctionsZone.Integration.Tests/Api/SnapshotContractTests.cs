@@ -87,10 +87,12 @@ public sealed class SnapshotContractTests
             validated++;
         }
         // Registry (zones, groups, indicators, schemes), official ranks, and per period rankings, targets, observations and one page per zone;
-        // composite.json and benchmarks.json only for periods that have them.
+        // composite.json, benchmarks.json and permu.json only for periods that have them.
         var zones = (await new SnapshotReader(new BlobSnapshotStore(storage.Clients)).RegistryAsync(pointer)).Zones.Count;
         var evaluation = manifest.Files.Count(f => f.Path.StartsWith("periods/", StringComparison.Ordinal)
-            && (f.Path.EndsWith("/composite.json", StringComparison.Ordinal) || f.Path.EndsWith("/benchmarks.json", StringComparison.Ordinal)));
+            && (f.Path.EndsWith("/composite.json", StringComparison.Ordinal) || f.Path.EndsWith("/benchmarks.json", StringComparison.Ordinal)
+                || f.Path.EndsWith("/permu.json", StringComparison.Ordinal)));
+        Assert.Contains(manifest.Files, f => f.Path == "periods/2021/permu.json");       // 亩均效益 classes of the 2021 groups
         Assert.Contains(manifest.Files, f => f.Path == "periods/2022-05/composite.json"); // 市对区 scheme over the Liaocheng units
         Assert.Contains(manifest.Files, f => f.Path == "periods/2021/benchmarks.json");   // 烟台: 81.5% of the city's FDI
         Assert.Equal(5 + pointer.Periods.Count * (3 + zones) + evaluation, validated);

@@ -32,4 +32,14 @@ public static class ModifiedZScore
         var n = s.Length;
         return n % 2 == 1 ? s[n / 2] : s[n / 2 - 1] / 2 + s[n / 2] / 2;
     }
+
+    /// <summary>DHIS2's Z_SCORE: (x − mean) / population sd of the values; null when the sd is 0 or there are none.</summary>
+    public static decimal? ZScore(decimal x, IReadOnlyCollection<decimal> values)
+    {
+        if (values.Count == 0) return null;
+        var mean = values.Average();
+        var variance = values.Sum(v => (v - mean) * (v - mean)) / values.Count;
+        if (variance == 0) return null;
+        return (x - mean) / (decimal)Math.Sqrt((double)variance);
+    }
 }

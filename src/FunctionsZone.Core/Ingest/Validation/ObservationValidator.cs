@@ -45,6 +45,9 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
                 if (inWindow) needed.Add(p);
             }
         }
+        // A fixed statistics window (outliers.statisticsFrom/To) is read whole, wherever it lies.
+        if (rules.Outliers.Enabled && (rules.Outliers.StatisticsFrom is not null || rules.Outliers.StatisticsTo is not null))
+            foreach (var p in stored.Where(rules.Outliers.InStatistics)) needed.Add(p);
         return needed.Order().ToList();
     }
 
@@ -131,23 +134,32 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
 
     private void CheckOutliers(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored, List<Finding> findings)
     {
-        var history = stored.Where(o => o.Value is not null).GroupBy(o => (o.Zone, o.Indicator)).ToDictionary(g => g.Key, g => g.ToList());
+        var rule = rules.Outliers;
+        var fileValues = rule.Statistics == OutlierStatistics.Series
+            ? rows.Where(r => r.Observation.Value is not null).Select(r => r.Observation).ToList() : [];
+        // History: stored figures only (a correction is not its own history). Series: stored with the file's laid over them.
+        var series = (rule.Statistics == OutlierStatistics.Series ? Overlay(stored, fileValues) : stored.Where(o => o.Value is not null))
+            .Where(o => rule.InStatistics(o.Period)).GroupBy(o => (o.Zone, o.Indicator)).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var r in rows)
         {
             var o = r.Observation;
-            if (o.Value is not { } v || !history.TryGetValue((o.Zone, o.Indicator), out var past)) continue;
+            if (o.Value is not { } v || !series.TryGetValue((o.Zone, o.Indicator), out var past)) continue;
             var ind = registry.FindIndicator(o.Indicator);
             if (ind is null) continue;
-            // The zone's own figures of the same granularity, other periods only (a correction is not its own history).
-            var points = past.Where(p => p.Period != o.Period && p.Period.IsMonth == o.Period.IsMonth).Select(p => Comparable(ind, p.Period, p.Value!.Value)).ToList();
-            if (points.Count < rules.Outliers.MinHistory) continue;
+            // The zone's own figures of the same granularity; in history mode of other periods only.
+            var points = past.Where(p => (rule.Statistics == OutlierStatistics.Series || p.Period != o.Period) && p.Period.IsMonth == o.Period.IsMonth)
+                .Select(p => Comparable(ind, p.Period, p.Value!.Value)).ToList();
+            if (points.Count < rule.MinHistory) continue;
             var x = Comparable(ind, o.Period, v);
-            if (ModifiedZScore.Score(x, points) is not { } score || Math.Abs(score) <= rules.Outliers.Threshold) continue;
-            var median = ModifiedZScore.Median(points);
+            var score = rule.Method == OutlierMethod.Z ? ModifiedZScore.ZScore(x, points) : ModifiedZScore.Score(x, points);
+            if (score is not { } sc || !rule.Flags(sc)) continue;
+            var centre = rule.Method == OutlierMethod.Z ? points.Average() : ModifiedZScore.Median(points);
+            var (nameZh, nameEn, centreZh, centreEn) = rule.Method == OutlierMethod.Z ? ("z 分数", "z-score", "均值", "mean") : ("修正 z 分数", "modified z-score", "中位数", "median");
             var basis = ind.Kind == IndicatorKind.Ytd ? "（按月均值比较 / as a monthly average）" : "";
-            findings.Add(Make(r, "outlier", rules.Outliers.Severity,
-                $"「{ind.NameZh}」{F(v)} {ind.Unit} 与该开发区历史数据差异很大：修正 z 分数 {score:0.0}，超过阈值 {F(rules.Outliers.Threshold)}（历史中位数 {F(Math.Round(median, 4))}，{points.Count} 期）{basis}，请核实",
-                $"'{ind.Code}' = {F(v)} {ind.Unit} is far from this zone's history: modified z-score {score.ToString("0.0", CultureInfo.InvariantCulture)} is over {F(rules.Outliers.Threshold)} (median {F(Math.Round(median, 4))} over {points.Count} periods); please check"));
+            var op = rule.Comparison == ">=" ? "达到" : "超过";
+            findings.Add(Make(r, "outlier", rule.Severity,
+                $"「{ind.NameZh}」{F(v)} {ind.Unit} 与该开发区历史数据差异很大：{nameZh} {sc:0.0}，{op}阈值 {F(rule.Threshold)}（{centreZh} {F(Math.Round(centre, 4))}，{points.Count} 期）{basis}，请核实",
+                $"'{ind.Code}' = {F(v)} {ind.Unit} is far from this zone's history: {nameEn} {sc.ToString("0.0", CultureInfo.InvariantCulture)} is {(rule.Comparison == ">=" ? "at or over" : "over")} {F(rule.Threshold)} ({centreEn} {F(Math.Round(centre, 4))} over {points.Count} periods); please check"));
         }
     }
 

@@ -57,6 +57,8 @@ public sealed record ValidationRules
                 throw new InvalidDataException($"{FileName}：partWhole 的每条规则需要 part 和 whole / every partWhole rule needs part and whole");
         }
         if (Outliers.Threshold <= 0) throw new InvalidDataException($"{FileName}：outliers.threshold 必须为正数 / outliers.threshold must be positive");
+        if (Outliers.Comparison is not (">" or ">="))
+            throw new InvalidDataException($"{FileName}：outliers.comparison 应为 \">\" 或 \">=\"，不是「{Outliers.Comparison}」 / outliers.comparison must be \">\" or \">=\", not '{Outliers.Comparison}'");
     }
 }
 
@@ -103,18 +105,37 @@ public sealed record PartWholeRule
     public Severity Severity { get; init; } = Severity.Error;
 }
 
+/// <summary>The outlier score (docs/ingest.md §5): the modified z-score or the z-score, as DHIS2 offers both.</summary>
+public enum OutlierMethod { ModifiedZ, Z }
+
+/// <summary>What the statistics are taken over: the zone's other periods, or the whole series with the file's values in it (DHIS2).</summary>
+public enum OutlierStatistics { History, Series }
+
 /// <summary>
-/// Outliers against the zone's own history: modified z-score M = 0.6745 × (x − median) / MAD (Iglewicz and
-/// Hoaglin), flagged when |M| &gt; threshold. YTD values are compared as monthly averages (value ÷ months), so
-/// 1-2月 and 1-11月 are comparable.
+/// Outliers against the zone's own figures. Modified z-score M = 0.6745 × (x − median) / MAD (Iglewicz and Hoaglin, DHIS2
+/// MOD_Z_SCORE) or z = (x − mean) / population sd (DHIS2 Z_SCORE), flagged when |score| &gt; threshold, or ≥ with
+/// comparison "&gt;=" as DHIS2 compares. YTD values are compared as monthly averages (value ÷ months), so 1-2月 and
+/// 1-11月 are comparable.
 /// </summary>
 public sealed record OutlierRule
 {
     public bool Enabled { get; init; } = true;
+    public OutlierMethod Method { get; init; } = OutlierMethod.ModifiedZ;
     public decimal Threshold { get; init; } = 3.5m;
-    /// <summary>Fewer earlier figures than this and no check is made: a median of three says little.</summary>
+    /// <summary>"&gt;" (Iglewicz and Hoaglin's "greater than 3.5", the default) or "&gt;=" (DHIS2).</summary>
+    public string Comparison { get; init; } = ">";
+    /// <summary>history: the zone's stored figures of other periods; series: every figure of the series in the window, the file's own included.</summary>
+    public OutlierStatistics Statistics { get; init; } = OutlierStatistics.History;
+    /// <summary>Only figures of these periods enter the statistics (DHIS2's dataStartDate / dataEndDate); every figure of the file is still tested.</summary>
+    public Period? StatisticsFrom { get; init; }
+    public Period? StatisticsTo { get; init; }
+    /// <summary>Fewer figures than this in the statistics and no check is made: a median of three says little.</summary>
     public int MinHistory { get; init; } = 6;
     /// <summary>How far back the history reaches: this many months before the file's earliest month (and as many years).</summary>
     public int HistoryMonths { get; init; } = 36;
     public Severity Severity { get; init; } = Severity.Warning;
+
+    public bool Flags(decimal score) => Comparison == ">=" ? Math.Abs(score) >= Threshold : Math.Abs(score) > Threshold;
+
+    public bool InStatistics(Period p) => (StatisticsFrom is not { } from || p.CompareTo(from) >= 0) && (StatisticsTo is not { } to || p.CompareTo(to) <= 0);
 }
