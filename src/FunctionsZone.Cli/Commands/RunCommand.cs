@@ -30,7 +30,7 @@ public static class RunCommand
             var run = await pipeline.RunAsync(files, ctx.IngestOptions, ct);
             var home = parse.GetValue(zone) ?? ctx.Configuration["FunctionsZone:HomeZone"] ?? "lc-etdz";
             // 对标: the zones the headline compares 亩均 figures with (the speech's benchmark is 邹城经开区).
-            var peers = (ctx.Configuration["FunctionsZone:BenchmarkPeers"] ?? "zoucheng-edz").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var peers = ctx.Get<Core.Briefing.BriefingOptions>().Peers;
             var headline = await Headline.BuildAsync(ctx.Reader(), home, peers, ct);
             if (quiet)
             {

@@ -425,7 +425,8 @@ public sealed class MonthlyPipeline(
         // A version is never older than the latest it replaces, whatever this machine's clock says.
         var now = _clock.GetUtcNow();
         if (latest is not null && latest.CreatedAt >= now) now = latest.CreatedAt.AddSeconds(1);
-        var version = SnapshotBuilder.Build(registry, staged, official, now, schemes.Stored, briefings);
+        // Unchanged data is not published: the briefings of such a version need not be rendered.
+        var version = SnapshotBuilder.Build(registry, staged, official, now, schemes.Stored, briefings, renderUnless: latest?.ContentHash);
         if (latest?.ContentHash == version.ContentHash)
         {
             Progress?.Invoke($"发布 / publish: 内容未变，沿用 / unchanged, latest stays {latest.Version}");

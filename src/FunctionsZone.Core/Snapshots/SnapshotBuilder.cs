@@ -13,9 +13,10 @@ namespace FunctionsZone.Core.Snapshots;
 public static class SnapshotBuilder
 {
     /// <param name="briefings">Renders the briefings beside the zone pages (default: the built-in wording, md and docx).</param>
+    /// <param name="renderUnless">The latest version's content hash: a version with the same data will not be published, so its briefings are not rendered.</param>
     public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
         IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now, IReadOnlyList<Evaluation.StoredScheme>? schemes = null,
-        Briefing.BriefingPublisher? briefings = null)
+        Briefing.BriefingPublisher? briefings = null, string? renderUnless = null)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
@@ -44,8 +45,11 @@ public static class SnapshotBuilder
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
         var periods = results.Select(r => r.Period).Order(StringComparer.Ordinal).ToList();
         var pointer = new SnapshotPointer { Version = id, Path = $"v/{id}/", ContentHash = contentHash, CreatedAt = now, Periods = periods };
-        foreach (var (path, bytes) in (briefings ?? Briefing.BriefingPublisher.Default).Render(files, pointer))
-            files[path] = bytes;
+        if (contentHash != renderUnless)
+        {
+            foreach (var (path, bytes) in (briefings ?? Briefing.BriefingPublisher.Default).Render(files, pointer))
+                files[path] = bytes;
+        }
         var manifest = new SnapshotManifest
         {
             Version = id, ContentHash = contentHash, CreatedAt = now,
