@@ -50,6 +50,6 @@ if [ "$serve" = 1 ]; then
     export FunctionsZone__CorsOrigins
     echo "CORS origins (from local.settings.sample.json): $FunctionsZone__CorsOrigins" >&2
   fi
-  echo "Serving the API on http://127.0.0.1:${FZ_PORT:-7071}/api (Ctrl+C to stop)…" >&2
+  echo "Serving the portal on http://127.0.0.1:${FZ_PORT:-7071}/ and the API under /api (Ctrl+C to stop)…" >&2
   exec $FZ serve --port "${FZ_PORT:-7071}"
 fi

@@ -35,6 +35,8 @@ public sealed record FunctionsHostOptions
     public RpcLog.Types.Level LogLevel { get; init; } = RpcLog.Types.Level.Information;
     /// <summary>How long the worker may take from start to every function loaded.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+    /// <summary>One more handler in the HTTP front, after the functions and before the 404 (fz serve: the portal).</summary>
+    public Action<IApplicationBuilder>? Front { get; init; }
 }
 
 /// <summary>The result of a timer function run through the worker.</summary>
@@ -179,7 +181,7 @@ public sealed class FunctionsHost : IAsyncDisposable
     private async Task StartHttpAsync(CancellationToken ct)
     {
         var origins = HostCors.Origins(_appSettings);
-        _http = HttpFront.Build(this, _options.Port, origins);
+        _http = HttpFront.Build(this, _options.Port, origins, _options.Front);
         await _http.StartAsync(ct);
         BaseAddress = new Uri($"http://127.0.0.1:{PortOf(_http)}/");
     }

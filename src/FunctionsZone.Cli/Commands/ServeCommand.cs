@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
 using FunctionsZone.Host;
+using FunctionsZone.Portal;
+using FunctionsZone.Storage;
 
 namespace FunctionsZone.Cli.Commands;
 
@@ -21,10 +23,15 @@ public static class ServeCommand
             var console = TextWriter.Synchronized(output);
             output.WriteLine("启动函数工作进程… / starting the functions worker…");
             output.Flush();
+            var portal = PortalOptions.From(ctx.Configuration);
+            var clients = ctx.Get<StorageClients>();
+            var snapshots = clients.Container(clients.Options.SnapshotContainer);
             await using var host = await FunctionsHost.StartAsync(ctx.Configuration, new FunctionsHostOptions
             {
                 Port = parse.GetValue(port),
                 Output = line => { console.WriteLine(line); console.Flush(); },
+                // The portal at / and the snapshot container at /snapshots/, as a CDN would serve them (docs/portal.md).
+                Front = app => app.UsePortal(portal, snapshots),
             }, ct);
 
             var table = new TextTable("方法 method", "地址 route", "授权 auth", "函数 function");
@@ -42,6 +49,9 @@ public static class ServeCommand
                 foreach (var t in host.Metadata.TimerFunctions)
                     if (!(await host.RunTimerAsync(t.Name, ct)).Succeeded) return 1;
 
+            console.WriteLine(File.Exists(Path.Combine(portal.DistFolder, "index.html"))
+                ? $"门户 / portal: {host.BaseAddress} (snapshots {host.BaseAddress}{portal.SnapshotPrefix.TrimStart('/')})"
+                : $"门户未构建 / portal not built ({portal.DistFolder}): ./scripts/web.sh");
             console.WriteLine($"正在监听 / listening on {host.BaseAddress} (Ctrl+C 停止 / to stop)");
             console.Flush();
             await host.WaitForShutdownAsync(ct);

@@ -18,7 +18,7 @@ internal static class HttpFront
     /// <summary>The host's cap on a request body (the Functions host's is 100 MB).</summary>
     public const long MaxRequestBodyBytes = 100L * 1024 * 1024;
 
-    public static WebApplication Build(FunctionsHost host, int port, IReadOnlyList<string> corsOrigins)
+    public static WebApplication Build(FunctionsHost host, int port, IReadOnlyList<string> corsOrigins, Action<IApplicationBuilder>? front = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -38,7 +38,8 @@ internal static class HttpFront
         app.UseHostCors(corsOrigins);
         app.Use(new AdminRequests(host).InvokeAsync);
         app.Use(functions.InvokeAsync);
-        // One more handler (e.g. the portal's static files at /) goes here: after the functions, before the 404.
+        // One more handler (fz serve: the portal's files at / and the snapshots) after the functions, before the 404.
+        front?.Invoke(app);
         app.Run(Empty(StatusCodes.Status404NotFound));
         return app;
     }
