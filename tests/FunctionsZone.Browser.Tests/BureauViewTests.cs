@@ -55,7 +55,7 @@ public sealed class BureauViewTests(UploadPortalSite site) : IClassFixture<Uploa
         Assert.Equal("1", await page.Locator("#dryrun b[data-count='updated']").InnerTextAsync());
         Assert.Equal(before, await LatestVersionAsync());
         await page.ClickAsync("#confirm");
-        await page.WaitForFunctionAsync("() => /快照|snapshot/.test(document.querySelector('#import-status')?.textContent ?? '')", null, new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync("() => /快照|snapshot/.test(document.querySelector('#import-status')?.textContent ?? '')", null, new() { Timeout = 300_000 });
         var after = await LatestVersionAsync();
         Assert.NotEqual(before, after);
         await page.WaitForSelectorAsync("#imports-table tr:has-text('fix-2022-05.csv')");

@@ -55,6 +55,8 @@ public class PortalSite : IAsyncLifetime
     public async Task<(IPage Page, List<string> Errors)> NewPageAsync(int width = 1400, int height = 1000)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
+        // Waits, not timings: a loaded 2-core CI machine may take longer than Playwright's 30 s default to draw.
+        page.SetDefaultTimeout(90_000);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add($"{m.Text} ({m.Location})"); };
         page.Response += (_, r) => { if (r.Status >= 400) lock (errors) errors.Add($"HTTP {r.Status} {r.Request.Method} {r.Url}"); };
