@@ -7,6 +7,8 @@
 //   - Log Analytics workspace + Application Insights (Entra ID ingestion only)
 //   - Flex Consumption (FC1) plan + Linux function app, .NET 10 isolated
 //   - least-privilege role assignments for the identity
+//   - the portal (web/dist) on a Free Static Web App, unless portalHosting is 'none'; its origin is
+//     allowed by the blob service's CORS rule (snapshot reads) and by the Function App's CORS list
 // No account keys, no key-listing functions, no connection strings with keys, no secrets.
 
 targetScope = 'subscription'
@@ -147,6 +149,28 @@ param targetsOnTrack string = '0.95'
 @description('FunctionsZone__Targets__Accelerate: progress ratio below which a target is at risk.')
 param targetsAccelerate string = '0.6'
 
+// ---------------------------------------------------------------- portal
+
+@description('Where the portal (web/dist) is hosted: staticWebApp = a Free Static Web App created here; none = no portal resource (host web/dist elsewhere and name its origin in portalOrigin).')
+@allowed([
+  'staticWebApp'
+  'none'
+])
+param portalHosting string = 'staticWebApp'
+
+@description('Region of the Static Web App; the service is offered in these regions only.')
+@allowed([
+  'eastasia'
+  'westeurope'
+  'westus2'
+  'centralus'
+  'eastus2'
+])
+param portalLocation string = 'eastasia'
+
+@description('Origin of a portal hosted elsewhere (a zone\'s own site, a CDN), e.g. https://zone.example.org; empty = none. Allowed beside the Static Web App by the blob CORS rule and the Function App\'s CORS list.')
+param portalOrigin string = ''
+
 // ---------------------------------------------------------------- names
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -159,6 +183,7 @@ var identityName = 'id-fz-${resourceToken}'
 var storageAccountName = 'stfz${resourceToken}'
 var applicationInsightsName = 'appi-fz-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
+var staticWebAppName = 'stapp-fz-${resourceToken}'
 var tableNames = [
   '${tablePrefix}Observations'
   '${tablePrefix}Targets'
@@ -198,6 +223,24 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module portal 'modules/portal.bicep' = if (portalHosting == 'staticWebApp') {
+  name: 'portal'
+  scope: rg
+  params: {
+    name: staticWebAppName
+    location: portalLocation
+    tags: tags
+  }
+}
+
+// The browser origins of the portal: the Static Web App's (known once it exists) and portalOrigin. One list
+// for the blob CORS rule and the Function App's CORS, so the two cannot disagree.
+var portalOrigins = concat(
+  portalHosting == 'staticWebApp' ? [portal!.outputs.origin] : [],
+  empty(trim(portalOrigin)) ? [] : [trim(portalOrigin)]
+)
+var apiOrigins = union(filter(map(split(corsOrigins, ','), origin => trim(origin)), origin => !empty(origin)), portalOrigins)
+
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   scope: rg
@@ -218,6 +261,7 @@ module storage 'modules/storage.bicep' = {
     snapshotContainerName: snapshotContainer
     tableNames: tableNames
     blobSoftDeleteDays: blobSoftDeleteDays
+    corsAllowedOrigins: portalOrigins
   }
 }
 
@@ -256,7 +300,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReady: alwaysReady
-    corsAllowedOrigins: filter(map(split(corsOrigins, ','), origin => trim(origin)), origin => !empty(origin))
+    corsAllowedOrigins: apiOrigins
     appSettings: {
       PipelineSchedule: pipelineSchedule
       FunctionsZone__TablePrefix: tablePrefix
@@ -269,7 +313,7 @@ module functionApp 'modules/functionapp.bicep' = {
       FunctionsZone__SnapshotRetention: string(snapshotRetention)
       FunctionsZone__MaxFileBytes: string(maxFileBytes)
       FunctionsZone__MaxRows: string(maxRows)
-      FunctionsZone__CorsOrigins: corsOrigins
+      FunctionsZone__CorsOrigins: join(apiOrigins, ',')
       FunctionsZone__WriteParallelism: string(writeParallelism)
       FunctionsZone__LatestCacheSeconds: string(latestCacheSeconds)
       FunctionsZone__Targets__OnTrack: targetsOnTrack
@@ -294,3 +338,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
 @description('URL of the snapshots container; blobs are anonymously readable only when snapshotsPublicRead is true.')
 output SNAPSHOT_ENDPOINT string = storage.outputs.snapshotContainerUrl
+@description('The portal\'s address on its Static Web App; empty when portalHosting is none. Its deployment token is a secret and no output: az staticwebapp secrets list --name AZURE_STATIC_WEB_APP_NAME --query properties.apiKey -o tsv.')
+output PORTAL_URL string = portalHosting == 'staticWebApp' ? portal!.outputs.origin : ''
+output AZURE_STATIC_WEB_APP_NAME string = portalHosting == 'staticWebApp' ? portal!.outputs.name : ''

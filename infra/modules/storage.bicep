@@ -39,6 +39,9 @@ param tableNames string[]
 @maxValue(365)
 param blobSoftDeleteDays int
 
+@description('Browser origins of the portal, allowed to read the snapshots (GET/HEAD, If-None-Match, ETag exposed); empty = no CORS rule.')
+param corsAllowedOrigins string[]
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -71,6 +74,28 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
     deleteRetentionPolicy: {
       enabled: true
       days: blobSoftDeleteDays
+    }
+    // The portal reads the snapshot from another origin: plain GET/HEAD, If-None-Match when the big screen
+    // polls latest.json, and the ETag it compares (not a CORS-safelisted response header, so exposed here).
+    cors: {
+      corsRules: empty(corsAllowedOrigins)
+        ? []
+        : [
+            {
+              allowedOrigins: corsAllowedOrigins
+              allowedMethods: [
+                'GET'
+                'HEAD'
+              ]
+              allowedHeaders: [
+                'If-None-Match'
+              ]
+              exposedHeaders: [
+                'ETag'
+              ]
+              maxAgeInSeconds: 3600
+            }
+          ]
     }
   }
 }

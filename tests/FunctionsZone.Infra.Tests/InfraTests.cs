@@ -322,7 +322,8 @@ public class ResourceShapeTests
         Assert.NotNull(origins);
         Assert.Contains("split(parameters('corsOrigins'), ',')", origins);
         Assert.Contains("trim(", origins);
-        Assert.Equal("[parameters('corsOrigins')]", (string?)parameters["appSettings"]!["value"]!["FunctionsZone__CorsOrigins"]);
+        // The app setting is the same list joined (PortalInfraTests evaluates both with the portal's origin in it).
+        Assert.Equal($"[join({origins[1..^1]}, ',')]", (string?)parameters["appSettings"]!["value"]!["FunctionsZone__CorsOrigins"]);
     }
 
     [Fact]

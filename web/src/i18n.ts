@@ -14,6 +14,8 @@ const dict = {
   period: ['期间', 'Period'],
   snapshot: ['快照', 'Snapshot'],
   print: ['打印', 'Print'],
+  briefingDocx: ['经济运行简报 (Word)', 'Monthly briefing (Word)'],
+  briefingFile: ['{zone}{period}经济运行简报.docx', '{zone} briefing {period}.docx'],
   headline: ['本月主要指标', 'Headline figures of the month'],
   rankIn: ['在{group}排名', 'Rank in {group}'],
   rankOrdinal: ['第{rank}', 'No. {rank}'],

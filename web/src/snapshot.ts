@@ -52,11 +52,14 @@ export class Snapshot {
     return p.version !== this.pointer.version;
   }
 
+  /** The address of a file of the current version: the one place a snapshot path becomes a URL (reads and links). */
+  url(path: string): string { return this.base + this.pointer.path + path; }
+
   /** A file of the current version; null when it is not in the version (a zone without a page that month). */
   get<T>(path: string): Promise<T | null> {
     let p = this.cache.get(path) as Promise<T | null> | undefined;
     if (!p) {
-      p = fetch(this.base + this.pointer.path + path).then(async r => {
+      p = fetch(this.url(path)).then(async r => {
         if (r.status === 404) return null;
         if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
         return (await r.json()) as T;
@@ -64,6 +67,14 @@ export class Snapshot {
       this.cache.set(path, p);
     }
     return p;
+  }
+
+  /**
+   * Whether the version holds a file that is not JSON (a briefing): a HEAD, no body. Not every zone has one
+   * (only zones ranked in their city, and FunctionsZone__PublishBriefings may turn them off), so a 404 is an answer.
+   */
+  async exists(path: string): Promise<boolean> {
+    try { return (await fetch(this.url(path), { method: 'HEAD' })).ok; } catch { return false; }
   }
 
   /** Month periods, newest last. */

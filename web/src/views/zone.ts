@@ -7,6 +7,8 @@ import type { Composite, OfficialRank, PageRanking, Target, Zone, ZonePage } fro
 export interface ZoneData {
   zone: Zone; period: string; page: ZonePage; official: OfficialRank[]; composites: Composite[];
   perMu: { indicator: string; zone?: number; peer?: number }[]; peer?: Zone; perMuYear?: string;
+  /** Address of the month's 经济运行简报 (Word) published beside the zone page, when this version holds one. */
+  briefing?: string;
 }
 
 /** Everything the zone view shows, from the snapshot: the zone page, official ranks, composite, 亩均 of zone and peer. */
@@ -19,12 +21,14 @@ export async function loadZone(ctx: Context): Promise<ZoneData> {
   const period = asked && ctx.snapshot.pointer.periods.includes(asked) ? asked : months[months.length - 1];
   const year = ctx.snapshot.years().filter(y => y <= period.slice(0, 4)).pop();
   const peer = findZone(ctx, ctx.config.benchmarkPeer);
-  const [page, official, composite, yearPage, peerPage] = await Promise.all([
+  const briefing = `periods/${period}/zones/${zone.id}.briefing.docx`;
+  const [page, official, composite, yearPage, peerPage, hasBriefing] = await Promise.all([
     ctx.snapshot.get<ZonePage>(`periods/${period}/zones/${zone.id}.json`),
     ctx.snapshot.get<OfficialRank[]>('official-ranks.json'),
     ctx.snapshot.get<{ composites: Composite[] }>(`periods/${period}/composite.json`),
     year ? ctx.snapshot.get<ZonePage>(`periods/${year}/zones/${zone.id}.json`) : null,
     year && peer && peer.id !== zone.id ? ctx.snapshot.get<ZonePage>(`periods/${year}/zones/${peer.id}.json`) : null,
+    ctx.snapshot.exists(briefing),
   ]);
   const valueOf = (p: ZonePage | null, code: string) => p?.observations.find(o => o.indicator === code)?.value;
   const perMu = ['tax_per_mu', 'investment_per_mu'].map(code => ({ indicator: code, zone: valueOf(yearPage, code), peer: valueOf(peerPage, code) }))
@@ -34,6 +38,7 @@ export async function loadZone(ctx: Context): Promise<ZoneData> {
     official: (official ?? []).filter(o => o.zone === zone.id),
     composites: (composite?.composites ?? []).filter(c => c.zones.some(z => z.zone === zone.id)),
     perMu, peer: peerPage ? peer : undefined, perMuYear: year,
+    briefing: hasBriefing ? ctx.snapshot.url(briefing) : undefined,
   };
 }
 
@@ -64,6 +69,8 @@ export function renderZone(ctx: Context, main: HTMLElement, d: ZoneData) {
       <div class="tools no-print">
         <label>${t('period')} <select id="period">${periodOptions}</select></label>
         <button type="button" id="print">${t('print')}</button>
+        ${d.briefing ? `<a id="briefing" class="button" href="${h(d.briefing)}" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          download="${h(t('briefingFile', { zone: name, period: d.period }))}">${t('briefingDocx')}</a>` : ''}
       </div>
     </div>
     <section aria-labelledby="h-headline" class="panel" data-panel="headline">
