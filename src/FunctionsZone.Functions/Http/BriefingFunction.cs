@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FunctionsZone.Core.Briefing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,12 +20,9 @@ public sealed class BriefingFunction(BriefingService briefings)
                 return Problems.BadRequest("missing-parameter", $"缺少参数 {name} / missing query parameter '{name}'");
         var format = BriefingRendering.Format(string.IsNullOrWhiteSpace(q["format"]) ? "json" : q["format"].ToString());
         var body = await briefings.RenderAsync(q["zone"]!, q["period"]!, q["lang"], format, ct);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
-        var headers = new Dictionary<string, string> { ["ETag"] = etag, ["Cache-Control"] = "public, max-age=60" };
-        if (format == "docx")
-            headers["Content-Disposition"] = $"attachment; filename=\"briefing-{Uri.EscapeDataString(q["zone"]!)}-{Uri.EscapeDataString(q["period"]!)}.docx\"";
-        if (req.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag))
-            return new BytesResult([], null, StatusCodes.Status304NotModified, headers);
-        return new BytesResult(body, BriefingRendering.ContentType(format), StatusCodes.Status200OK, headers);
+        var extra = format == "docx"
+            ? new Dictionary<string, string> { ["Content-Disposition"] = $"attachment; filename=\"briefing-{Uri.EscapeDataString(q["zone"]!)}-{Uri.EscapeDataString(q["period"]!)}.docx\"" }
+            : null;
+        return Respond.Read(req, body, BriefingRendering.ContentType(format), extra: extra);
     }
 }

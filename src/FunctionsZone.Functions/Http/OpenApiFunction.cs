@@ -8,15 +8,8 @@ namespace FunctionsZone.Functions.Http;
 public sealed class OpenApiFunction
 {
     [Function("GetOpenApi")]
-    public IActionResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req)
-    {
-        var bytes = Document();
-        var etag = $"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32]}\"";
-        var headers = new Dictionary<string, string> { ["ETag"] = etag, ["Cache-Control"] = "public, max-age=300" };
-        return req.Headers.IfNoneMatch.ToString().Split(',').Any(t => t.Trim() == etag)
-            ? new BytesResult([], null, StatusCodes.Status304NotModified, headers)
-            : new BytesResult(bytes, Respond.JsonContentType, StatusCodes.Status200OK, headers);
-    }
+    public IActionResult Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req) =>
+        Respond.Read(req, Document(), Respond.JsonContentType, maxAgeSeconds: 300);
 
     public static byte[] Document()
     {

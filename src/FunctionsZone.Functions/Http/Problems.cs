@@ -64,14 +64,23 @@ public static class Respond
     /// A read: the body's SHA-256 is its ETag, so a client that sends it back in If-None-Match gets 304 and no body.
     /// Reads are cacheable briefly; portals revalidate with the ETag.
     /// </summary>
-    public static IActionResult Read(HttpRequest req, object? value)
+    public static IActionResult Read(HttpRequest req, object? value) =>
+        Read(req, JsonSerializer.SerializeToUtf8Bytes(value, FunctionsZone.Core.Json.Options), JsonContentType);
+
+    /// <summary>
+    /// Any read's bytes (JSON, a briefing, the OpenAPI document) under the one ETag rule: SHA-256 of the body, 304 when
+    /// If-None-Match names it. <paramref name="extra"/> adds headers (Content-Disposition).
+    /// </summary>
+    public static IActionResult Read(HttpRequest req, byte[] body, string contentType, int maxAgeSeconds = 60, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(value, FunctionsZone.Core.Json.Options);
         var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
-        var headers = new Dictionary<string, string> { ["ETag"] = etag, ["Cache-Control"] = "public, max-age=60" };
+        var headers = new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
+        {
+            ["ETag"] = etag, ["Cache-Control"] = $"public, max-age={maxAgeSeconds}",
+        };
         if (Matches(req.Headers.IfNoneMatch.ToString(), etag))
             return new BytesResult([], null, StatusCodes.Status304NotModified, headers);
-        return new BytesResult(body, JsonContentType, StatusCodes.Status200OK, headers);
+        return new BytesResult(body, contentType, StatusCodes.Status200OK, headers);
     }
 
     private static bool Matches(string ifNoneMatch, string etag) =>
