@@ -42,6 +42,9 @@ public sealed class StorageTransactions
 
     public void Count(StorageTransactionKind kind) => Interlocked.Increment(ref _counts[(int)kind]);
 
+    /// <summary>Diagnostics: called with each request's kind, method and path (no query: it may hold a SAS).</summary>
+    public Action<StorageTransactionKind, string, string>? Trace { get; set; }
+
     /// <summary>A table request by method and path: $batch, a query page (GET …() or Tables), a point read (GET …(PartitionKey=…,RowKey=…)), a write.</summary>
     public static StorageTransactionKind ClassifyTable(string method, string path)
     {
@@ -73,7 +76,9 @@ public sealed class StorageTransactions
         {
             var method = message.Request.Method.Method;
             var uri = message.Request.Uri;
-            counter.Count(blob ? ClassifyBlob(method, uri.Query) : ClassifyTable(method, uri.Path));
+            var kind = blob ? ClassifyBlob(method, uri.Query) : ClassifyTable(method, uri.Path);
+            counter.Count(kind);
+            counter.Trace?.Invoke(kind, method, uri.Path);
         }
     }
 }
