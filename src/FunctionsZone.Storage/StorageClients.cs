@@ -85,7 +85,7 @@ public sealed class StorageClients
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
         if (Volatile.Read(ref _ensured) != 0) return;
-        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports", "History", "DirtyPeriods", "Schemes", "Projects" };
+        var tables = new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "Imports", "History", "DirtyPeriods", "Schemes", "Projects", "Series" };
         var containers = new[] { Options.IncomingContainer, Options.ArchiveContainer, Options.RejectedContainer, Options.SnapshotContainer, Options.ResultsContainer, Options.ImportsContainer, Options.LocksContainer };
         await Task.WhenAll(tables.Select(t => Table(t).CreateIfNotExistsAsync(ct))
             .Concat<Task>(containers.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: ct))));

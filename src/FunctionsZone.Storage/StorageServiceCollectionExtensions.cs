@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using FunctionsZone.Core.History;
@@ -33,17 +34,20 @@ public static class StorageServiceCollectionExtensions
         var budget = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         // A Functions host registers its configuration itself; fz, the bench and the tests bind from this one.
         services.TryAddSingleton(configuration);
+        // Every request of both clients counted by kind (per try, as billed): the bench's transactions per stage.
+        var transactions = new StorageTransactions();
+        services.AddSingleton(transactions);
         services.AddAzureClients(builder =>
         {
             if (endpoints.ConnectionString is { } cs)
             {
-                builder.AddTableServiceClient(cs);
-                builder.AddBlobServiceClient(cs);
+                builder.AddTableServiceClient(cs).ConfigureOptions(o => o.AddPolicy(transactions.Policy(blob: false), HttpPipelinePosition.PerRetry));
+                builder.AddBlobServiceClient(cs).ConfigureOptions(o => o.AddPolicy(transactions.Policy(blob: true), HttpPipelinePosition.PerRetry));
             }
             else
             {
-                builder.AddTableServiceClient(endpoints.TableUri!);
-                builder.AddBlobServiceClient(endpoints.BlobUri!);
+                builder.AddTableServiceClient(endpoints.TableUri!).ConfigureOptions(o => o.AddPolicy(transactions.Policy(blob: false), HttpPipelinePosition.PerRetry));
+                builder.AddBlobServiceClient(endpoints.BlobUri!).ConfigureOptions(o => o.AddPolicy(transactions.Policy(blob: true), HttpPipelinePosition.PerRetry));
                 builder.UseCredential(endpoints.Credential!);
             }
             builder.ConfigureDefaults(o => StorageClients.ConfigureRetry(o, budget));

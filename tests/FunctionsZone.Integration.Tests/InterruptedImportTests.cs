@@ -81,5 +81,12 @@ public class InterruptedImportTests
         var fourth = await CorpusTests.StoredAsync(storage);
         Assert.Equal(final.Observations, fourth.Observations);
         Assert.Equal(final.History, fourth.History);
+
+        // Validation's per-series summary holds exactly the stored figures (fzSeries).
+        var store = storage.Get<TableObservationStore>();
+        var stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
+        var summary = await store.ReadSeriesAsync(stored.Select(o => (o.Zone, o.Indicator)).Distinct().ToList());
+        Assert.Equal(stored.Where(o => o.Value is not null).Select(o => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}").Order(StringComparer.Ordinal),
+            summary!.Select(o => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}").Order(StringComparer.Ordinal));
     }
 }

@@ -1,11 +1,19 @@
 using System.Globalization;
 using FunctionsZone.Cli.Output;
+using FunctionsZone.Storage;
 
 namespace FunctionsZone.Cli.Bench;
 
 /// <summary>One stage's figures. Measured = false marks a stage the run could not measure (its Note says why).</summary>
 public sealed record BenchStage(string Name, bool Measured, double Seconds, long Items, double? PerSecond,
-    double? StorageSeconds = null, double? InMemorySeconds = null, string? Note = null, double? PeakWorkingSetMiB = null);
+    double? StorageSeconds = null, double? InMemorySeconds = null, string? Note = null, double? PeakWorkingSetMiB = null)
+{
+    /// <summary>The storage requests the stage sent, counted by kind in the clients' pipeline (StorageTransactions).</summary>
+    public StorageTransactionCounts? Transactions { get; init; }
+}
+
+/// <summary>One observation file's import: its values and the read requests it made (table query pages, point reads, blob gets).</summary>
+public sealed record BenchImportReads(string File, string Periods, long Values, long ReadTransactions, StorageTransactionCounts Transactions);
 
 public sealed record BenchQuery(string Name, bool Measured, int Iterations, double? P50Ms, double? P95Ms, double? P99Ms, string? Note = null);
 
@@ -20,6 +28,8 @@ public sealed record BenchRatios(
     public double? CompositeVsCeilingRead { get; init; }
     /// <summary>The slowest p99 over HTTP through `fz serve` ÷ the raw point read's p99.</summary>
     public double? HttpP99VsPointRead { get; init; }
+    /// <summary>Ingest's read requests (query pages, point reads, blob gets and lists) ÷ the values it imported.</summary>
+    public double StorageReadsPerImportedValue { get; init; }
 }
 
 /// <summary>
@@ -64,10 +74,15 @@ public sealed record BenchReport
     public BenchComposites? Composites { get; init; }
     /// <summary>What ingest spent reading stored observations (the validation's context: the file's year and outlier window).</summary>
     public BenchReads? IngestObservationReads { get; init; }
+    /// <summary>Each observation file's read requests, in import order: constant through the year when the outlier summary serves validation.</summary>
+    public IReadOnlyList<BenchImportReads> ImportReads { get; init; } = [];
     // The three named ratios also at the top level, where dashboards and the issue look for them.
     public double IngestVsCeiling => Ratios.IngestVsCeiling;
     public double IngestVsNaive => Ratios.IngestVsNaive;
     public double EndToEndVsCeiling => Ratios.EndToEndVsCeiling;
+    public double StorageReadsPerImportedValue => Ratios.StorageReadsPerImportedValue;
+    /// <summary>The peak working set of the pipeline's stages (ingest, recompute, publish), MiB.</summary>
+    public double PeakMiB => Memory.PipelinePeakWorkingSetMiB;
 
     public string ToText()
     {
@@ -81,6 +96,17 @@ public sealed record BenchReport
                 s.PerSecond is { } r ? r.ToString("N0", CultureInfo.InvariantCulture) : null, s.StorageSeconds is { } ss ? F(ss, "0.000") : null,
                 s.InMemorySeconds is { } m ? F(m, "0.000") : null, s.PeakWorkingSetMiB is { } pk ? F(pk, "0") : null, s.Note);
         w.Write(t);
+        w.WriteLine();
+        var tx = new TextTable("阶段 stage", "批 batches", "查询页 query pages", "点读 point reads", "单写 entity writes", "blob 写 puts", "blob 读 gets", "列举 lists", "其他 other", "合计 total");
+        foreach (var s in Stages.Where(s => s.Transactions is not null))
+        {
+            var c = s.Transactions!;
+            tx.Add(s.Name, N(c.TableBatches), N(c.TableQueries), N(c.PointReads), N(c.TableWrites), N(c.BlobPuts), N(c.BlobGets), N(c.BlobLists), N(c.Other), N(c.Total));
+        }
+        w.Write(tx);
+        if (ImportReads.Count > 0)
+            w.WriteLine($"reads per import: first {ImportReads[0].File} {ImportReads[0].ReadTransactions:N0} requests for {ImportReads[0].Values:N0} values, " +
+                        $"last {ImportReads[^1].File} {ImportReads[^1].ReadTransactions:N0} for {ImportReads[^1].Values:N0}; storageReadsPerImportedValue {StorageReadsPerImportedValue:0.####}");
         w.WriteLine();
         var q = new TextTable("查询 query", "次数 n", "p50 ms", "p95 ms", "p99 ms", "说明 note");
         foreach (var x in Queries)
@@ -109,5 +135,6 @@ public sealed record BenchReport
         return w.ToString();
     }
 
+    private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -64,6 +64,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             .AddSingleton<ISnapshotStore>(sp => new TimedSnapshotStore(sp.GetRequiredService<BlobSnapshotStore>(), storage))
             .AddSingleton<IImportLog>(sp => new TimedImportLog(sp.GetRequiredService<TableImportLog>(), storage)));
         var clients = services.GetRequiredService<StorageClients>();
+        // Every request the composition root's clients send, counted by kind: a stage's transactions are a difference.
+        var tx = services.GetRequiredService<StorageTransactions>();
         string? generated = null;
         try
         {
@@ -115,8 +117,12 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             var ceilingTable = clients.Table("Ceiling");
             var ceiling = new StorageCeiling(ceilingTable, ceilingParallelism);
             progress?.Invoke($"ceiling: write {values:N0} entities in {partitions.Count:N0} partitions");
+            var mark = tx.Snapshot();
             var ceilingWrite = await ceiling.WriteAsync(entities, ct);
+            var ceilingWriteTx = tx.Snapshot() - mark;
+            mark = tx.Snapshot();
             var (ceilingReadTime, ceilingRead) = await ceiling.ReadAsync(partitions, ct);
+            var ceilingReadTx = tx.Snapshot() - mark;
             var pointSample = entities[entities.Count / 2];
             var pointRead = await Latency.MeasureAsync("raw point read (table entity)",
                 () => ceiling.PointReadAsync(pointSample.PartitionKey, pointSample.RowKey, ct), QueryIterations, QueryBudget, "GetEntity of one observation");
@@ -128,6 +134,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             var naiveExtrapolated = naiveWritten < values;
             stages.Add(new BenchStage("naive (1 upsert per value)", true, naiveExtrapolated ? values / naiveRate : naiveTime.TotalSeconds, values, naiveRate,
                 Note: naiveExtrapolated ? $"extrapolated from {naiveWritten:N0} values in {naiveTime.TotalSeconds:0.0} s" : "all values, one by one"));
+            // entities (the ceiling's copy) are dropped below: the values per observation file, for the reads per month.
+            var valuesByPeriod = entities.GroupBy(e => e.GetString("Period")).ToDictionary(g => g.Key!, g => (long)g.Count(), StringComparer.Ordinal);
             await ceilingTable.DeleteAsync(ct);
             entities = null!;
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
@@ -147,23 +155,38 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 progress?.Invoke("ingest: the generated files through MonthlyPipeline.IngestAsync");
                 var sw = Stopwatch.StartNew();
                 var referenceSeconds = 0.0;
+                mark = tx.Snapshot();
+                var referenceTx = StorageTransactionCounts.Zero;
                 foreach (var f in MonthlyPipeline.InRunOrder(files))
                 {
                     var fileWatch = Stopwatch.StartNew();
+                    var fileMark = tx.Snapshot();
                     var s = await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue }, ct);
-                    // A rejected file would make every later figure meaningless: stop and say which file and why.
+                    var fileTx = tx.Snapshot() - fileMark;
+                    // A seed scheme whose group or indicators the generated data lacks (liaocheng-city) evaluates nothing here: skipped, said.
+                    if (s.Status == ImportStatus.Error && s.Kind == "scheme" && gen is not null)
+                    {
+                        progress?.Invoke($"scheme {f.Name} does not apply to the generated data, skipped: " + string.Join("; ", s.Findings.Take(2).Select(x => x.Code)));
+                        referenceSeconds += fileWatch.Elapsed.TotalSeconds; referenceTx += fileTx;
+                        continue;
+                    }
+                    // Any other rejected file would make every later figure meaningless: stop and say which file and why.
                     if (s.Status == ImportStatus.Error)
                         throw new InvalidOperationException($"基准数据导入被拒 / the bench's input {f.Name} was rejected: " +
                             string.Join("; ", s.Findings.Where(x => x.Severity == Severity.Error).Take(3).Select(x => x.Message)));
-                    if (s.Kind != "observations") { referenceSeconds += fileWatch.Elapsed.TotalSeconds; continue; }
+                    if (s.Kind != "observations") { referenceSeconds += fileWatch.Elapsed.TotalSeconds; referenceTx += fileTx; continue; }
                     imported += s.Counts.Imported; updated += s.Counts.Updated; unchanged += s.Counts.Unchanged;
+                    var fileValues = s.Periods.Count == 1 && valuesByPeriod.TryGetValue(s.Periods[0], out var v) ? v : s.Counts.Imported + s.Counts.Updated + s.Counts.Unchanged;
+                    importReads.Add(new BenchImportReads(f.Name, string.Join(",", s.Periods), fileValues, fileTx.Reads, fileTx));
                 }
                 ingestSeconds = sw.Elapsed.TotalSeconds;
+                var ingestTx = tx.Snapshot() - mark;
                 var ingestStorage = storage.Elapsed.TotalSeconds;
                 ingestReads = (observationReads.Elapsed.TotalSeconds, observationReads.Items);
                 stages.Add(new BenchStage("FunctionsZone ingest", true, ingestSeconds, values, values / ingestSeconds, ingestStorage, ingestSeconds - ingestStorage,
                     $"{files.Count} files: parse, validate, write; registry and targets {referenceSeconds:0.00} s of it; " +
-                    $"stored observations read for validation {ingestReads.Seconds:0.0} s ({ingestReads.Entities:N0} entities)", MiB(memory.TakeStagePeak())));
+                    $"stored observations read for validation {ingestReads.Seconds:0.0} s ({ingestReads.Entities:N0} entities); registry and targets made {referenceTx.Total:N0} requests", MiB(memory.TakeStagePeak()))
+                    { Transactions = ingestTx });
 
                 var obsStore = services.GetRequiredService<TableObservationStore>();
                 periods = await obsStore.ListPeriodsAsync(ct);
@@ -172,6 +195,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 memory.TakeStagePeak();
                 progress?.Invoke($"recompute: {periods.Count} periods");
                 storage.Reset();
+                mark = tx.Snapshot();
                 sw.Restart();
                 // As RunAsync does it: every period in one pass, each stored period read once.
                 var evaluated = new List<CompositeResult>();
@@ -181,7 +205,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 composites = evaluated.Count;
                 stages.Add(new BenchStage("recompute (indicator × group × measure + composites)", true, recomputeSeconds, rankings, rankings / recomputeSeconds,
                     recomputeStorage, recomputeSeconds - recomputeStorage,
-                    $"{periods.Count} periods; items = rankings; includes {composites} composite evaluations", MiB(memory.TakeStagePeak())));
+                    $"{periods.Count} periods; items = rankings; includes {composites} composite evaluations", MiB(memory.TakeStagePeak()))
+                    { Transactions = tx.Snapshot() - mark });
 
                 // The composite step alone: EvaluationStep.Composites again on the same stored data, as recompute calls it.
                 progress?.Invoke("composite: the evaluation schemes alone, re-timed on the same data");
@@ -196,15 +221,17 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
 
                 progress?.Invoke("publish");
                 storage.Reset();
+                mark = tx.Snapshot();
                 sw.Restart();
                 var pointer = await pipeline.PublishAsync(ct);
                 publishSeconds = sw.Elapsed.TotalSeconds;
                 var publishStorage = storage.Elapsed.TotalSeconds;
+                var publishTx = tx.Snapshot() - mark;
                 var latest = pointer ?? throw new InvalidOperationException("publish wrote nothing");
                 var manifest = await services.GetRequiredService<SnapshotReader>().ReadAsync<SnapshotManifest>(latest, "manifest.json", ct);
                 snapshotFiles = manifest?.Files.Count ?? 0;
                 stages.Add(new BenchStage("publish (snapshot to blobs)", true, publishSeconds, snapshotFiles, snapshotFiles / publishSeconds,
-                    publishStorage, publishSeconds - publishStorage, "items = snapshot files", MiB(memory.TakeStagePeak())));
+                    publishStorage, publishSeconds - publishStorage, "items = snapshot files", MiB(memory.TakeStagePeak())) { Transactions = publishTx });
                 memoryPeak = (memory.PeakWorkingSet, memory.PeakHeap);
             }
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
@@ -232,9 +259,9 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             stages.InsertRange(0,
             [
                 new BenchStage("ceiling write (SDK batches)", true, ceilingWrite.TotalSeconds, values, values / ceilingWrite.TotalSeconds,
-                    Note: $"transactions of 100, {ceilingParallelism} at once; best of {firstWrite.TotalSeconds:0.0} s and {write2.TotalSeconds:0.0} s"),
+                    Note: $"transactions of 100, {ceilingParallelism} at once; best of {firstWrite.TotalSeconds:0.0} s and {write2.TotalSeconds:0.0} s") { Transactions = ceilingWriteTx },
                 new BenchStage("ceiling read (by partition)", true, ceilingReadTime.TotalSeconds, ceilingRead, ceilingRead / ceilingReadTime.TotalSeconds,
-                    Note: $"{partitions.Count:N0} partitions, {ceilingParallelism} at once; best of {firstRead.TotalSeconds:0.0} s and {read2.TotalSeconds:0.0} s"),
+                    Note: $"{partitions.Count:N0} partitions, {ceilingParallelism} at once; best of {firstRead.TotalSeconds:0.0} s and {read2.TotalSeconds:0.0} s") { Transactions = ceilingReadTx },
             ]);
 
             var ingestRate = values / ingestSeconds;
@@ -248,6 +275,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 RecomputeInMemoryVsCeilingRead: Round((recomputeSeconds - stages.First(s => s.Name.StartsWith("recompute")).StorageSeconds!.Value) / ceilingReadTime.TotalSeconds),
                 QueryP99VsPointRead: functionP99 is { } fp && pointRead.P99Ms is > 0 ? Round(fp / pointRead.P99Ms!.Value) : null)
             {
+                StorageReadsPerImportedValue = values == 0 ? 0 : Round((double)stages.First(s => s.Name == "FunctionsZone ingest").Transactions!.Reads / values),
                 CompositeVsCeilingRead = compositeFigures is { Results: > 0 } cf ? Round(cf.Seconds / ceilingReadTime.TotalSeconds) : null,
                 HttpP99VsPointRead = queries.Where(q => q.Measured && q.Name.StartsWith("HTTP", StringComparison.Ordinal)).Select(q => q.P99Ms).Max() is { } hp && pointRead.P99Ms is > 0
                     ? Round(hp / pointRead.P99Ms!.Value) : null,
@@ -263,8 +291,9 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 Size = size.ToString().ToLowerInvariant(), RunId = id, Zones = registry.Zones.Count, Indicators = registry.Indicators.Count, Months = months,
                 StartedAt = started, Machine = await MachineAsync(clients, ct), WriteParallelism = clients.Options.WriteParallelism,
                 CeilingParallelism = ceilingParallelism, Stages = stages, Queries = queries, Memory = mem, Ratios = ratios,
-                Goals = Goals(ratios, mem, size, compositeFigures!), Agreement = agreement, Composites = compositeFigures,
+                Goals = BenchGoals.Of(new BenchGoalInputs(ratios, mem, size, compositeFigures!, importReads)), Agreement = agreement, Composites = compositeFigures,
                 IngestObservationReads = new BenchReads(Math.Round(ingestReads.Seconds, 3), ingestReads.Entities),
+                ImportReads = importReads,
             };
         }
         finally
@@ -276,6 +305,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
 
     private (long WorkingSet, long Heap) memoryPeak;
     private (double Seconds, long Entities) ingestReads;
+    private readonly List<BenchImportReads> importReads = [];
 
     private static double Round(double v) => Math.Round(v, 4);
     private static double MiB(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
@@ -301,23 +331,6 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
         var schemes = results.GroupBy(r => r.Scheme).Select(g => $"{g.Key} ({g.Max(r => r.Zones.Count)} zones × {g.First().Indicators.Count} columns × {g.Count()} periods)").ToList();
         return new BenchComposites(results.Count, fromRecompute.Count, results.Count == 0 ? 0 : results.Max(r => r.Draws), seconds, schemes, skipped.Order(StringComparer.Ordinal).ToList());
     }
-
-    private static IReadOnlyList<BenchGoal> Goals(BenchRatios r, BenchMemory m, BenchSize size, BenchComposites c) =>
-    [
-        new("ingest ≥ 0.8 × ceiling", r.IngestVsCeiling >= 0.8, $"ingestVsCeiling = {r.IngestVsCeiling:0.###}"),
-        new("ingest ≥ 8 × naive", r.IngestVsNaive >= 8, $"ingestVsNaive = {r.IngestVsNaive:0.##}"),
-        // Recompute must read the data it ranks: with its reads it cannot beat the ceiling's read of the same data,
-        // so the goal is judged on its own work (in memory) and the total is shown beside it.
-        new("recompute (in memory) well under the ceiling's read (≤ 0.5×)", r.RecomputeInMemoryVsCeilingRead <= 0.5,
-            c.Results > 0
-                ? $"in memory {r.RecomputeInMemoryVsCeilingRead:0.##}× the ceiling read, including {c.FromRecompute} composite evaluations with {c.Draws:N0} draws ({r.CompositeVsCeilingRead:0.##}× alone)"
-                : $"in memory {r.RecomputeInMemoryVsCeilingRead:0.##}× the ceiling read; no composite scheme evaluated on this data"),
-        new("recompute incl. its storage reads ≤ 1× the ceiling's read", r.RecomputeVsCeilingRead <= 1,
-            $"recompute ÷ ceiling read = {r.RecomputeVsCeilingRead:0.##}"),
-        new("query p99 ≤ 2 × raw point read (function classes)", r.QueryP99VsPointRead is { } q ? q <= 2 : null, r.QueryP99VsPointRead is { } q2 ? $"slowest function p99 ÷ point-read p99 = {q2:0.##}" : "no function measured"),
-        new("peak memory < 1 GiB (national)", size == BenchSize.National ? m.PipelinePeakWorkingSetMiB < 1024 : null,
-            $"pipeline stages {m.PipelinePeakWorkingSetMiB:0} MiB, whole bench {m.PeakWorkingSetMiB:0} MiB"),
-    ];
 
     private async Task<IReadOnlyList<BenchQuery>> QueriesAsync(StorageClients clients, IConfiguration isolated, CancellationToken ct)
     {

@@ -50,6 +50,14 @@ internal sealed class TimedObservationStore(IObservationStore inner, StorageCloc
             return list;
         });
     public Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default) => clock.Time(() => inner.ListPeriodsAsync(ct));
+    public Task<IReadOnlyList<Observation>?> ReadSeriesAsync(IReadOnlyCollection<(string Zone, string Indicator)> series, CancellationToken ct = default) =>
+        clock.Time(async () =>
+        {
+            if (reads is null) return await inner.ReadSeriesAsync(series, ct);
+            var list = await reads.Time(() => inner.ReadSeriesAsync(series, ct));
+            reads.Count(list?.Count ?? 0);
+            return list;
+        });
 }
 
 internal sealed class TimedReferenceStore(IReferenceStore inner, StorageClock clock) : IReferenceStore, ISchemeStore

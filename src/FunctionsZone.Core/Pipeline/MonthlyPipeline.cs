@@ -211,9 +211,8 @@ public sealed class MonthlyPipeline(
         }
         var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
         var rules = await LoadValidationRulesAsync(ct);
-        var stored = resolved.Count == 0 ? [] : await observations.ReadPeriodsAsync(
-            ObservationValidator.PeriodsToRead(resolved, rules, await observations.ListPeriodsAsync(ct)), ct);
-        if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, stored));
+        var (stored, context) = resolved.Count == 0 ? ([], []) : await StoredForValidationAsync(resolved, rules, ct);
+        if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, context));
         // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
         var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
             .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
@@ -242,6 +241,30 @@ public sealed class MonthlyPipeline(
         }, ignored, dryRun: () => ObservationChange.Count(stamped, stored));
         var periods = counts.Imported + counts.Updated > 0 && !options.DryRun ? changing.Select(p => p.ToString()).ToList() : [];
         return (counts, periods);
+    }
+
+    /// <summary>
+    /// What validation compares the file with, and the stored figures of the file's own periods (counts, dirty periods, part ≤ whole).
+    /// The other periods it needs (the outlier window, 1-N月 neighbours) come from the store's per-series summary when it keeps one,
+    /// for the file's series only: the same reads in month 12 as in month 1. Without a summary they are read period by period.
+    /// </summary>
+    private async Task<(IReadOnlyList<Observation> Own, IReadOnlyList<Observation> Context)> StoredForValidationAsync(
+        IReadOnlyList<ResolvedRow> resolved, ValidationRules rules, CancellationToken ct)
+    {
+        var needed = ObservationValidator.PeriodsToRead(resolved, rules, await observations.ListPeriodsAsync(ct));
+        var filePeriods = resolved.Select(r => r.Observation.Period).ToHashSet();
+        var own = needed.Where(filePeriods.Contains).ToList();
+        var others = needed.Where(p => !filePeriods.Contains(p)).ToHashSet();
+        var summary = rules.Outliers.Enabled || rules.YtdMonotonic.Enabled
+            ? await observations.ReadSeriesAsync(resolved.Select(r => (r.Observation.Zone, r.Observation.Indicator)).Distinct().ToList(), ct)
+            : [];
+        if (summary is null)
+        {
+            var all = await observations.ReadPeriodsAsync(needed, ct);
+            return (all.Where(o => filePeriods.Contains(o.Period)).ToList(), all);
+        }
+        var stored = own.Count == 0 ? [] : await observations.ReadPeriodsAsync(own, ct);
+        return (stored, stored.Concat(summary.Where(o => others.Contains(o.Period))).ToList());
     }
 
     /// <summary>A write that may change what every period computes (registry, targets, rules): everything is marked dirty around it.</summary>

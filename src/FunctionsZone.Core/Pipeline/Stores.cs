@@ -14,6 +14,14 @@ public interface IObservationStore
     Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default);
     Task<IReadOnlyList<Observation>> ReadPeriodsAsync(IEnumerable<Period> periods, CancellationToken ct = default);
     Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Every stored figure (with a value) of these zone × indicator series, from a per-series summary kept on write, so
+    /// validation's outlier window and 1-N月 neighbours cost the same reads in month 12 as in month 1; null when the store
+    /// keeps no summary, and the caller reads the periods instead.
+    /// </summary>
+    Task<IReadOnlyList<Observation>?> ReadSeriesAsync(IReadOnlyCollection<(string Zone, string Indicator)> series, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<Observation>?>(null);
 }
 
 /// <summary>The registry, targets and published evaluation ranks.</summary>

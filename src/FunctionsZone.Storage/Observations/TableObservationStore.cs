@@ -15,12 +15,15 @@ public sealed class TableObservationStore(StorageClients clients, IPipelineHook?
     private TableClient Table => clients.Table("Observations");
     private TableClient Periods => clients.Table("Periods");
     private TableClient History => clients.Table("History");
+    private readonly SeriesSummary _series = new(clients);
     private const string PartitionsListed = "PartitionsListed";
     private static string PartitionListKey(string period) => $"partitions|{period}";
 
     public async Task<WriteCounts> WriteAsync(IReadOnlyList<Observation> observations, string importId, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
+        // The summary's pending mark before anything, cleared once the summary has the figures (SeriesSummary).
+        var pending = await _series.BeginAsync(importId, AllAsync, ct);
         int imported = 0, updated = 0, unchanged = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct };
         var periods = observations.Select(o => o.Period.ToString()).Distinct(StringComparer.Ordinal).ToList();
@@ -83,6 +86,9 @@ public sealed class TableObservationStore(StorageClients clients, IPipelineHook?
             await Table.SubmitTransactionAsync(actions, token);
             await _hook.AtAsync(PipelineHook.IngestBatchWritten, token);
         });
+        // Every figure given, unchanged ones too: the retry of a write cut short lays what the first try did not.
+        await _series.ApplyAsync(observations, ct);
+        await _series.EndAsync(pending, ct);
         return new WriteCounts(imported, updated, unchanged);
     }
 
@@ -146,6 +152,12 @@ public sealed class TableObservationStore(StorageClients clients, IPipelineHook?
             });
         return lists.SelectMany(l => l).ToList();
     }
+
+    public async Task<IReadOnlyList<Observation>?> ReadSeriesAsync(IReadOnlyCollection<(string Zone, string Indicator)> series, CancellationToken ct = default) =>
+        await _series.ReadAsync(series, AllAsync, ct);
+
+    // Every stored figure: what a rebuild of the summary reads (once, or after a write died).
+    private async Task<IReadOnlyList<Observation>> AllAsync() => await ReadPeriodsAsync(await ListPeriodsAsync());
 
     public async Task<IReadOnlyList<Period>> ListPeriodsAsync(CancellationToken ct = default)
     {

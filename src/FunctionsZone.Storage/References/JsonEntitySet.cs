@@ -37,7 +37,7 @@ internal sealed class JsonEntitySet<T>(TableClient table, Func<T, string> partit
             actions.AddRange(existing.Keys.Where(k => partitions.Contains(k.Item1) && !keep.Contains(k))
                 .Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(k.Item1, k.Item2), Azure.ETag.All)));
         }
-        // Targets are one partition per zone and year (2,700 of them nationally): their batches go side by side.
+        // Projects and official ranks are one partition per zone (2,700 of them nationally): their batches go side by side.
         var batches = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(p => p.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
             async (chunk, token) => await table.SubmitTransactionAsync(chunk, token));

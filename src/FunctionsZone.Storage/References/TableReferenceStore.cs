@@ -15,7 +15,7 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     private JsonEntitySet<Zone> Zones => new(clients.Table("Registry"), _ => "zone", z => z.Id);
     private JsonEntitySet<Group> Groups => new(clients.Table("Registry"), _ => "group", g => g.Id);
     private JsonEntitySet<Indicator> Indicators => new(clients.Table("Registry"), _ => "indicator", i => i.Code);
-    private JsonEntitySet<Target> Targets => new(clients.Table("Targets"), t => $"{t.Zone}|{t.Year}", t => t.Indicator) { Parallelism = clients.Options.WriteParallelism };
+    private TargetYears Targets => new(clients.Table("Targets"), clients.Options.WriteParallelism);
     private JsonEntitySet<Core.Targets.Project> Projects => new(clients.Table("Projects"), p => p.Zone, p => p.Id);
     private JsonEntitySet<OfficialRank> Official => new(clients.Table("OfficialRanks"), r => r.Zone, r => $"{r.Evaluation}|{r.Year}");
 
@@ -39,12 +39,12 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     {
         await clients.EnsureCreatedAsync(ct);
         // A targets file states a zone's whole year: targets it no longer lists are withdrawn.
-        return await Targets.ReplaceAsync(targets, removeOthersInPartitions: true, ct);
+        return await Targets.ReplaceAsync(targets, ct);
     }
 
     public async Task<IReadOnlyList<Target>> LoadTargetsAsync(CancellationToken ct = default)
     {
-        return await Targets.ReadAllAsync(null, ct);
+        return await Targets.ReadAllAsync(ct);
     }
 
     public async Task<WriteCounts> SaveOfficialRanksAsync(IReadOnlyList<OfficialRank> ranks, CancellationToken ct = default)

@@ -24,10 +24,8 @@ public sealed class TableSchemeStore(StorageClients clients) : ISchemeStore
         {
             ["Sha256"] = sha, ["Version"] = version, ["NameZh"] = scheme.NameZh, ["ImportId"] = importId, ["File"] = file, ["ImportedAt"] = at,
         };
-        // A string property holds at most 32K characters: a long file is kept in parts Json, Json1, Json2 … (an entity holds 1 MB).
-        var parts = fileText.Chunk(PartLength).Select(c => new string(c)).ToList();
-        for (var i = 0; i < parts.Count; i++) entity[i == 0 ? "Json" : $"Json{i}"] = parts[i];
-        entity["Parts"] = parts.Count;
+        // A string property holds at most 32K characters: a long file is kept in parts (LongText).
+        LongText.Write(entity, fileText);
         await Table.AddEntityAsync(entity, ct);
         return new SchemeWrite(version, current is null, current is not null);
     }
@@ -60,10 +58,9 @@ public sealed class TableSchemeStore(StorageClients clients) : ISchemeStore
         return best;
     }
 
-    private const int PartLength = 30_000;
 
     private static string Text(TableEntity e) =>
-        string.Concat(Enumerable.Range(0, e.GetInt32("Parts") ?? 1).Select(i => e.GetString(i == 0 ? "Json" : $"Json{i}")));
+        LongText.Read(e);
 
     private static string RowKey(int version) => $"v{version:D6}";
     private static int Version(TableEntity e) => e.GetInt32("Version") ?? int.Parse(e.RowKey[1..]);

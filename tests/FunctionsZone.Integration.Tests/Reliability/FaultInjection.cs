@@ -72,13 +72,15 @@ public static class FaultInjection
     {
         var c = storage.Clients;
         var lines = new List<string>();
-        foreach (var table in new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "History", "DirtyPeriods", "Imports" })
+        foreach (var table in new[] { "Observations", "Periods", "Registry", "Targets", "OfficialRanks", "History", "DirtyPeriods", "Imports", "Series" })
         {
             var rows = new List<string>();
             try
             {
                 await foreach (var e in c.Table(table).QueryAsync<TableEntity>())
                 {
+                    // The summary's series must be as a clean run leaves them; a stopped write's pending mark may stay (docs/storage.md, fzSeries).
+                    if (table == "Series" && e.RowKey.StartsWith("pending|", StringComparison.Ordinal)) continue;
                     var keep = table == "Imports" ? new[] { "File", "Kind", "Status" } : e.Keys.Where(k => k is not ("odata.etag" or "Timestamp" or "ChangedAt" or "MarkedAt")).ToArray();
                     rows.Add($"{table}|{e.PartitionKey}|{e.RowKey}|" + string.Join(";", keep.Order(StringComparer.Ordinal).Select(k => $"{k}={(e.TryGetValue(k, out var v) ? v : null)}")));
                 }

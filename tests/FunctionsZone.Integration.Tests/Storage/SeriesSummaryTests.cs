@@ -1,0 +1,99 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Generation;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Ingest.Validation;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Storage;
+using FunctionsZone.Storage.Observations;
+using Xunit;
+
+namespace FunctionsZone.Integration.Tests.Storage;
+
+/// <summary>
+/// fzSeries, the per-series summary validation reads (docs/storage.md): month 12's import reads what month 1's does (counted by
+/// the clients' StorageTransactions policy), flags exactly the outliers reading the whole window flags, and follows corrections.
+/// </summary>
+public sealed class SeriesSummaryTests
+{
+    private static string Generate(int months) =>
+        new DatasetGenerator(new GeneratorOptions { Zones = 24, Indicators = 8, Months = months, Seed = 3 }) is var g && Directory.CreateTempSubdirectory("fz-series-").FullName is var dir
+            ? Done(g, dir) : "";
+
+    private static string Done(DatasetGenerator g, string dir) { g.WriteTo(dir); return dir; }
+
+    /// <summary>The old way: every stored period the checks need, read whole, and the validator over them.</summary>
+    private static async Task<SortedSet<int>> OutlierRowsReadingTheWindowAsync(TestStorage storage, InputFile file)
+    {
+        var store = storage.Get<TableObservationStore>();
+        var registry = await storage.Get<IReferenceStore>().LoadRegistryAsync();
+        var findings = new List<Finding>();
+        var rows = new RowResolver(registry).Resolve(ObservationFileReader.Read(file, registry, findings), file.Name, findings);
+        var rules = await storage.Pipeline().LoadValidationRulesAsync();
+        var stored = await store.ReadPeriodsAsync(ObservationValidator.PeriodsToRead(rows, rules, await store.ListPeriodsAsync()));
+        return new(new ObservationValidator(registry, rules).Validate(rows, stored).Where(f => f.Code == "outlier").Select(f => f.Row!.Value));
+    }
+
+    [Fact]
+    public async Task Month_12_reads_what_month_1_reads_and_flags_the_outliers_the_whole_window_flags()
+    {
+        var storage = new TestStorage();
+        var dir = Generate(12);
+        try
+        {
+            var pipeline = storage.Pipeline();
+            var tx = storage.Get<StorageTransactions>();
+            var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)).ToList();
+            var reads = new List<long>();
+            var kinds = new List<StorageTransactionCounts>();
+            var flagged = 0;
+            foreach (var f in files)
+            {
+                var expected = f.Kind == InputKind.Observations ? await OutlierRowsReadingTheWindowAsync(storage, f) : null;
+                var before = tx.Snapshot();
+                var s = await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+                var made = tx.Snapshot() - before;
+                Assert.NotEqual(ImportStatus.Error, s.Status);
+                if (expected is null) continue;
+                reads.Add(made.Reads);
+                kinds.Add(made);
+                var actual = new SortedSet<int>(s.Findings.Where(g => g.Code == "outlier").SelectMany(g => g.Rows));
+                Assert.Equal(expected, actual);
+                flagged += actual.Count;
+            }
+            Assert.Equal(12, reads.Count);
+            Assert.True(flagged > 0, "the generated data has outliers, and some were flagged");
+            // Every month the same reads: the summary's partitions, not the stored months.
+            Assert.All(reads, r => Assert.True(r <= reads[0], $"reads per month: {string.Join(", ", reads)}; month 1 {kinds[0]}, month 2 {kinds[1]}"));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public async Task A_correction_updates_the_summary_and_the_summary_holds_exactly_the_stored_figures()
+    {
+        var storage = new TestStorage();
+        var dir = Generate(4);
+        try
+        {
+            var pipeline = storage.Pipeline();
+            foreach (var f in MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)))
+                await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            var store = storage.Get<TableObservationStore>();
+            var stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
+            var target = stored.First(o => o.Value is not null && o.Period == Period.OfMonth(2022, 2));
+            // A correction of an earlier month: the figure changes, and the summary with it.
+            var csv = $"zone,indicator,period,value\n{target.Zone},{target.Indicator},2022-02,{target.Value + 1}\n";
+            var s = await pipeline.IngestAsync(new InputFile("correction.csv", System.Text.Encoding.UTF8.GetBytes(csv)), new IngestOptions { AllowPartial = true });
+            Assert.Equal(1, s.Counts.Updated);
+
+            stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
+            var series = stored.Select(o => (o.Zone, o.Indicator)).Distinct().ToList();
+            var summary = await store.ReadSeriesAsync(series);
+            static string Key(Observation o) => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}";
+            Assert.Equal(stored.Where(o => o.Value is not null).Select(Key).Order(StringComparer.Ordinal), summary!.Select(Key).Order(StringComparer.Ordinal));
+            Assert.Contains(summary!, o => o.Zone == target.Zone && o.Indicator == target.Indicator && o.Period == target.Period && o.Value == target.Value + 1);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}
