@@ -14,7 +14,7 @@ namespace FunctionsZone.Portal;
 /// </summary>
 public sealed partial class SnapshotProxy(BlobContainerClient container)
 {
-    // latest.json, v/{version}/…/x.json: ASCII segments only, never "." or "..".
+    // latest.json, objects/…/{sha256}.json, versions/{version}/manifest.json: ASCII segments only, never "." or "..".
     [GeneratedRegex(@"^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*\.json$")]
     private static partial Regex SafePath();
 

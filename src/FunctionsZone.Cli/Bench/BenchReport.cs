@@ -68,6 +68,9 @@ public sealed record BenchReport
     public double IngestVsCeiling => Ratios.IngestVsCeiling;
     public double IngestVsNaive => Ratios.IngestVsNaive;
     public double EndToEndVsCeiling => Ratios.EndToEndVsCeiling;
+    /// <summary>The publish after a one-zone correction (Bench/IncrementalPublish.cs); its share of a full publish's blobs.</summary>
+    public BenchIncrementalPublish? IncrementalPublish { get; init; }
+    public double? PublishIncrementalShare => IncrementalPublish?.Share;
 
     public string ToText()
     {
