@@ -14,9 +14,9 @@ namespace FunctionsZone.Portal;
 /// </summary>
 public sealed partial class SnapshotProxy(BlobContainerClient container)
 {
-    // latest.json, v/{version}/…/x.json and the briefings beside the zone pages (x.briefing.md, x.briefing.docx):
-    // ASCII segments only, never "." or "..".
-    [GeneratedRegex(@"^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\.json|\.briefing\.md|\.briefing\.docx)$")]
+    // latest.json, objects/…/{sha256}.json|.md|.docx (the briefings beside the zone pages), versions/{version}/…json,
+    // v/{version}/… of older versions: ASCII segments only, never "." or "..".
+    [GeneratedRegex(@"^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*(?:\.json|\.md|\.docx)$")]
     private static partial Regex SafePath();
 
     public static bool IsSafe(string path) => path.Length <= 400 && !path.Contains("..") && SafePath().IsMatch(path);

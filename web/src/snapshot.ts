@@ -22,11 +22,23 @@ export async function loadConfig(params: URLSearchParams): Promise<Config> {
 export class NotFound extends Error {}
 
 /**
- * The published snapshot: latest.json first, then files of that version only (write-once, so each is fetched at
- * most once per version and cached by the browser for a year).
+ * FNV-1a (32-bit) of the path's UTF-8 bytes, mod the number of shards: which index shard lists a path
+ * (SnapshotLayout.ShardOf on the server; docs/snapshots.md).
+ */
+export function shardOf(path: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(path)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return h % shards;
+}
+
+/**
+ * The published snapshot: latest.json first, then files of that version only. A file is a content-addressed object
+ * (objects/…, immutable, cached by the browser for a year and shared by every version with the same bytes), found
+ * through the version's index shard for its path (listed in latest.json).
  */
 export class Snapshot {
   private cache = new Map<string, Promise<unknown>>();
+  private shards = new Map<string, Promise<Record<string, string>>>();
   etag: string | null = null;
   pointer!: Pointer;
   constructor(readonly base: string) {}
@@ -52,14 +64,13 @@ export class Snapshot {
     return p.version !== this.pointer.version;
   }
 
-  /** The address of a file of the current version: the one place a snapshot path becomes a URL (reads and links). */
-  url(path: string): string { return this.base + this.pointer.path + path; }
-
   /** A file of the current version; null when it is not in the version (a zone without a page that month). */
   get<T>(path: string): Promise<T | null> {
     let p = this.cache.get(path) as Promise<T | null> | undefined;
     if (!p) {
-      p = fetch(this.url(path)).then(async r => {
+      p = this.url(path).then(async url => {
+        if (url === null) return null;
+        const r = await fetch(url);
         if (r.status === 404) return null;
         if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
         return (await r.json()) as T;
@@ -70,11 +81,24 @@ export class Snapshot {
   }
 
   /**
-   * Whether the version holds a file that is not JSON (a briefing): a HEAD, no body. Not every zone has one
-   * (only zones ranked in their city, and FunctionsZone__PublishBriefings may turn them off), so a 404 is an answer.
+   * The URL of a logical path's object, null when the version does not hold it (a zone without a briefing): the one
+   * place a snapshot path becomes an address, for reads and links. Inside the version folder for an old version.
    */
-  async exists(path: string): Promise<boolean> {
-    try { return (await fetch(this.url(path), { method: 'HEAD' })).ok; } catch { return false; }
+  async url(path: string): Promise<string | null> {
+    const index = this.pointer.index;
+    if (!index || index.length === 0) return this.base + this.pointer.path + path;
+    const name = index[shardOf(path, index.length)];
+    let shard = this.shards.get(name);
+    if (!shard) {
+      shard = fetch(this.base + name).then(async r => {
+        if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+        return ((await r.json()) as { files: Record<string, string> }).files;
+      });
+      shard.catch(() => this.shards.delete(name));
+      this.shards.set(name, shard);
+    }
+    const object = (await shard)[path];
+    return object ? this.base + object : null;
   }
 
   /** Month periods, newest last. */

@@ -1,5 +1,6 @@
 // The snapshot documents the portal reads (docs/snapshots.md, docs/schemas/*.json); only the fields it uses.
-export interface Pointer { version: string; path: string; contentHash: string; createdAt: string; periods: string[] }
+/** latest.json; index: the version's index shards (objects), absent for a version from before content addressing. */
+export interface Pointer { version: string; path: string; contentHash: string; createdAt: string; periods: string[]; index?: string[] }
 
 export interface Zone {
   id: string; nameZh: string; nameEn: string; level: string; city?: string; parent?: string;

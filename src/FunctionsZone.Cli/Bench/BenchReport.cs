@@ -83,6 +83,9 @@ public sealed record BenchReport
     public double StorageReadsPerImportedValue => Ratios.StorageReadsPerImportedValue;
     /// <summary>The peak working set of the pipeline's stages (ingest, recompute, publish), MiB.</summary>
     public double PeakMiB => Memory.PipelinePeakWorkingSetMiB;
+    /// <summary>The publish after a one-zone correction (Bench/IncrementalPublish.cs); its share of a full publish's blobs.</summary>
+    public BenchIncrementalPublish? IncrementalPublish { get; init; }
+    public double? PublishIncrementalShare => IncrementalPublish?.Share;
 
     public string ToText()
     {

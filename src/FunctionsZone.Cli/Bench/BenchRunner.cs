@@ -150,6 +150,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             IReadOnlyList<Period> periods;
             double ingestSeconds, recomputeSeconds, publishSeconds;
             long stored;
+            SnapshotPointer published;
             await using (var memory = new MemorySampler())
             {
                 progress?.Invoke("ingest: the generated files through MonthlyPipeline.IngestAsync");
@@ -230,6 +231,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 var latest = pointer ?? throw new InvalidOperationException("publish wrote nothing");
                 var manifest = await services.GetRequiredService<SnapshotReader>().ReadAsync<SnapshotManifest>(latest, "manifest.json", ct);
                 snapshotFiles = manifest?.Files.Count ?? 0;
+                published = latest;
                 stages.Add(new BenchStage("publish (snapshot to blobs)", true, publishSeconds, snapshotFiles, snapshotFiles / publishSeconds,
                     publishStorage, publishSeconds - publishStorage, "items = snapshot files", MiB(memory.TakeStagePeak())) { Transactions = publishTx });
                 memoryPeak = (memory.PeakWorkingSet, memory.PeakHeap);
@@ -237,6 +239,10 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
             var endToEnd = ingestSeconds + recomputeSeconds + publishSeconds;
             stages.Add(new BenchStage("end to end (ingest + recompute + publish)", true, endToEnd, values, values / endToEnd));
+            progress?.Invoke("publish: after a one-zone correction");
+            var incremental = await IncrementalPublish.MeasureAsync(pipeline, clients, registry, services.GetRequiredService<SnapshotReader>(), published, ct);
+            stages.Add(new BenchStage("publish after a one-zone correction", true, incremental.Seconds, incremental.Written, incremental.Written / incremental.Seconds,
+                Note: $"items = blobs written ({incremental.Share:P2} of the full publish's {incremental.FullWritten:N0})"));
 
             // 6. Reads through the function classes in process, with real HttpRequests.
             progress?.Invoke("queries");
@@ -291,7 +297,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 Size = size.ToString().ToLowerInvariant(), RunId = id, Zones = registry.Zones.Count, Indicators = registry.Indicators.Count, Months = months,
                 StartedAt = started, Machine = await MachineAsync(clients, ct), WriteParallelism = clients.Options.WriteParallelism,
                 CeilingParallelism = ceilingParallelism, Stages = stages, Queries = queries, Memory = mem, Ratios = ratios,
-                Goals = BenchGoals.Of(new BenchGoalInputs(ratios, mem, size, compositeFigures!, importReads)), Agreement = agreement, Composites = compositeFigures,
+                Goals = [.. BenchGoals.Of(new BenchGoalInputs(ratios, mem, size, compositeFigures!, importReads)), IncrementalPublish.Goal(incremental, size == BenchSize.National)], IncrementalPublish = incremental, Agreement = agreement, Composites = compositeFigures,
                 IngestObservationReads = new BenchReads(Math.Round(ingestReads.Seconds, 3), ingestReads.Entities),
                 ImportReads = importReads,
             };

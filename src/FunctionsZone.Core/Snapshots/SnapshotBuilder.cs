@@ -44,19 +44,40 @@ public static class SnapshotBuilder
         var contentHash = HashOf(files);
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
         var periods = results.Select(r => r.Period).Order(StringComparer.Ordinal).ToList();
-        var pointer = new SnapshotPointer { Version = id, Path = $"v/{id}/", ContentHash = contentHash, CreatedAt = now, Periods = periods };
+        var pointer = new SnapshotPointer { Version = id, Path = SnapshotLayout.VersionFolder(id), ContentHash = contentHash, CreatedAt = now, Periods = periods };
         if (contentHash != renderUnless)
         {
             foreach (var (path, bytes) in (briefings ?? Briefing.BriefingPublisher.Default).Render(files, pointer))
                 files[path] = bytes;
         }
+        var entries = files.Select(f => new SnapshotFileEntry(f.Key, f.Value.LongLength, Sha256(f.Value))).ToList();
+        // Objects are named by their bytes: equal files (in this version or an earlier one) are one object.
+        var objects = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var e in entries) objects.TryAdd(e.Object, files[e.Path]);
+        var index = new List<string>(SnapshotLayout.ShardCount);
+        foreach (var shard in IndexShards(entries))
+        {
+            var bytes = Serialize(shard);
+            var name = SnapshotLayout.Object(Sha256(bytes), "index.json");
+            objects.TryAdd(name, bytes);
+            index.Add(name);
+        }
         var manifest = new SnapshotManifest
         {
             Version = id, ContentHash = contentHash, CreatedAt = now,
             Periods = periods,
-            Files = files.Select(f => new SnapshotFileEntry(f.Key, f.Value.LongLength, Sha256(f.Value))).ToList(),
+            Files = entries,
+            Index = index,
         };
-        return new SnapshotVersion(id, contentHash, files, manifest);
+        return new SnapshotVersion(id, contentHash, files, manifest, objects);
+    }
+
+    /// <summary>The manifest's map split by <see cref="SnapshotLayout.ShardOf"/>: a one-zone change rewrites a few shards, not the index.</summary>
+    private static IEnumerable<SnapshotIndexShard> IndexShards(IReadOnlyList<SnapshotFileEntry> entries)
+    {
+        var shards = Enumerable.Range(0, SnapshotLayout.ShardCount).Select(_ => new SortedDictionary<string, string>(StringComparer.Ordinal)).ToArray();
+        foreach (var e in entries) shards[SnapshotLayout.ShardOf(e.Path)][e.Path] = e.Object;
+        return shards.Select(s => new SnapshotIndexShard(s));
     }
 
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json.Options);

@@ -1,11 +1,22 @@
 namespace FunctionsZone.Core.Snapshots;
 
-/// <summary>A snapshot version to publish: its id, the hash of its content and its files (path inside the version → JSON bytes).</summary>
-public sealed record SnapshotVersion(string Id, string ContentHash, IReadOnlyDictionary<string, byte[]> Files, SnapshotManifest Manifest);
+/// <summary>
+/// A snapshot version to publish: its id, the hash of its content, its files (logical path → bytes), its manifest, and
+/// every object it names (<see cref="SnapshotLayout"/> object name → bytes: the files and the index shards).
+/// </summary>
+public sealed record SnapshotVersion(string Id, string ContentHash, IReadOnlyDictionary<string, byte[]> Files, SnapshotManifest Manifest,
+    IReadOnlyDictionary<string, byte[]> Objects);
 
-public sealed record SnapshotFileEntry(string Path, long Size, string Sha256);
+/// <summary>One logical file: its size and SHA-256 (of the bytes before gzip) and the object that holds them.</summary>
+public sealed record SnapshotFileEntry(string Path, long Size, string Sha256)
+{
+    public string Object => SnapshotLayout.Object(Sha256, Path);
+}
 
-/// <summary>manifest.json: every file of the version with its size and SHA-256.</summary>
+/// <summary>One index shard (docs/snapshots.md): the logical paths whose <see cref="SnapshotLayout.ShardOf"/> is its number → their objects.</summary>
+public sealed record SnapshotIndexShard(IReadOnlyDictionary<string, string> Files);
+
+/// <summary>versions/{id}/manifest.json: every file of the version with its size, SHA-256 and object, and the index shards.</summary>
 public sealed record SnapshotManifest
 {
     public required string Version { get; init; }
@@ -13,14 +24,27 @@ public sealed record SnapshotManifest
     public required DateTimeOffset CreatedAt { get; init; }
     public required IReadOnlyList<string> Periods { get; init; }
     public required IReadOnlyList<SnapshotFileEntry> Files { get; init; }
-    public string SchemaVersion { get; init; } = "1";
+    /// <summary>The <see cref="SnapshotLayout.ShardCount"/> index shards' objects, shard 0 first.</summary>
+    public IReadOnlyList<string> Index { get; init; } = [];
+    public string SchemaVersion { get; init; } = "2";
+
+    /// <summary>The object of a logical path, or null when the version has no such file.</summary>
+    public string? ObjectOf(string path) => (_byPath ??= Files.ToDictionary(f => f.Path, f => f.Object, StringComparer.Ordinal)).GetValueOrDefault(path);
+
+    /// <summary>Every object the version names: its files and its index shards.</summary>
+    public IEnumerable<string> Objects() => Files.Select(f => f.Object).Concat(Index);
+
+    private Dictionary<string, string>? _byPath;
 }
 
 /// <summary>latest.json: the one small mutable document, pointing at the newest complete version.</summary>
 public sealed record SnapshotPointer
 {
     public required string Version { get; init; }
+    /// <summary>The version's folder (versions/{id}/, whose manifest.json lists every file; v/{id}/ before content addressing).</summary>
     public required string Path { get; init; }
+    /// <summary>The version's index shards (<see cref="SnapshotManifest.Index"/>): how a browser resolves a logical path without the whole manifest.</summary>
+    public IReadOnlyList<string>? Index { get; init; }
     public required string ContentHash { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required IReadOnlyList<string> Periods { get; init; }

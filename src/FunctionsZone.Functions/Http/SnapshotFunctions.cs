@@ -14,7 +14,7 @@ public sealed class SnapshotFunctions(BlobSnapshotStore store)
         var latest = await store.LatestAsync();
         var versions = (await store.ListVersionsAsync()).Reverse().Select(v => new
         {
-            version = v, path = $"{BlobSnapshotStore.VersionsPrefix}{v}/", location = store.Location(v), latest = v == latest?.Version,
+            version = v, path = FunctionsZone.Core.Snapshots.SnapshotLayout.VersionFolder(v), location = store.Location(v), latest = v == latest?.Version,
         }).ToList();
         if (!Paging.TryPage(req, versions, out var page, out var problem)) return problem!;
         return Respond.Read(req, new { latest, page.Items, page.Total, page.ContinuationToken });

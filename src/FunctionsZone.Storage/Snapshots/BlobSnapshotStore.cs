@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using Azure;
@@ -9,18 +10,20 @@ using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Storage.Snapshots;
 
 /// <summary>
-/// Snapshots in Blob Storage (docs/snapshots.md): "v/{version}/…" written once, then "latest.json" swapped last,
-/// so a reader never sees a half-written version. Every blob is gzip-encoded JSON (Content-Encoding: gzip), which
-/// browsers and CDNs decode on their own; this store decodes it on read.
+/// Snapshots in Blob Storage (docs/snapshots.md, names from <see cref="SnapshotLayout"/>): content-addressed objects,
+/// then the version's manifest, then "latest.json" swapped last, so a reader never sees a half-written version; an
+/// object the latest version already names is referenced, not rewritten. Every blob is gzip-encoded
+/// (Content-Encoding: gzip), which browsers and CDNs decode on their own; this store decodes it on read.
 /// </summary>
 public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 {
-    public const string LatestBlob = "latest.json";
-    public const string VersionsPrefix = "v/";
+    public const string LatestBlob = SnapshotLayout.Latest;
     private const string JsonContentType = "application/json; charset=utf-8";
     public const string ImmutableCache = "public, max-age=31536000, immutable";
     public const string PointerCache = "public, max-age=60";
     private Azure.Storage.Blobs.BlobContainerClient Container => clients.Container(clients.Options.SnapshotContainer);
+    // Manifests never change once written: kept by version id (a few; the latest and the ones retention reads).
+    private readonly ConcurrentDictionary<string, SnapshotManifest> _manifests = new(StringComparer.Ordinal);
 
     public async Task PublishAsync(SnapshotVersion version, CancellationToken ct = default)
     {
@@ -35,18 +38,28 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
     public async Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        var immutable = Headers(ImmutableCache);
-        await Parallel.ForEachAsync(version.Files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (file, token) =>
-            await WriteOnceAsync($"{VersionsPrefix}{version.Id}/{file.Key}", file.Value, Headers(ImmutableCache, ContentTypeOf(file.Key)), token));
-        // The manifest goes last inside the version: its presence says every file it lists is in place.
-        await WriteOnceAsync($"{VersionsPrefix}{version.Id}/manifest.json", JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), immutable, ct);
+        // What the latest version names is in place: retention keeps it while that version is kept, and should latest
+        // move meanwhile, this version's swap fails. Everything else is written, even if a blob of that name exists:
+        // the name is the hash of the bytes, so it is the same bytes, and the fresh write keeps a concurrent retention
+        // (which deletes only what it listed, If-Match) from removing an object this version is about to name.
+        var present = await LatestObjectsAsync(ct);
+        var missing = version.Objects.Where(o => !present.Contains(o.Key)).ToList();
+        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (o, token) =>
+            await Container.GetBlobClient(o.Key).UploadAsync(new BinaryData(Gzip(o.Value)),
+                new BlobUploadOptions { HttpHeaders = Headers(ImmutableCache, ContentTypeOf(o.Key)) }, token));
+        // The manifest goes last: its presence says every object it names is in place.
+        await WriteOnceAsync(SnapshotLayout.Manifest(version.Id), JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), Headers(ImmutableCache), ct);
     }
+
+    private async Task<HashSet<string>> LatestObjectsAsync(CancellationToken ct) =>
+        await LatestAsync(ct) is { } latest && await ManifestAsync(latest.Version, ct) is { } m
+            ? m.Objects().ToHashSet(StringComparer.Ordinal) : [];
 
     public async Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default)
     {
         var pointer = new SnapshotPointer
         {
-            Version = version.Id, Path = $"{VersionsPrefix}{version.Id}/", ContentHash = version.ContentHash,
+            Version = version.Id, Path = SnapshotLayout.VersionFolder(version.Id), Index = version.Manifest.Index, ContentHash = version.ContentHash,
             CreatedAt = version.Manifest.CreatedAt, Periods = version.Manifest.Periods,
         };
         // If-Match on what the publish read at its start (If-None-Match: * when there was none): a publish that lost
@@ -73,15 +86,16 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 
     /// <summary>
     /// Keeps, for every period, the newest N versions that hold it (StorageOptions.SnapshotRetention; 0 keeps all),
-    /// and always the latest one. A version goes only when each of its periods has N newer versions.
+    /// and always the latest one. A version goes only when each of its periods has N newer versions; then the objects
+    /// no remaining version names go too. Nothing written within the lease time is deleted.
     /// </summary>
     public async Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default)
     {
         var keep = clients.Options.SnapshotRetention;
         if (keep <= 0) return [];
-        // A version written within the lease time may belong to a publish still in flight (one whose lease ran out):
-        // its files are not this publish's to delete.
-        // Server times (LastModified) against this machine's real clock, never a test's fixed one.
+        // A version or object written within the lease time may belong to a publish still in flight (one whose lease
+        // ran out): it is not this publish's to delete. Server times (LastModified) against this machine's real clock,
+        // never a test's fixed one.
         var youngest = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(clients.Options.LeaseSeconds);
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         var old = new List<string>();
@@ -90,7 +104,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         {
             // Newer than the pointer: another publish still writing it.
             if (string.CompareOrdinal(v, latestVersion) > 0) continue;
-            var manifest = await ReadAsync(v, "manifest.json", ct) is { } bytes
+            var manifest = await ReadAsync(v, SnapshotLayout.ManifestFile, ct) is { } bytes
                 ? JsonSerializer.Deserialize<SnapshotManifest>(bytes, Json.Options) : null;
             // A version without a manifest never completed; it holds no period anyone can be pointed at.
             var periods = manifest?.Periods ?? [];
@@ -102,27 +116,67 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         foreach (var v in old)
         {
             var blobs = new List<BlobItem>();
-            await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{VersionsPrefix}{v}/" }, ct)) blobs.Add(blob);
+            foreach (var prefix in new[] { SnapshotLayout.VersionFolder(v), $"{SnapshotLayout.LegacyVersionsPrefix}{v}/" })
+                await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct)) blobs.Add(blob);
             if (blobs.Any(b => b.Properties.LastModified is { } m && m > youngest)) continue;
             foreach (var blob in blobs) await Container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct);
+            _manifests.TryRemove(v, out _);
             deleted.Add(v);
         }
+        await CollectObjectsAsync(youngest, ct);
         return deleted;
     }
 
-    /// <summary>Every version present in the container, oldest first.</summary>
+    /// <summary>
+    /// Deletes the objects no remaining version's manifest names (kept ones, newer ones in flight, ones too young to
+    /// go), older than the lease time, each only if unchanged since listed (If-Match): a publish that re-wrote it
+    /// meanwhile to name it again keeps it.
+    /// </summary>
+    private async Task CollectObjectsAsync(DateTimeOffset youngest, CancellationToken ct)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in await ListVersionsAsync(ct))
+            if (await ManifestAsync(v, ct) is { } m) named.UnionWith(m.Objects());
+        await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = SnapshotLayout.ObjectsPrefix }, ct))
+        {
+            if (named.Contains(blob.Name) || blob.Properties.LastModified is not { } modified || modified > youngest) continue;
+            try
+            {
+                await Container.GetBlobClient(blob.Name).DeleteAsync(conditions: new BlobRequestConditions { IfMatch = blob.Properties.ETag }, cancellationToken: ct);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412) { }
+        }
+    }
+
+    /// <summary>Every version present in the container (versions/{id}/, and v/{id}/ from before content addressing), oldest first.</summary>
     public async Task<IReadOnlyList<string>> ListVersionsAsync(CancellationToken ct = default)
     {
-        var versions = new List<string>();
+        var versions = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var item in Container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = VersionsPrefix, Delimiter = "/" }, ct))
-            {
-                if (item.IsPrefix) versions.Add(item.Prefix[VersionsPrefix.Length..].TrimEnd('/'));
-            }
+            foreach (var prefix in new[] { SnapshotLayout.VersionsPrefix, SnapshotLayout.LegacyVersionsPrefix })
+                await foreach (var item in Container.GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Prefix = prefix, Delimiter = "/" }, ct))
+                {
+                    if (item.IsPrefix) versions.Add(item.Prefix[prefix.Length..].TrimEnd('/'));
+                }
         }
         catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return []; }
         return versions.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A version's manifest (null when it has none: never completed, or published before content addressing).</summary>
+    public async Task<SnapshotManifest?> ManifestAsync(string version, CancellationToken ct = default)
+    {
+        if (_manifests.TryGetValue(version, out var kept)) return kept;
+        if (await DownloadAsync(SnapshotLayout.Manifest(version), ct) is not { } bytes) return null;
+        var manifest = JsonSerializer.Deserialize<SnapshotManifest>(bytes, Json.Options);
+        // Stored JSON is input: an entry whose hash is not one cannot name an object.
+        if (manifest?.Files is null || manifest.Index is null
+            || manifest.Files.Any(f => f?.Path is null || !SnapshotLayout.IsSha256(f.Sha256)) || manifest.Index.Any(o => o is null || !SnapshotLayout.IsObject(o)))
+            throw new InvalidDataException($"快照版本 {version} 的清单已损坏 / The manifest of snapshot version {version} is corrupt");
+        if (_manifests.Count > 32) _manifests.Clear();
+        _manifests[version] = manifest;
+        return manifest;
     }
 
     private static BlobHttpHeaders Headers(string cacheControl, string contentType = JsonContentType) =>
@@ -153,9 +207,18 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 
     public async Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => (await LatestWithETagAsync(ct)).Pointer;
 
-    public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => DownloadAsync($"{VersionsPrefix}{version}/{path}", ct);
+    /// <summary>A logical file of a version, resolved through its manifest ("manifest.json" is the manifest itself).</summary>
+    public async Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default)
+    {
+        if (path == SnapshotLayout.ManifestFile)
+            return await DownloadAsync(SnapshotLayout.Manifest(version), ct) ?? await DownloadAsync($"{SnapshotLayout.LegacyVersionsPrefix}{version}/{path}", ct);
+        if (await ManifestAsync(version, ct) is { } manifest)
+            return manifest.ObjectOf(path) is { } name ? await DownloadAsync(name, ct) : null;
+        // No manifest under versions/: a version from before content addressing (or one never completed).
+        return await DownloadAsync($"{SnapshotLayout.LegacyVersionsPrefix}{version}/{path}", ct);
+    }
 
-    public string Location(string version) => $"{Container.Uri}/{VersionsPrefix}{version}/";
+    public string Location(string version) => $"{Container.Uri}/{SnapshotLayout.VersionFolder(version)}";
 
     private async Task<byte[]?> DownloadAsync(string name, CancellationToken ct)
     {

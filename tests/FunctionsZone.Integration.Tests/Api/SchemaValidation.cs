@@ -13,10 +13,10 @@ public static class SchemaValidation
 
     public static JsonSchema FromDocs(string name) => FromText(File.ReadAllText(Path.Combine(Azurite.RepoRoot, "docs/schemas", name)));
 
-    /// <summary>A schema as published with the version (v/{version}/schemas/{name}), decoded from gzip.</summary>
-    public static JsonSchema Load(BlobContainerClient container, string versionPath, string name)
+    /// <summary>A schema as published with the version (its schemas/{name}, the object the manifest names), decoded from gzip.</summary>
+    public static JsonSchema Load(BlobContainerClient container, FunctionsZone.Core.Snapshots.SnapshotManifest manifest, string name)
     {
-        var raw = container.GetBlobClient($"{versionPath}schemas/{name}").DownloadContent().Value.Content.ToArray();
+        var raw = container.GetBlobClient(manifest.ObjectOf($"schemas/{name}")).DownloadContent().Value.Content.ToArray();
         return FromText(System.Text.Encoding.UTF8.GetString(BlobSnapshotStore.Gunzip(raw)));
     }
 

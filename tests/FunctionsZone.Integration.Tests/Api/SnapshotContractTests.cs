@@ -46,22 +46,46 @@ public sealed class SnapshotContractTests
         var pointer = JsonSerializer.Deserialize<SnapshotPointer>(latestJson, FunctionsZone.Core.Json.Options)!;
         Assert.Equal(run.Snapshot!.Version, pointer.Version);
 
-        var (_, manifestJson) = await DownloadAsync(container, $"{pointer.Path}manifest.json");
+        Assert.Equal(SnapshotLayout.VersionFolder(pointer.Version), pointer.Path);
+        var (manifestProps, manifestJson) = await DownloadAsync(container, $"{pointer.Path}manifest.json");
+        Assert.Equal(BlobSnapshotStore.ImmutableCache, manifestProps.CacheControl);
         var manifest = JsonSerializer.Deserialize<SnapshotManifest>(manifestJson, FunctionsZone.Core.Json.Options)!;
         var schemas = new Dictionary<string, JsonSchema>();
-        JsonSchema Schema(string name) => schemas.TryGetValue(name, out var s) ? s : schemas[name] = SchemaValidation.Load(container, pointer.Path, name);
+        JsonSchema Schema(string name) => schemas.TryGetValue(name, out var s) ? s : schemas[name] = SchemaValidation.Load(container, manifest, name);
 
         Validate(Schema("latest.schema.json"), latestJson, "latest.json");
         Validate(Schema("manifest.schema.json"), manifestJson, "manifest.json");
+        // The version folder holds the manifest alone; the files are the objects it names, and the index shards
+        // latest.json names map every logical path to the same object.
         var blobs = new List<string>();
         await foreach (var b in container.GetBlobsAsync(new GetBlobsOptions { Prefix = pointer.Path })) blobs.Add(b.Name[pointer.Path.Length..]);
-        Assert.Equal(manifest.Files.Select(f => f.Path).Append("manifest.json").Order(StringComparer.Ordinal), blobs.Order(StringComparer.Ordinal));
+        Assert.Equal(["manifest.json"], blobs);
+        var objects = new HashSet<string>();
+        await foreach (var b in container.GetBlobsAsync(new GetBlobsOptions { Prefix = SnapshotLayout.ObjectsPrefix })) objects.Add(b.Name);
+        Assert.Superset(manifest.Objects().ToHashSet(), objects);
+        Assert.Equal(SnapshotLayout.ShardCount, pointer.Index!.Count);
+        Assert.Equal(manifest.Index, pointer.Index);
+        var indexed = 0;
+        for (var i = 0; i < pointer.Index.Count; i++)
+        {
+            var (shardProps, shardJson) = await DownloadAsync(container, pointer.Index[i]);
+            Assert.Equal(BlobSnapshotStore.ImmutableCache, shardProps.CacheControl);
+            Validate(Schema("index.schema.json"), shardJson, pointer.Index[i]);
+            var shard = JsonSerializer.Deserialize<SnapshotIndexShard>(shardJson, FunctionsZone.Core.Json.Options)!;
+            foreach (var (path, obj) in shard.Files)
+            {
+                Assert.Equal(i, SnapshotLayout.ShardOf(path));
+                Assert.Equal(manifest.ObjectOf(path), obj);
+                indexed++;
+            }
+        }
+        Assert.Equal(manifest.Files.Count, indexed);
 
         var validated = 0;
         var briefings = 0;
         foreach (var entry in manifest.Files)
         {
-            var (props, json) = await DownloadAsync(container, pointer.Path + entry.Path);
+            var (props, json) = await DownloadAsync(container, entry.Object);
             Assert.Equal("gzip", props.ContentEncoding);
             Assert.Equal(BlobSnapshotStore.ContentTypeOf(entry.Path), props.ContentType);
             Assert.Equal(BlobSnapshotStore.ImmutableCache, props.CacheControl);
@@ -127,8 +151,8 @@ public sealed class SnapshotContractTests
         var before = (await store.LatestAsync())!;
 
         // The same storage, but the blob service refuses the PUT of one file of the new version (a real 500 over HTTP).
-        var failing = FailingClients(storage, "/periods/2022-05/targets.json");
         var next = NewVersion("interrupted", before);
+        var failing = FailingClients(storage, next.Manifest.ObjectOf("periods/2022-05/targets.json")!);
         await Assert.ThrowsAnyAsync<Exception>(() => new BlobSnapshotStore(failing).PublishAsync(next));
 
         var after = (await store.LatestAsync())!;
@@ -180,8 +204,14 @@ public sealed class SnapshotContractTests
         await store.ApplyRetentionAsync(later[1]);
         Assert.Equal(later, await store.ListVersionsAsync());
         var blobs = new List<string>();
-        await foreach (var b in Snapshots(storage).GetBlobsAsync(new GetBlobsOptions { Prefix = $"v/{first.Version}/" })) blobs.Add(b.Name);
+        await foreach (var b in Snapshots(storage).GetBlobsAsync(new GetBlobsOptions { Prefix = SnapshotLayout.VersionFolder(first.Version) })) blobs.Add(b.Name);
         Assert.Empty(blobs);
+        // Objects only the deleted versions named went with them; every object a kept version names is there.
+        var objects = new HashSet<string>();
+        await foreach (var b in Snapshots(storage).GetBlobsAsync(new GetBlobsOptions { Prefix = SnapshotLayout.ObjectsPrefix })) objects.Add(b.Name);
+        var named = new HashSet<string>();
+        foreach (var v in later) named.UnionWith((await store.ManifestAsync(v))!.Objects());
+        Assert.Equal(named.Order(), objects.Order());
     }
 
     /// <summary>A small, distinct version (its content differs, so its id does) created after the given one.</summary>

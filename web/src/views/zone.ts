@@ -22,13 +22,13 @@ export async function loadZone(ctx: Context): Promise<ZoneData> {
   const year = ctx.snapshot.years().filter(y => y <= period.slice(0, 4)).pop();
   const peer = findZone(ctx, ctx.config.benchmarkPeer);
   const briefing = `periods/${period}/zones/${zone.id}.briefing.docx`;
-  const [page, official, composite, yearPage, peerPage, hasBriefing] = await Promise.all([
+  const [page, official, composite, yearPage, peerPage, briefingUrl] = await Promise.all([
     ctx.snapshot.get<ZonePage>(`periods/${period}/zones/${zone.id}.json`),
     ctx.snapshot.get<OfficialRank[]>('official-ranks.json'),
     ctx.snapshot.get<{ composites: Composite[] }>(`periods/${period}/composite.json`),
     year ? ctx.snapshot.get<ZonePage>(`periods/${year}/zones/${zone.id}.json`) : null,
     year && peer && peer.id !== zone.id ? ctx.snapshot.get<ZonePage>(`periods/${year}/zones/${peer.id}.json`) : null,
-    ctx.snapshot.exists(briefing),
+    ctx.snapshot.url(briefing),
   ]);
   const valueOf = (p: ZonePage | null, code: string) => p?.observations.find(o => o.indicator === code)?.value;
   const perMu = ['tax_per_mu', 'investment_per_mu'].map(code => ({ indicator: code, zone: valueOf(yearPage, code), peer: valueOf(peerPage, code) }))
@@ -38,7 +38,7 @@ export async function loadZone(ctx: Context): Promise<ZoneData> {
     official: (official ?? []).filter(o => o.zone === zone.id),
     composites: (composite?.composites ?? []).filter(c => c.zones.some(z => z.zone === zone.id)),
     perMu, peer: peerPage ? peer : undefined, perMuYear: year,
-    briefing: hasBriefing ? ctx.snapshot.url(briefing) : undefined,
+    briefing: briefingUrl ?? undefined,
   };
 }
 
