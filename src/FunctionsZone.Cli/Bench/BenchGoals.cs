@@ -1,7 +1,8 @@
 namespace FunctionsZone.Cli.Bench;
 
 /// <summary>What a run's goals are judged on: its ratios, memory, size, composites and the reads of each import.</summary>
-public sealed record BenchGoalInputs(BenchRatios Ratios, BenchMemory Memory, BenchSize Size, BenchComposites Composites, IReadOnlyList<BenchImportReads> ImportReads);
+public sealed record BenchGoalInputs(BenchRatios Ratios, BenchMemory Memory, BenchSize Size, BenchComposites Composites, IReadOnlyList<BenchImportReads> ImportReads,
+    BenchIncrementalPublish? IncrementalPublish);
 
 /// <summary>
 /// The goals `fz bench` marks met or not (issue 15 and before). Each goal is one entry of <see cref="All"/>: a goal of another
@@ -23,6 +24,7 @@ public static class BenchGoals
             $"recompute ÷ ceiling read = {i.Ratios.RecomputeVsCeilingRead:0.##}"),
         i => new("query p99 ≤ 2 × raw point read (function classes)", i.Ratios.QueryP99VsPointRead is { } q ? q <= 2 : null,
             i.Ratios.QueryP99VsPointRead is { } q2 ? $"slowest function p99 ÷ point-read p99 = {q2:0.##}" : "no function measured"),
+        i => IncrementalPublish.Goal(i.IncrementalPublish, i.Size == BenchSize.National),
     ];
 
     public static IReadOnlyList<BenchGoal> Of(BenchGoalInputs inputs) => All.Select(g => g(inputs)).ToList();

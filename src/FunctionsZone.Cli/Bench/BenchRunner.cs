@@ -297,7 +297,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 Size = size.ToString().ToLowerInvariant(), RunId = id, Zones = registry.Zones.Count, Indicators = registry.Indicators.Count, Months = months,
                 StartedAt = started, Machine = await MachineAsync(clients, ct), WriteParallelism = clients.Options.WriteParallelism,
                 CeilingParallelism = ceilingParallelism, Stages = stages, Queries = queries, Memory = mem, Ratios = ratios,
-                Goals = [.. BenchGoals.Of(new BenchGoalInputs(ratios, mem, size, compositeFigures!, importReads)), IncrementalPublish.Goal(incremental, size == BenchSize.National)], IncrementalPublish = incremental, Agreement = agreement, Composites = compositeFigures,
+                Goals = BenchGoals.Of(new BenchGoalInputs(ratios, mem, size, compositeFigures!, importReads, incremental)), IncrementalPublish = incremental, Agreement = agreement, Composites = compositeFigures,
                 IngestObservationReads = new BenchReads(Math.Round(ingestReads.Seconds, 3), ingestReads.Entities),
                 ImportReads = importReads,
             };
