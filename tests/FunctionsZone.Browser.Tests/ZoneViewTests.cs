@@ -53,6 +53,10 @@ public sealed class ZoneViewTests(PortalSite site)
         var importExport = await Text(page, "#tbl-targets tr[data-indicator='import_export']");
         Assert.Contains("139.3%", importExport);
         Assert.Contains("已完成", importExport);
+        // A level target judged by distance has no 序时进度 gap: a dash, not "— 个百分点".
+        var tradeFirms = await Text(page, "#tbl-targets tr[data-indicator='foreign_trade_firms']");
+        Assert.Contains("86%", tradeFirms);
+        Assert.DoesNotContain("个百分点", tradeFirms);
         Assert.Contains("序时进度 41.7%", await page.Locator("#chart-targets").InnerTextAsync() + await page.Locator("#chart-targets svg").InnerHTMLAsync());
 
         // 亩均税收 against the benchmark peer: a fifth.

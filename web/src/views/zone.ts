@@ -205,12 +205,12 @@ export function targetsTable(ctx: Context, targets: Target[]): string {
     <th scope="col">${t('gap')}</th><th scope="col">${t('status')}</th><th scope="col">${t('projection')}</th><th scope="col">${t('monthlyNeeded')}</th></tr></thead>
     <tbody>${targets.map(x => `<tr data-indicator="${h(x.indicator)}" data-status="${h(x.status)}">
       <th scope="row">${h(pick(x.name, x.nameEn ?? ctx.indicators.get(x.indicator)?.nameEn))}</th>
-      <td class="num">${h(withUnit(x.target, x.unit))}</td><td class="num">${h(x.actual === undefined ? '—' : (x.kind === 'growth' || x.unit === '%' ? withUnit(x.actual, '%') : withUnit(x.actual, x.unit)))}</td>
-      <td class="num">${x.completion === undefined ? '—' : num(x.completion, 1) + '%'}</td>
-      <td class="num">${x.gapPoints === undefined ? '—' : h(points(x.gapPoints))}</td>
+      <td class="num">${h(withUnit(x.target, x.unit))}</td><td class="num">${h(x.actual == null ? '—' : (x.kind === 'growth' || x.unit === '%' ? withUnit(x.actual, '%') : withUnit(x.actual, x.unit)))}</td>
+      <td class="num">${x.completion == null ? '—' : num(x.completion, 1) + '%'}</td>
+      <td class="num">${x.gapPoints == null ? '—' : h(points(x.gapPoints))}</td>
       <td><span class="status" style="--c:${statusColour[x.status] ?? '#868e96'}">${h(t(`status_${x.status}` as Key) || x.status)}</span></td>
-      <td class="num">${x.projection === undefined ? '—' : h(withUnit(x.projection, x.unit))}</td>
-      <td class="num">${x.monthlyNeeded === undefined ? '—' : h(withUnit(x.monthlyNeeded, x.unit))}</td></tr>`).join('')}</tbody></table>`;
+      <td class="num">${x.projection == null ? '—' : h(withUnit(x.projection, x.unit))}</td>
+      <td class="num">${x.monthlyNeeded == null ? '—' : h(withUnit(x.monthlyNeeded, x.unit))}</td></tr>`).join('')}</tbody></table>`;
 }
 
 export function drawTargets(ctx: Context, el: HTMLElement, all: Target[]) {
