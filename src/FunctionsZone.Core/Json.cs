@@ -10,8 +10,13 @@ public static class Json
 {
     public static readonly JsonSerializerOptions Options = Create(indented: false);
     public static readonly JsonSerializerOptions Indented = Create(indented: true);
+    /// <summary>
+    /// <see cref="Options"/>, reading each distinct short string once: a national month's results repeat each zone's
+    /// id and names in every ranking entry it has, and publish reads them back.
+    /// </summary>
+    public static readonly JsonSerializerOptions Pooled = Create(indented: false, pooled: true);
 
-    private static JsonSerializerOptions Create(bool indented)
+    private static JsonSerializerOptions Create(bool indented, bool pooled = false)
     {
         var o = new JsonSerializerOptions
         {
@@ -27,6 +32,7 @@ public static class Json
         };
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
         o.Converters.Add(new PeriodJsonConverter());
+        if (pooled) o.Converters.Add(new StringPool());
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }

@@ -89,12 +89,22 @@ internal sealed class TimedSnapshotStore(ISnapshotStore inner, StorageClock cloc
 {
     public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.PublishAsync(version, ct));
     public Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default) => clock.Time(() => inner.WriteVersionAsync(version, ct));
+    public async Task<ISnapshotDraft> BeginVersionAsync(CancellationToken ct = default) => new TimedDraft(await clock.Time(() => inner.BeginVersionAsync(ct)), clock);
     public Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default) => clock.Time(() => inner.SwapLatestAsync(version, expected, ct));
     public Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default) => clock.Time(() => inner.ApplyRetentionAsync(latestVersion, ct));
     public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestAsync(ct));
     public Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestWithETagAsync(ct));
     public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => clock.Time(() => inner.ReadAsync(version, path, ct));
     public string Location(string version) => inner.Location(version);
+}
+
+/// <summary>A streamed version's storage time: waiting for an upload slot, reading back, and the final flush and manifest.</summary>
+internal sealed class TimedDraft(ISnapshotDraft inner, StorageClock clock) : ISnapshotDraft
+{
+    public Task PutAsync(EncodedFile file, CancellationToken ct = default) => clock.Time(() => inner.PutAsync(file, ct));
+    public Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default) => clock.Time(() => inner.ReadObjectAsync(objectName, ct));
+    public Task CommitAsync(SnapshotManifest manifest, CancellationToken ct = default) => clock.Time(() => inner.CommitAsync(manifest, ct));
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
 
 internal sealed class TimedImportLog(IImportLog inner, StorageClock clock) : IImportLog

@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 
 namespace FunctionsZone.Core.Briefing;
@@ -20,50 +21,53 @@ public sealed class BriefingPublisher(BriefingOptions options)
     /// <summary>Rendered files rather than data: not JSON, no schema, not part of the content hash.</summary>
     public static bool IsBriefing(string path) => path.EndsWith(MarkdownSuffix, StringComparison.Ordinal) || path.EndsWith(DocxSuffix, StringComparison.Ordinal);
 
-    public IReadOnlyDictionary<string, byte[]> Render(IReadOnlyDictionary<string, byte[]> files, SnapshotPointer pointer)
+    /// <summary>
+    /// The zones of a period that get a briefing: in a month, with a figure, ranked in a group with a reference unit
+    /// (their city). Asked of each period's results as publish streams them, so rendering later reads only those months.
+    /// </summary>
+    public IReadOnlyList<string> ZonesFor(ZoneRegistry registry, PeriodResults results)
     {
-        var formats = options.Formats;
-        var output = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        if (formats.Count == 0) return output;
-        var reader = new SnapshotReader(new DraftStore(files, pointer));
-        var template = BriefingTemplate.Load("zh", string.IsNullOrWhiteSpace(options.BriefingTemplates) ? null : options.BriefingTemplates);
-        foreach (var period in pointer.Periods.Where(p => Period.TryParse(p, out var x) && x.IsMonth))
-        {
-            var zones = Zones(reader, pointer, period).GetAwaiter().GetResult();
-            foreach (var zone in zones)
-            {
-                var data = BriefingData.LoadAsync(reader, zone, period, options.Peers).GetAwaiter().GetResult();
-                var b = BriefingBuilder.Build(data, template);
-                var stem = $"periods/{period}/zones/{zone}";
-                if (formats.Contains("md")) output[stem + MarkdownSuffix] = BriefingRendering.Render(b, "md");
-                if (formats.Contains("docx")) output[stem + DocxSuffix] = BriefingRendering.Render(b, "docx");
-            }
-        }
-        return output;
-    }
-
-    /// <summary>Zones with a figure in the month that are ranked in a group with a reference unit (their city).</summary>
-    private static async Task<IReadOnlyList<string>> Zones(SnapshotReader reader, SnapshotPointer pointer, string period)
-    {
-        var registry = await reader.RegistryAsync(pointer);
-        var obs = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(pointer, $"periods/{period}/observations.json");
-        var withData = obs?.Observations.Where(o => o.Value is not null).Select(o => o.Zone).ToHashSet() ?? [];
-        var cityGroups = registry.Groups.Where(g => g.Reference is not null).Select(g => g.Id).ToHashSet();
+        if (options.Formats.Count == 0 || !Period.TryParse(results.Period, out var p) || !p.IsMonth) return [];
+        var withData = results.Observations.Concat(results.Derived).Where(o => o.Value is not null).Select(o => o.Zone).ToHashSet(StringComparer.Ordinal);
+        var cityGroups = registry.Groups.Where(g => g.Reference is not null).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
         return registry.Zones.Where(z => withData.Contains(z.Id) && z.Groups.Any(cityGroups.Contains)).Select(z => z.Id).ToList();
     }
 
-    /// <summary>A version's files before they are uploaded, served to the reader as the store would serve them.</summary>
-    private sealed class DraftStore(IReadOnlyDictionary<string, byte[]> files, SnapshotPointer pointer) : ISnapshotStore
+    /// <summary>
+    /// Renders the briefings of <paramref name="zonesByPeriod"/> from the version's own files (<paramref name="read"/>: a
+    /// logical path's bytes), handing each rendered file to <paramref name="emit"/> as it is done.
+    /// </summary>
+    public async Task RenderAsync(Func<string, CancellationToken, Task<byte[]?>> read, SnapshotPointer pointer,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> zonesByPeriod, Func<string, byte[], Task> emit, CancellationToken ct = default)
+    {
+        var formats = options.Formats;
+        if (formats.Count == 0 || zonesByPeriod.Count == 0) return;
+        var reader = new SnapshotReader(new DraftStore(read, pointer));
+        var template = BriefingTemplate.Load("zh", string.IsNullOrWhiteSpace(options.BriefingTemplates) ? null : options.BriefingTemplates);
+        foreach (var (period, zones) in zonesByPeriod.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var zone in zones)
+        {
+            var data = await BriefingData.LoadAsync(reader, zone, period, options.Peers, ct);
+            var b = BriefingBuilder.Build(data, template);
+            var stem = $"periods/{period}/zones/{zone}";
+            if (formats.Contains("md")) await emit(stem + MarkdownSuffix, BriefingRendering.Render(b, "md"));
+            if (formats.Contains("docx")) await emit(stem + DocxSuffix, BriefingRendering.Render(b, "docx"));
+        }
+    }
+
+    /// <summary>A version's files before it is committed, served to the reader as the store would serve them.</summary>
+    private sealed class DraftStore(Func<string, CancellationToken, Task<byte[]?>> read, SnapshotPointer pointer) : ISnapshotStore
     {
         // Read-only: a draft is never written, swapped or pruned.
         public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => throw new NotSupportedException();
         public Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default) => throw new NotSupportedException();
+        public Task<ISnapshotDraft> BeginVersionAsync(CancellationToken ct = default) => throw new NotSupportedException();
         public Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default) => throw new NotSupportedException();
         public Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default) =>
             Task.FromResult<(SnapshotPointer?, string?)>((pointer, null));
         public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => Task.FromResult<SnapshotPointer?>(pointer);
-        public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => Task.FromResult(files.GetValueOrDefault(path));
+        public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => read(path, ct);
         public string Location(string version) => $"draft:{version}";
     }
 }

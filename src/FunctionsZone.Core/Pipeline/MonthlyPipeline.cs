@@ -33,6 +33,9 @@ public sealed class MonthlyPipeline(
     private readonly IPipelineHook _hook = hook ?? PipelineHook.None;
     // The lease this async flow holds: a run's publish is part of the run, not a second writer.
     private readonly AsyncLocal<ILeaseHandle?> _held = new();
+    // The period recompute saved last, under the lease held now: a run's publish takes it as it is instead of reading
+    // back what it just wrote: two copies of a national month's results were publish's peak (604 MiB, now 487).
+    private PeriodResults? _justSaved;
 
     /// <summary>Status thresholds of target progress (configuration FunctionsZone:Targets:OnTrack / Accelerate).</summary>
     public TargetThresholds TargetThresholds { get; } = targetThresholds ?? TargetThresholds.Default;
@@ -58,7 +61,7 @@ public sealed class MonthlyPipeline(
             if (handle.LostBecause is StorageUnavailableException down) throw new StorageUnavailableException(down.Message, down);
             throw new PipelineBusyException($"流水线租约丢失，「{purpose}」已停止，请重试 / The pipeline's lease was lost; '{purpose}' stopped, please retry");
         }
-        finally { _held.Value = null; }
+        finally { _held.Value = null; _justSaved = null; }
     }
 
     public async Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, CancellationToken ct = default)
@@ -417,7 +420,9 @@ public sealed class MonthlyPipeline(
             CityShares = Evaluation.Benchmark.CityShares(registry, set, period),
             PerMu = Evaluation.PerMuStep.Evaluate(registry, set, period),
         };
+        _justSaved = null;
         await results.SaveAsync(result, ct);
+        _justSaved = result;
         await _hook.AtAsync(PipelineHook.RecomputePeriodSaved, ct);
         Progress?.Invoke($"重算 / recompute {period}: {rankings.Count} 个排名 rankings, {progress.Count} 个目标 targets");
         return result;
@@ -432,38 +437,40 @@ public sealed class MonthlyPipeline(
         // latest as it is now: the swap at the end is conditional on it (If-Match), so it never moves back.
         var (latest, etag) = await snapshots.LatestWithETagAsync(ct);
         var registry = await references.LoadRegistryAsync(ct);
-        var periods = await results.ListAsync(ct);
-        var staged = new List<PeriodResults>();
         RecomputeInputs? inputs = null;
-        foreach (var p in periods)
+        async Task<PeriodResults> Staged(Period p, CancellationToken token)
         {
-            if (await results.LoadAsync(p, ct) is { } r) { staged.Add(r); continue; }
+            await _hook.AtAsync(PipelineHook.PublishStreaming, token);
+            if (_justSaved is { } saved && saved.Period == p.ToString()) { _justSaved = null; return saved; }
+            if (await results.LoadAsync(p, token) is { } r) return r;
             // Listed but unreadable (cut short, corrupt): recomputed from the stored figures, not fatal to the publish.
             Progress?.Invoke($"重算 / recomputing {p}: 结果文件无法读取 / its results blob could not be read");
-            inputs ??= await LoadRecomputeInputsAsync(ct);
-            staged.Add(await RecomputeAsync(p, inputs, ct));
+            inputs ??= await LoadRecomputeInputsAsync(token);
+            return await RecomputeAsync(p, inputs, token);
         }
-        var official = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct));
-        var schemes = await SchemeImport.LoadAsync(references, ct);
         // A version is never older than the latest it replaces, whatever this machine's clock says.
         var now = _clock.GetUtcNow();
         if (latest is not null && latest.CreatedAt >= now) now = latest.CreatedAt.AddSeconds(1);
-        // Unchanged data is not published: the briefings of such a version need not be rendered.
-        var version = SnapshotBuilder.Build(registry, staged, official, now, schemes.Stored, briefings, renderUnless: latest?.ContentHash);
-        if (latest?.ContentHash == version.ContentHash)
+        // Each period's files go to storage as they are built; unchanged data commits nothing and renders no briefing.
+        await using var draft = await snapshots.BeginVersionAsync(ct);
+        var version = await SnapshotBuilder.BuildAsync(new SnapshotInputs
         {
-            Progress?.Invoke($"发布 / publish: 内容未变，沿用 / unchanged, latest stays {latest.Version}");
+            Registry = registry, OfficialRanks = OfficialRankMove.FromRanks(await references.LoadOfficialRanksAsync(ct)), Now = now,
+            Schemes = (await SchemeImport.LoadAsync(references, ct)).Stored, Briefings = briefings ?? Briefing.BriefingPublisher.Default,
+            Periods = await results.ListAsync(ct), Results = Staged,
+        }, draft, unchangedFrom: latest?.ContentHash, ct);
+        if (version is null)
+        {
+            Progress?.Invoke($"发布 / publish: 内容未变，沿用 / unchanged, latest stays {latest!.Version}");
             return null;
         }
-        await _hook.AtAsync(PipelineHook.PublishBuilt, ct);
-        await snapshots.WriteVersionAsync(version, ct);
         await _hook.AtAsync(PipelineHook.PublishBeforeSwap, ct);
         if (!await snapshots.SwapLatestAsync(version, etag, ct))
             throw new PipelineBusyException($"发布期间 latest 已被另一次发布更新，{version.Id} 未发布 / latest moved during the publish; {version.Id} was not published");
         await _hook.AtAsync(PipelineHook.PublishSwapped, ct);
         // Only now that latest has moved may old versions go.
         await snapshots.ApplyRetentionAsync(version.Id, ct);
-        Progress?.Invoke($"发布 / publish: {version.Id} ({version.Files.Count} files)");
+        Progress?.Invoke($"发布 / publish: {version.Id} ({version.Manifest.Files.Count} files)");
         return await snapshots.LatestAsync(ct);
     }
 

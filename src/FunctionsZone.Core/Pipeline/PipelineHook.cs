@@ -20,8 +20,8 @@ public sealed class PipelineHook : IPipelineHook
     public const string IngestBatchWritten = "ingest:batch-written";
     /// <summary>Recompute: one period's results saved.</summary>
     public const string RecomputePeriodSaved = "recompute:period-saved";
-    /// <summary>Publish: the results are read and the version built, nothing written.</summary>
-    public const string PublishBuilt = "publish:built";
+    /// <summary>Publish: the next period's results are about to be read; the files of the periods before it are queued or written, no manifest yet.</summary>
+    public const string PublishStreaming = "publish:streaming";
     /// <summary>Publish: the version's files and manifest are written, latest not yet swapped.</summary>
     public const string PublishBeforeSwap = "publish:before-swap";
     /// <summary>Publish: latest swapped, retention not yet applied.</summary>

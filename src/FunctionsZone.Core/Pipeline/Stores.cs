@@ -56,6 +56,8 @@ public interface ISnapshotStore
     Task PublishAsync(Snapshots.SnapshotVersion version, CancellationToken ct = default);
     /// <summary>Writes every file of a version, then its manifest (written once, never overwritten).</summary>
     Task WriteVersionAsync(Snapshots.SnapshotVersion version, CancellationToken ct = default);
+    /// <summary>Starts a version whose objects are written as they are built (publish streams them); the manifest goes last, at commit.</summary>
+    Task<ISnapshotDraft> BeginVersionAsync(CancellationToken ct = default);
     /// <summary>
     /// Points latest at the version if latest still has the ETag <paramref name="expected"/> (null: no latest yet) and
     /// is not newer; false when another publish moved it first.
@@ -70,4 +72,18 @@ public interface ISnapshotStore
     Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default);
     /// <summary>Where a reader finds the snapshot (a URL or a container path).</summary>
     string Location(string version);
+}
+
+/// <summary>
+/// A version being written: objects go in as they are built, a bounded number in flight, and the manifest goes last, so a
+/// reader never sees a version whose objects are not all in place.
+/// </summary>
+public interface ISnapshotDraft : IAsyncDisposable
+{
+    /// <summary>Queues the object's upload (skipped when the latest version names it already); waits only for a free slot.</summary>
+    Task PutAsync(Snapshots.EncodedFile file, CancellationToken ct = default);
+    /// <summary>An object's bytes (gunzipped) once every queued upload is in: briefings read the version's own files before it is committed.</summary>
+    Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default);
+    /// <summary>Waits for every upload, then writes the manifest (once, never overwritten).</summary>
+    Task CommitAsync(Snapshots.SnapshotManifest manifest, CancellationToken ct = default);
 }

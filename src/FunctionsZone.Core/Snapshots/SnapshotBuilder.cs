@@ -1,75 +1,119 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 
 namespace FunctionsZone.Core.Snapshots;
 
+/// <summary>What a version is built from: the registry and references, and the periods, loaded one at a time.</summary>
+public sealed record SnapshotInputs
+{
+    public required ZoneRegistry Registry { get; init; }
+    public required IReadOnlyList<OfficialRankMove> OfficialRanks { get; init; }
+    public required DateTimeOffset Now { get; init; }
+    public IReadOnlyList<Evaluation.StoredScheme> Schemes { get; init; } = [];
+    public Briefing.BriefingPublisher Briefings { get; init; } = Briefing.BriefingPublisher.Default;
+    public required IReadOnlyList<Period> Periods { get; init; }
+    /// <summary>A period's results. Asked once per period, in order: publish holds one period's results at a time.</summary>
+    public required Func<Period, CancellationToken, Task<PeriodResults>> Results { get; init; }
+}
+
 /// <summary>
 /// Lays out a snapshot version (docs/snapshots.md). Files carry no timestamps, so the same data gives the
-/// same content hash and a second run of the same month publishes nothing new.
+/// same content hash and a second run of the same month publishes nothing new. Each file is serialised straight
+/// into its object (<see cref="SnapshotEncoding"/>) and handed to the draft, so memory holds one period's results
+/// and the objects in flight, not the version.
 /// </summary>
 public static class SnapshotBuilder
 {
-    /// <param name="briefings">Renders the briefings beside the zone pages (default: the built-in wording, md and docx).</param>
-    /// <param name="renderUnless">The latest version's content hash: a version with the same data will not be published, so its briefings are not rendered.</param>
-    public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
-        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now, IReadOnlyList<Evaluation.StoredScheme>? schemes = null,
-        Briefing.BriefingPublisher? briefings = null, string? renderUnless = null)
+    /// <summary>
+    /// Builds the version into <paramref name="draft"/> and commits its manifest; null (nothing committed, no briefing
+    /// rendered) when its content hash is <paramref name="unchangedFrom"/>: the data equals the latest version's.
+    /// </summary>
+    public static async Task<SnapshotVersion?> BuildAsync(SnapshotInputs inputs, ISnapshotDraft draft, string? unchangedFrom = null, CancellationToken ct = default)
     {
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        var registry = inputs.Registry;
+        var data = new List<SnapshotFileEntry>();
+        async Task Add(EncodedFile file) { data.Add(file.Entry); await draft.PutAsync(file, ct); }
+
+        await Add(SnapshotEncoding.Json("registry/zones.json", registry.Zones));
+        await Add(SnapshotEncoding.Json("registry/groups.json", registry.Groups));
+        await Add(SnapshotEncoding.Json("registry/indicators.json", registry.Indicators));
+        await Add(SnapshotEncoding.Json("official-ranks.json", inputs.OfficialRanks));
+        await Add(SnapshotEncoding.Json("registry/schemes.json", inputs.Schemes.OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()));
+        var periods = new List<string>();
+        var briefed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var period in inputs.Periods.Distinct().Order())
         {
-            ["registry/zones.json"] = Serialize(registry.Zones),
-            ["registry/groups.json"] = Serialize(registry.Groups),
-            ["registry/indicators.json"] = Serialize(registry.Indicators),
-            ["official-ranks.json"] = Serialize(officialRanks),
-            ["registry/schemes.json"] = Serialize((schemes ?? []).OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()),
-        };
-        foreach (var r in results.OrderBy(r => r.Period, StringComparer.Ordinal))
-        {
-            files[$"periods/{r.Period}/rankings.json"] = Serialize(new { period = r.Period, rankings = r.Rankings });
-            files[$"periods/{r.Period}/targets.json"] = Serialize(new { period = r.Period, targets = r.Targets });
-            files[$"periods/{r.Period}/observations.json"] = Serialize(new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
-            foreach (var page in ZonePage.For(registry, r))
-                files[$"periods/{r.Period}/zones/{page.Zone}.json"] = Serialize(page);
-            if (r.Composites.Count > 0) files[$"periods/{r.Period}/composite.json"] = Serialize(new { period = r.Period, composites = r.Composites });
-            if (r.CityShares.Count > 0) files[$"periods/{r.Period}/benchmarks.json"] = Serialize(new { period = r.Period, cityShares = r.CityShares });
-            if (r.PerMu.Count > 0) files[$"periods/{r.Period}/permu.json"] = Serialize(new { period = r.Period, evaluations = r.PerMu });
+            var r = await inputs.Results(period, ct);
+            periods.Add(r.Period);
+            foreach (var file in PeriodFiles(registry, r)) await Add(file);
+            if (inputs.Briefings.ZonesFor(registry, r) is { Count: > 0 } zones) briefed[r.Period] = zones;
         }
         // The JSON Schemas (docs/schemas) travel with the version, so a reader can check any file it downloads.
-        foreach (var (name, bytes) in SnapshotSchemas.All())
-            files[$"schemas/{name}"] = bytes;
+        foreach (var (name, bytes) in SnapshotSchemas.All()) await Add(SnapshotEncoding.Bytes($"schemas/{name}", bytes));
+
         // The hash covers the data; the briefings are renderings of it, written after the id is known so they can cite it.
-        var contentHash = HashOf(files);
+        var contentHash = HashOf(data);
+        if (contentHash == unchangedFrom) return null;
+        var now = inputs.Now;
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
-        var periods = results.Select(r => r.Period).Order(StringComparer.Ordinal).ToList();
+        periods.Sort(StringComparer.Ordinal);
         var pointer = new SnapshotPointer { Version = id, Path = SnapshotLayout.VersionFolder(id), ContentHash = contentHash, CreatedAt = now, Periods = periods };
-        if (contentHash != renderUnless)
-        {
-            foreach (var (path, bytes) in (briefings ?? Briefing.BriefingPublisher.Default).Render(files, pointer))
-                files[path] = bytes;
-        }
-        var entries = files.Select(f => new SnapshotFileEntry(f.Key, f.Value.LongLength, Sha256(f.Value))).ToList();
-        // Objects are named by their bytes: equal files (in this version or an earlier one) are one object.
-        var objects = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var e in entries) objects.TryAdd(e.Object, files[e.Path]);
+        var entries = new List<SnapshotFileEntry>(data);
+        var objectOf = data.ToDictionary(e => e.Path, e => e.Object, StringComparer.Ordinal);
+        await inputs.Briefings.RenderAsync(
+            async (path, token) => objectOf.TryGetValue(path, out var name) ? await draft.ReadObjectAsync(name, token) : null,
+            pointer, briefed, async (path, bytes) =>
+            {
+                var file = SnapshotEncoding.Bytes(path, bytes);
+                entries.Add(file.Entry);
+                await draft.PutAsync(file, ct);
+            }, ct);
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+
         var index = new List<string>(SnapshotLayout.ShardCount);
         foreach (var shard in IndexShards(entries))
         {
-            var bytes = Serialize(shard);
-            var name = SnapshotLayout.Object(Sha256(bytes), "index.json");
-            objects.TryAdd(name, bytes);
-            index.Add(name);
+            var file = SnapshotEncoding.Json("index.json", shard);
+            await draft.PutAsync(file, ct);
+            index.Add(file.Object);
         }
-        var manifest = new SnapshotManifest
+        var manifest = new SnapshotManifest { Version = id, ContentHash = contentHash, CreatedAt = now, Periods = periods, Files = entries, Index = index };
+        await draft.CommitAsync(manifest, ct);
+        return new SnapshotVersion(id, contentHash, manifest, []);
+    }
+
+    /// <summary>A version built in memory, every object kept in <see cref="SnapshotVersion.Objects"/> for <see cref="ISnapshotStore.WriteVersionAsync"/>.</summary>
+    public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
+        IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now, IReadOnlyList<Evaluation.StoredScheme>? schemes = null,
+        Briefing.BriefingPublisher? briefings = null)
+    {
+        var byPeriod = results.ToDictionary(r => Period.Parse(r.Period));
+        var draft = new MemoryDraft();
+        var version = BuildAsync(new SnapshotInputs
         {
-            Version = id, ContentHash = contentHash, CreatedAt = now,
-            Periods = periods,
-            Files = entries,
-            Index = index,
-        };
-        return new SnapshotVersion(id, contentHash, files, manifest, objects);
+            Registry = registry, OfficialRanks = officialRanks, Now = now, Schemes = schemes ?? [],
+            Briefings = briefings ?? Briefing.BriefingPublisher.Default,
+            Periods = byPeriod.Keys.ToList(), Results = (p, _) => Task.FromResult(byPeriod[p]),
+        }, draft).GetAwaiter().GetResult()!;
+        return version with { Objects = draft.Objects };
+    }
+
+    /// <summary>The files of one period, each encoded as it is produced.</summary>
+    private static IEnumerable<EncodedFile> PeriodFiles(ZoneRegistry registry, PeriodResults r)
+    {
+        var dir = $"periods/{r.Period}";
+        yield return SnapshotEncoding.Json($"{dir}/rankings.json", new { period = r.Period, rankings = r.Rankings });
+        yield return SnapshotEncoding.Json($"{dir}/targets.json", new { period = r.Period, targets = r.Targets });
+        yield return SnapshotEncoding.Json($"{dir}/observations.json", new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
+        foreach (var page in ZonePage.For(registry, r))
+            yield return SnapshotEncoding.Json($"{dir}/zones/{page.Zone}.json", page);
+        if (r.Composites.Count > 0) yield return SnapshotEncoding.Json($"{dir}/composite.json", new { period = r.Period, composites = r.Composites });
+        if (r.CityShares.Count > 0) yield return SnapshotEncoding.Json($"{dir}/benchmarks.json", new { period = r.Period, cityShares = r.CityShares });
+        if (r.PerMu.Count > 0) yield return SnapshotEncoding.Json($"{dir}/permu.json", new { period = r.Period, evaluations = r.PerMu });
     }
 
     /// <summary>The manifest's map split by <see cref="SnapshotLayout.ShardOf"/>: a one-zone change rewrites a few shards, not the index.</summary>
@@ -84,14 +128,28 @@ public static class SnapshotBuilder
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static string HashOf(SortedDictionary<string, byte[]> files)
+    /// <summary>SHA-256 over each data file's path and SHA-256, in path order.</summary>
+    private static string HashOf(IEnumerable<SnapshotFileEntry> files)
     {
         using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (path, bytes) in files)
+        foreach (var f in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            h.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\n"));
-            h.AppendData(SHA256.HashData(bytes));
+            h.AppendData(System.Text.Encoding.UTF8.GetBytes(f.Path + "\n"));
+            h.AppendData(Convert.FromHexString(f.Sha256));
         }
         return Convert.ToHexStringLower(h.GetHashAndReset());
+    }
+
+    /// <summary>Keeps every object in memory, for a version built before it is written (tests, fz commands without storage).</summary>
+    private sealed class MemoryDraft : ISnapshotDraft
+    {
+        private readonly Dictionary<string, EncodedFile> _objects = new(StringComparer.Ordinal);
+        public IReadOnlyList<EncodedFile> Objects => _objects.Values.ToList();
+
+        public Task PutAsync(EncodedFile file, CancellationToken ct = default) { _objects.TryAdd(file.Object, file); return Task.CompletedTask; }
+        public Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default) =>
+            Task.FromResult(_objects.TryGetValue(objectName, out var f) ? SnapshotEncoding.Gunzip(f.Gzipped) : null);
+        public Task CommitAsync(SnapshotManifest manifest, CancellationToken ct = default) => Task.CompletedTask;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

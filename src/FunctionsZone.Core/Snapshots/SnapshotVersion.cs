@@ -1,11 +1,11 @@
 namespace FunctionsZone.Core.Snapshots;
 
 /// <summary>
-/// A snapshot version to publish: its id, the hash of its content, its files (logical path → bytes), its manifest, and
-/// every object it names (<see cref="SnapshotLayout"/> object name → bytes: the files and the index shards).
+/// A snapshot version: its id, the hash of its content and its manifest; and, when it was built in memory
+/// (<see cref="SnapshotBuilder.Build"/>), every object it names (the files and the index shards) still to be written.
+/// A version publish streamed has written its objects as it went, and holds none.
 /// </summary>
-public sealed record SnapshotVersion(string Id, string ContentHash, IReadOnlyDictionary<string, byte[]> Files, SnapshotManifest Manifest,
-    IReadOnlyDictionary<string, byte[]> Objects);
+public sealed record SnapshotVersion(string Id, string ContentHash, SnapshotManifest Manifest, IReadOnlyList<EncodedFile> Objects);
 
 /// <summary>One logical file: its size and SHA-256 (of the bytes before gzip) and the object that holds them.</summary>
 public sealed record SnapshotFileEntry(string Path, long Size, string Sha256)

@@ -33,18 +33,21 @@ public sealed record ZonePage
     {
         // Grouped once by zone: filtering per zone was quadratic in the number of zones (2,700 in a national month).
         var observations = r.Observations.Concat(r.Derived).ToLookup(o => o.Zone);
-        var rankings = r.Rankings.SelectMany(k => k.Entries.Select(e => (e.Zone, Line: new ZoneRankingLine
-        {
-            Indicator = k.Indicator, IndicatorName = k.IndicatorName, Group = k.Group, GroupName = k.GroupName,
-            Measure = k.Measure, Unit = k.Unit, Entry = e,
-        }))).ToLookup(x => x.Zone, x => x.Line);
+        // (ranking, entry) pairs by zone; a page's lines are made with the page, not every line of the month at once.
+        var rankings = r.Rankings.SelectMany(k => k.Entries.Select(e => (Ranking: k, Entry: e))).ToLookup(x => x.Entry.Zone);
         var targets = r.Targets.ToLookup(t => t.Zone);
         return registry.Zones.Select(z => new ZonePage
         {
             Period = r.Period, Zone = z.Id, NameZh = z.NameZh, NameEn = z.NameEn,
             Observations = observations[z.Id].ToList(),
-            Rankings = rankings[z.Id].ToList(),
+            Rankings = rankings[z.Id].Select(x => Line(x.Ranking, x.Entry)).ToList(),
             Targets = targets[z.Id].ToList(),
         });
     }
+
+    private static ZoneRankingLine Line(Ranking k, RankingEntry e) => new()
+    {
+        Indicator = k.Indicator, IndicatorName = k.IndicatorName, Group = k.Group, GroupName = k.GroupName,
+        Measure = k.Measure, Unit = k.Unit, Entry = e,
+    };
 }

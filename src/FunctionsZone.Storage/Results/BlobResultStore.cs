@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -17,9 +18,11 @@ public sealed class BlobResultStore(StorageClients clients) : IResultStore
         await clients.EnsureCreatedAsync(ct);
         // Serialised whole first, then uploaded in one Put Blob (or, past the single-upload size, blocks committed
         // by one Put Block List): a failure at any point leaves the previous results as they were, never an empty or
-        // half-written blob (OpenWrite empties the blob first).
+        // half-written blob (OpenWrite empties the blob first). Gzipped as it is serialised: only the gzipped bytes of a
+        // national month's results are ever held.
         using var buffer = new MemoryStream();
-        await JsonSerializer.SerializeAsync(buffer, results, Json.Options, ct);
+        await using (var gz = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            await JsonSerializer.SerializeAsync(gz, results, Json.Options, ct);
         buffer.Position = 0;
         await Container.GetBlobClient($"{results.Period}.json").UploadAsync(buffer, new BlobUploadOptions
         {
@@ -33,11 +36,19 @@ public sealed class BlobResultStore(StorageClients clients) : IResultStore
         try
         {
             var download = await Container.GetBlobClient($"{period}.json").DownloadContentAsync(ct);
-            return JsonSerializer.Deserialize<PeriodResults>(download.Value.Content.ToMemory().Span, Json.Options) is { Period: not null } r
-                && r.Period == period.ToString() ? r : null;
+            var content = download.Value.Content;
+            // Gzipped (magic 1F 8B) since results were streamed; plain JSON as written before. Names read once (Json.Pooled).
+            Stream json = content.ToMemory().Span is [0x1F, 0x8B, ..]
+                ? new GZipStream(content.ToStream(), CompressionMode.Decompress)
+                : content.ToStream();
+            await using (json)
+                return await JsonSerializer.DeserializeAsync<PeriodResults>(json, Json.Pooled, ct) is { Period: not null } r
+                    && r.Period == period.ToString() ? r : null;
         }
         catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return null; }
         catch (JsonException) { return null; }
+        // A gzip stream cut short or corrupt: unreadable like bad JSON, recomputed by publish.
+        catch (InvalidDataException) { return null; }
     }
 
     public async Task<IReadOnlyList<Period>> ListAsync(CancellationToken ct = default)

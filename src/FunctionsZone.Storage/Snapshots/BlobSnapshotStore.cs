@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -37,18 +36,69 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 
     public async Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default)
     {
+        await using var draft = await BeginVersionAsync(ct);
+        foreach (var o in version.Objects) await draft.PutAsync(o, ct);
+        await draft.CommitAsync(version.Manifest, ct);
+    }
+
+    public async Task<ISnapshotDraft> BeginVersionAsync(CancellationToken ct = default)
+    {
         await clients.EnsureCreatedAsync(ct);
-        // What the latest version names is in place: retention keeps it while that version is kept, and should latest
-        // move meanwhile, this version's swap fails. Everything else is written, even if a blob of that name exists:
-        // the name is the hash of the bytes, so it is the same bytes, and the fresh write keeps a concurrent retention
-        // (which deletes only what it listed, If-Match) from removing an object this version is about to name.
-        var present = await LatestObjectsAsync(ct);
-        var missing = version.Objects.Where(o => !present.Contains(o.Key)).ToList();
-        await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (o, token) =>
-            await Container.GetBlobClient(o.Key).UploadAsync(new BinaryData(Gzip(o.Value)),
-                new BlobUploadOptions { HttpHeaders = Headers(ImmutableCache, ContentTypeOf(o.Key)) }, token));
-        // The manifest goes last: its presence says every object it names is in place.
-        await WriteOnceAsync(SnapshotLayout.Manifest(version.Id), JsonSerializer.SerializeToUtf8Bytes(version.Manifest, Json.Indented), Headers(ImmutableCache), ct);
+        return new Draft(this, await LatestObjectsAsync(ct));
+    }
+
+    /// <summary>
+    /// A version being written. What the latest version names is in place: retention keeps it while that version is
+    /// kept, and should latest move meanwhile, this version's swap fails. Everything else is written, even if a blob of
+    /// that name exists: the name is the hash of the bytes, so it is the same bytes, and the fresh write keeps a
+    /// concurrent retention (which deletes only what it listed, If-Match) from removing an object this version is about
+    /// to name. Eight uploads in flight; the first failure stops the draft.
+    /// </summary>
+    private sealed class Draft(BlobSnapshotStore store, HashSet<string> present) : ISnapshotDraft
+    {
+        private const int InFlight = 8;
+        private readonly SemaphoreSlim _slots = new(InFlight);
+        private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+        private readonly List<Task> _uploads = [];
+
+        public async Task PutAsync(EncodedFile file, CancellationToken ct = default)
+        {
+            if (present.Contains(file.Object) || !_queued.Add(file.Object)) return;
+            await _slots.WaitAsync(ct);
+            if (_uploads.FirstOrDefault(t => t.IsFaulted || t.IsCanceled) is { } failed) { _slots.Release(); await failed; }
+            _uploads.RemoveAll(t => t.IsCompletedSuccessfully);
+            _uploads.Add(UploadAsync(file, ct));
+        }
+
+        private async Task UploadAsync(EncodedFile file, CancellationToken ct)
+        {
+            try
+            {
+                await store.Container.GetBlobClient(file.Object).UploadAsync(new BinaryData(file.Gzipped),
+                    new BlobUploadOptions { HttpHeaders = Headers(ImmutableCache, ContentTypeOf(file.Object)) }, ct);
+            }
+            finally { _slots.Release(); }
+        }
+
+        public async Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default)
+        {
+            await Task.WhenAll(_uploads);
+            return await store.DownloadAsync(objectName, ct);
+        }
+
+        public async Task CommitAsync(SnapshotManifest manifest, CancellationToken ct = default)
+        {
+            await Task.WhenAll(_uploads);
+            // The manifest goes last: its presence says every object it names is in place.
+            await store.WriteOnceAsync(SnapshotLayout.Manifest(manifest.Version), JsonSerializer.SerializeToUtf8Bytes(manifest, Json.Indented), Headers(ImmutableCache), ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // Uploads of a draft given up on (a failure, a cancelled run) end before the caller goes on.
+            try { await Task.WhenAll(_uploads); } catch (Exception) { }
+            _slots.Dispose();
+        }
     }
 
     private async Task<HashSet<string>> LatestObjectsAsync(CancellationToken ct) =>
@@ -230,21 +280,8 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         catch (RequestFailedException e) when (e.Status == 404) { return null; }
     }
 
-    public static byte[] Gzip(byte[] bytes)
-    {
-        using var m = new MemoryStream();
-        // Fixed level and no file name/time in the header: the same JSON gives the same bytes.
-        using (var gz = new GZipStream(m, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(bytes);
-        return m.ToArray();
-    }
+    public static byte[] Gzip(byte[] bytes) => SnapshotEncoding.Gzip(bytes);
 
     /// <summary>Decodes gzip (magic 1F 8B); plain JSON, as older versions were written, passes through.</summary>
-    public static byte[] Gunzip(byte[] bytes)
-    {
-        if (bytes.Length < 2 || bytes[0] != 0x1F || bytes[1] != 0x8B) return bytes;
-        using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var m = new MemoryStream();
-        gz.CopyTo(m);
-        return m.ToArray();
-    }
+    public static byte[] Gunzip(byte[] bytes) => SnapshotEncoding.Gunzip(bytes);
 }

@@ -128,6 +128,14 @@ public sealed class FaultMidRecomputeTests
         FaultInjection.StopRestartRetryAsync(PipelineHook.RecomputePeriodSaved, nth: 2);
 }
 
+/// <summary>Storage stops while publish streams the version's files: the first period's are in flight, the second's not yet built.</summary>
+public sealed class FaultMidPublishStreamTests
+{
+    [Fact]
+    public Task Azurite_stopped_while_publish_streams_files_then_restarted_and_retried_ends_as_a_clean_run() =>
+        FaultInjection.StopRestartRetryAsync(PipelineHook.PublishStreaming, nth: 2);
+}
+
 /// <summary>Storage stops after the version's files are written, before latest is swapped.</summary>
 public sealed class FaultMidPublishTests
 {
