@@ -51,7 +51,11 @@ public sealed record BenchAgreement(long Values, long CeilingWritten, long Ceili
     public int Composites { get; init; }
 }
 
-public sealed record BenchMachine(int Processors, double MemoryGiB, string Os, string Dotnet, string Storage, string StorageServer);
+public sealed record BenchMachine(int Processors, double MemoryGiB, string Os, string Dotnet, string Storage, string StorageServer)
+{
+    /// <summary>The GC's heap limit when one is in effect (a container's memory limit, or DOTNET_GCHeapHardLimit), else null.</summary>
+    public double? GcHeapLimitMiB { get; init; }
+}
 
 public sealed record BenchReport
 {
@@ -92,7 +96,8 @@ public sealed record BenchReport
         var w = new StringWriter();
         w.WriteLine($"== fz bench --size {Size}: {Zones} 开发区 zones × {Indicators} 指标 indicators × {Months} 月 months, {Agreement.Values:N0} values ==");
         w.WriteLine($"machine: {Machine.Processors} cores, {Machine.MemoryGiB:0.#} GiB, {Machine.Os}, .NET {Machine.Dotnet}, {Machine.StorageServer} ({Machine.Storage}); " +
-                    $"WriteParallelism {WriteParallelism}, ceiling parallelism {CeilingParallelism}");
+                    $"WriteParallelism {WriteParallelism}, ceiling parallelism {CeilingParallelism}" +
+                    (Machine.GcHeapLimitMiB is { } limit ? $"; GC heap limit {limit:0} MiB" : ""));
         var t = new TextTable("阶段 stage", "秒 s", "项 items", "项/秒 items/s", "存储 storage s", "内存 in-memory s", "峰值 peak MiB", "说明 note");
         foreach (var s in Stages)
             t.Add(s.Name, s.Measured ? F(s.Seconds, "0.000") : "not measured", s.Measured ? s.Items.ToString("N0", CultureInfo.InvariantCulture) : null,

@@ -224,6 +224,9 @@ public sealed class MonthlyPipeline(
             .Select(o => o with { ImportId = importId }).ToList();
         Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
         var ignored = raw.Count - stamped.Count;
+        // The parsed and resolved rows are done with: an async method's locals would hold them (a national month's 162,000
+        // rows) through the write.
+        raw = null!; resolved = null!; context = null!;
         // What would change, by the one rule the store writes by: the dry run's counts and the periods to mark dirty.
         var current = stored.ToDictionary(o => o.Key);
         var changing = stamped.Where(o => ObservationChange.Of(current.GetValueOrDefault(o.Key), o).Kind != ChangeKind.Unchanged)
