@@ -56,7 +56,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
     /// </summary>
     private sealed class Draft(BlobSnapshotStore store, HashSet<string> present) : ISnapshotDraft
     {
-        // Eight, not WriteParallelism (16): a national publish was no faster with 16 (15.9 s against 16.7 s) and peaked higher.
+        // Eight, not WriteParallelism (16): a national publish gained little with 16 (15.9 s against 16.7 s) and peaked higher.
         private const int InFlight = 8;
         private readonly SemaphoreSlim _slots = new(InFlight);
         private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
