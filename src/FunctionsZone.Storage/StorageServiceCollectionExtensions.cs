@@ -65,6 +65,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IResultStore>(sp => sp.GetRequiredService<BlobResultStore>());
         services.AddSingleton<BlobSnapshotStore>();
         services.AddSingleton<ISnapshotStore>(sp => sp.GetRequiredService<BlobSnapshotStore>());
+        // Readers take whatever ISnapshotStore is registered (the bench wraps it to time storage).
+        services.AddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<ISnapshotStore>());
         services.AddSingleton<TableImportLog>();
         services.AddSingleton<IImportLog>(sp => sp.GetRequiredService<TableImportLog>());
         services.AddSingleton<TableHistoryStore>();

@@ -42,7 +42,7 @@ public sealed class BriefingPublisher(BriefingOptions options)
     {
         var formats = options.Formats;
         if (formats.Count == 0 || zonesByPeriod.Count == 0) return;
-        var reader = new SnapshotReader(new DraftStore(read, pointer));
+        var reader = new SnapshotReader(new DraftSource(read, pointer));
         var template = BriefingTemplate.Load("zh", string.IsNullOrWhiteSpace(options.BriefingTemplates) ? null : options.BriefingTemplates);
         foreach (var (period, zones) in zonesByPeriod.OrderBy(p => p.Key, StringComparer.Ordinal))
         foreach (var zone in zones)
@@ -56,18 +56,10 @@ public sealed class BriefingPublisher(BriefingOptions options)
     }
 
     /// <summary>A version's files before it is committed, served to the reader as the store would serve them.</summary>
-    private sealed class DraftStore(Func<string, CancellationToken, Task<byte[]?>> read, SnapshotPointer pointer) : ISnapshotStore
+    /// <summary>The version being written, read back before its manifest exists.</summary>
+    private sealed class DraftSource(Func<string, CancellationToken, Task<byte[]?>> read, SnapshotPointer pointer) : ISnapshotSource
     {
-        // Read-only: a draft is never written, swapped or pruned.
-        public Task PublishAsync(SnapshotVersion version, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task WriteVersionAsync(SnapshotVersion version, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<ISnapshotDraft> BeginVersionAsync(CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default) => throw new NotSupportedException();
-        public Task<(SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default) =>
-            Task.FromResult<(SnapshotPointer?, string?)>((pointer, null));
         public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => Task.FromResult<SnapshotPointer?>(pointer);
         public Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default) => read(path, ct);
-        public string Location(string version) => $"draft:{version}";
     }
 }

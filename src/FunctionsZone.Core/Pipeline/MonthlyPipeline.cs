@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Ingest;
@@ -200,33 +201,10 @@ public sealed class MonthlyPipeline(
     private async Task<(ImportCounts, List<string>)> IngestObservationsAsync(InputFile file, IngestOptions options, List<Finding> findings, string importId,
         DateTimeOffset started, CancellationToken ct)
     {
-        var registry = await references.LoadRegistryAsync(ct);
-        var raw = ObservationFileReader.Read(file, registry, findings, options.Limits);
-        if (raw.Count > options.MaxRows)
-        {
-            findings.Add(new Finding
-            {
-                Code = "too-many-rows",
-                MessageZh = $"文件有 {raw.Count:N0} 行，超过上限 {options.MaxRows:N0} 行，全部忽略",
-                MessageEn = $"The file has {raw.Count:N0} rows, over the limit of {options.MaxRows:N0}; every row is ignored",
-            });
-            return (new ImportCounts(0, 0, 0, raw.Count), []);
-        }
-        var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
-        var rules = await LoadValidationRulesAsync(ct);
-        var (stored, context) = resolved.Count == 0 ? ([], []) : await StoredForValidationAsync(resolved, rules, ct);
-        if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, context));
-        // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
-        var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
-            .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
-        var stamped = resolved.Select(r => r.Observation)
-            .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
-            .Select(o => o with { ImportId = importId }).ToList();
-        Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
-        var ignored = raw.Count - stamped.Count;
-        // The parsed and resolved rows are done with: an async method's locals would hold them (a national month's 162,000
-        // rows) through the write.
-        raw = null!; resolved = null!; context = null!;
+        // Prepared in its own method: the parsed and resolved rows (a national month's 162,000) end with it, not held
+        // through the write as an async method's locals would be.
+        var (stamped, stored, ignored, tooMany) = await PrepareObservationsAsync(file, options, findings, importId, ct);
+        if (tooMany) return (new ImportCounts(0, 0, 0, ignored), []);
         // What would change, by the one rule the store writes by: the dry run's counts and the periods to mark dirty.
         var current = stored.ToDictionary(o => o.Key);
         var changing = stamped.Where(o => ObservationChange.Of(current.GetValueOrDefault(o.Key), o).Kind != ChangeKind.Unchanged)
@@ -247,6 +225,39 @@ public sealed class MonthlyPipeline(
         }, ignored, dryRun: () => ObservationChange.Count(stamped, stored));
         var periods = counts.Imported + counts.Updated > 0 && !options.DryRun ? changing.Select(p => p.ToString()).ToList() : [];
         return (counts, periods);
+    }
+
+    /// <summary>
+    /// The file's rows read, resolved and validated: those to write (stamped with the import), the stored figures of their
+    /// periods, and how many rows are left out; every row when the file has more rows than allowed (a finding says so).
+    /// </summary>
+    private async Task<(List<Observation> Stamped, IReadOnlyList<Observation> Stored, int Ignored, bool TooMany)> PrepareObservationsAsync(
+        InputFile file, IngestOptions options, List<Finding> findings, string importId, CancellationToken ct)
+    {
+        var registry = await references.LoadRegistryAsync(ct);
+        var raw = ObservationFileReader.Read(file, registry, findings, options.Limits);
+        if (raw.Count > options.MaxRows)
+        {
+            findings.Add(new Finding
+            {
+                Code = "too-many-rows",
+                MessageZh = $"文件有 {raw.Count:N0} 行，超过上限 {options.MaxRows:N0} 行，全部忽略",
+                MessageEn = $"The file has {raw.Count:N0} rows, over the limit of {options.MaxRows:N0}; every row is ignored",
+            });
+            return ([], [], raw.Count, true);
+        }
+        var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
+        var rules = await LoadValidationRulesAsync(ct);
+        var (stored, context) = resolved.Count == 0 ? ([], []) : await StoredForValidationAsync(resolved, rules, ct);
+        if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, context));
+        // With --allow-partial a row with an error is left out; without it, the file is (WriteIfAllowed).
+        var rejected = findings.Where(f => f.Severity == Severity.Error && f.Indicator is not null)
+            .Select(f => (f.Zone, f.Indicator, f.Period)).ToHashSet();
+        var stamped = resolved.Select(r => r.Observation)
+            .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
+            .Select(o => o with { ImportId = importId }).ToList();
+        Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
+        return (stamped, stored, raw.Count - stamped.Count, false);
     }
 
     /// <summary>
@@ -357,7 +368,7 @@ public sealed class MonthlyPipeline(
         var items = kind switch { InputKind.Zones => next.Zones.Count, InputKind.Groups => next.Groups.Count, _ => next.Indicators.Count };
         // Stored entries come back in key order, a file in its own: compare as sets.
         IEnumerable<object> Part(ZoneRegistry r) => kind switch { InputKind.Zones => r.Zones, InputKind.Groups => r.Groups, _ => r.Indicators };
-        static List<string> Canonical(IEnumerable<object> items) => items.Select(i => Convert.ToBase64String(SnapshotBuilder.Serialize(i))).Order(StringComparer.Ordinal).ToList();
+        static List<string> Canonical(IEnumerable<object> items) => items.Select(i => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(i, Json.Options))).Order(StringComparer.Ordinal).ToList();
         if (Canonical(Part(current)).SequenceEqual(Canonical(Part(next))))
             return new ImportCounts(0, 0, items, 0);
         if (options.DryRun) return new ImportCounts(items, 0, 0, 0);

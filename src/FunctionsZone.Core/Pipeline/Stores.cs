@@ -49,8 +49,16 @@ public interface IImportLog
     Task SaveAsync(ImportSummary summary, CancellationToken ct = default);
 }
 
+/// <summary>What a reader of snapshots needs: the latest pointer and a version's files.</summary>
+public interface ISnapshotSource
+{
+    Task<Snapshots.SnapshotPointer?> LatestAsync(CancellationToken ct = default);
+    /// <summary>A file of a version, by its path inside the version; null when absent.</summary>
+    Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default);
+}
+
 /// <summary>Published snapshot versions and the pointer to the latest one.</summary>
-public interface ISnapshotStore
+public interface ISnapshotStore : ISnapshotSource
 {
     /// <summary>Writes every file of a version, then its manifest, and only then moves the latest pointer (If-Match on the ETag read first).</summary>
     Task PublishAsync(Snapshots.SnapshotVersion version, CancellationToken ct = default);
@@ -65,11 +73,8 @@ public interface ISnapshotStore
     Task<bool> SwapLatestAsync(Snapshots.SnapshotVersion version, string? expected, CancellationToken ct = default);
     /// <summary>Deletes versions retention no longer keeps; never the latest, one newer, or one written within the lease time.</summary>
     Task<IReadOnlyList<string>> ApplyRetentionAsync(string latestVersion, CancellationToken ct = default);
-    Task<Snapshots.SnapshotPointer?> LatestAsync(CancellationToken ct = default);
     /// <summary>The latest pointer and its ETag, read at the start of a publish.</summary>
     Task<(Snapshots.SnapshotPointer? Pointer, string? ETag)> LatestWithETagAsync(CancellationToken ct = default);
-    /// <summary>A file of a version, by its path inside the version; null when absent.</summary>
-    Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default);
     /// <summary>Where a reader finds the snapshot (a URL or a container path).</summary>
     string Location(string version);
 }

@@ -124,10 +124,6 @@ public static class SnapshotBuilder
         return shards.Select(s => new SnapshotIndexShard(s));
     }
 
-    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Json.Options);
-
-    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     /// <summary>SHA-256 over each data file's path and SHA-256, in path order.</summary>
     private static string HashOf(IEnumerable<SnapshotFileEntry> files)
     {

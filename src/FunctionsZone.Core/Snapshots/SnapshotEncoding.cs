@@ -31,6 +31,9 @@ public static class SnapshotEncoding
         return new EncodedFile(new SnapshotFileEntry(path, size, sha), gzipped.ToArray());
     }
 
+    /// <summary>The name part of an object: SHA-256 of the bytes before gzip, lower-case hex.</summary>
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
     public static byte[] Gzip(byte[] bytes)
     {
         using var m = new MemoryStream();

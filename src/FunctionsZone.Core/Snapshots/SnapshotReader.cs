@@ -14,7 +14,7 @@ namespace FunctionsZone.Core.Snapshots;
 /// version is kept in memory and served again; each call still reads latest.json, so a newly published version
 /// is seen at once (and the kept files of the old one are dropped).
 /// </remarks>
-public sealed class SnapshotReader(ISnapshotStore store, SnapshotReaderOptions? options = null)
+public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions? options = null)
 {
     private readonly TimeSpan latestCacheFor = TimeSpan.FromSeconds(Math.Max(0, options?.LatestCacheSeconds ?? 0));
     private readonly object _gate = new();

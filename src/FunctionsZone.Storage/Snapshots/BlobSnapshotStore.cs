@@ -118,7 +118,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         var conditions = expected is null ? new BlobRequestConditions { IfNoneMatch = ETag.All } : new BlobRequestConditions { IfMatch = new ETag(expected) };
         try
         {
-            await Container.GetBlobClient(LatestBlob).UploadAsync(new BinaryData(Gzip(JsonSerializer.SerializeToUtf8Bytes(pointer, Json.Indented))),
+            await Container.GetBlobClient(LatestBlob).UploadAsync(new BinaryData(SnapshotEncoding.Gzip(JsonSerializer.SerializeToUtf8Bytes(pointer, Json.Indented))),
                 new BlobUploadOptions { HttpHeaders = Headers(PointerCache), Conditions = conditions }, ct);
             return true;
         }
@@ -130,7 +130,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         try
         {
             var r = await Container.GetBlobClient(LatestBlob).DownloadContentAsync(ct);
-            return (JsonSerializer.Deserialize<SnapshotPointer>(Gunzip(r.Value.Content.ToArray()), Json.Options), r.Value.Details.ETag.ToString());
+            return (JsonSerializer.Deserialize<SnapshotPointer>(SnapshotEncoding.Gunzip(r.Value.Content.ToArray()), Json.Options), r.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return (null, null); }
     }
@@ -244,7 +244,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         try
         {
             // If-None-Match: * — a version, once written, is never overwritten.
-            await Container.GetBlobClient(name).UploadAsync(new BinaryData(Gzip(bytes)), new BlobUploadOptions
+            await Container.GetBlobClient(name).UploadAsync(new BinaryData(SnapshotEncoding.Gzip(bytes)), new BlobUploadOptions
             {
                 HttpHeaders = headers,
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -276,13 +276,9 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         try
         {
             var r = await Container.GetBlobClient(name).DownloadContentAsync(ct);
-            return Gunzip(r.Value.Content.ToArray());
+            return SnapshotEncoding.Gunzip(r.Value.Content.ToArray());
         }
         catch (RequestFailedException e) when (e.Status == 404) { return null; }
     }
 
-    public static byte[] Gzip(byte[] bytes) => SnapshotEncoding.Gzip(bytes);
-
-    /// <summary>Decodes gzip (magic 1F 8B); plain JSON, as older versions were written, passes through.</summary>
-    public static byte[] Gunzip(byte[] bytes) => SnapshotEncoding.Gunzip(bytes);
 }

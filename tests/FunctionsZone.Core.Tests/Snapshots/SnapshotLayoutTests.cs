@@ -20,7 +20,7 @@ public sealed class SnapshotLayoutTests
     [Fact]
     public void An_object_is_named_by_the_hash_of_its_bytes_and_keeps_the_file_s_extension()
     {
-        var sha = SnapshotBuilder.Sha256("{}"u8.ToArray());
+        var sha = SnapshotEncoding.Sha256("{}"u8.ToArray());
         Assert.Equal($"objects/{sha[..2]}/{sha}.json", SnapshotLayout.Object(sha, "periods/2022-05/zones/lc-etdz.json"));
         Assert.Equal($"objects/{sha[..2]}/{sha}.docx", SnapshotLayout.Object(sha, "periods/2022-05/zones/lc-etdz.briefing.docx"));
         Assert.True(SnapshotLayout.IsObject(SnapshotLayout.Object(sha, "x.md")));

@@ -74,7 +74,7 @@ public sealed class IncrementalPublishTests
         var newFiles = await ReadAllAsync(store, after.Version);
         foreach (var f in manifest.Files)
         {
-            Assert.Equal(f.Sha256, SnapshotBuilder.Sha256(newFiles[f.Path]));
+            Assert.Equal(f.Sha256, SnapshotEncoding.Sha256(newFiles[f.Path]));
             if (!changedFiles.Contains(f.Path)) Assert.Equal(oldFiles[f.Path], newFiles[f.Path]);
         }
         var oldAgain = await ReadAllAsync(store, before.Version);
@@ -106,8 +106,8 @@ public sealed class IncrementalPublishTests
         await Task.Delay(TimeSpan.FromSeconds(16));
         // An object no manifest names yet, written just now (a publish in flight): young, so it stays.
         var container = storage.Clients.Container(storage.Clients.Options.SnapshotContainer);
-        var inFlight = SnapshotLayout.Object(SnapshotBuilder.Sha256("{\"inFlight\":true}"u8.ToArray()), "x.json");
-        await container.GetBlobClient(inFlight).UploadAsync(new BinaryData(BlobSnapshotStore.Gzip("{\"inFlight\":true}"u8.ToArray())));
+        var inFlight = SnapshotLayout.Object(SnapshotEncoding.Sha256("{\"inFlight\":true}"u8.ToArray()), "x.json");
+        await container.GetBlobClient(inFlight).UploadAsync(new BinaryData(SnapshotEncoding.Gzip("{\"inFlight\":true}"u8.ToArray())));
         Assert.Equal([before.Version], await store.ApplyRetentionAsync(after.Version));
 
         var objects = (await ObjectsAsync(storage)).Keys.ToHashSet(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Storage.Snapshots;
 using Json.Schema;
 
@@ -17,7 +18,7 @@ public static class SchemaValidation
     public static JsonSchema Load(BlobContainerClient container, FunctionsZone.Core.Snapshots.SnapshotManifest manifest, string name)
     {
         var raw = container.GetBlobClient(manifest.ObjectOf($"schemas/{name}")).DownloadContent().Value.Content.ToArray();
-        return FromText(System.Text.Encoding.UTF8.GetString(BlobSnapshotStore.Gunzip(raw)));
+        return FromText(System.Text.Encoding.UTF8.GetString(SnapshotEncoding.Gunzip(raw)));
     }
 
     public static EvaluationResults Evaluate(JsonSchema schema, byte[] json)

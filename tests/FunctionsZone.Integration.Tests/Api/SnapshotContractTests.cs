@@ -90,7 +90,7 @@ public sealed class SnapshotContractTests
             Assert.Equal(BlobSnapshotStore.ContentTypeOf(entry.Path), props.ContentType);
             Assert.Equal(BlobSnapshotStore.ImmutableCache, props.CacheControl);
             Assert.Equal(entry.Size, json.LongLength);
-            Assert.Equal(entry.Sha256, SnapshotBuilder.Sha256(json));
+            Assert.Equal(entry.Sha256, SnapshotEncoding.Sha256(json));
             var schemaName = SnapshotSchemas.SchemaFor(entry.Path);
             if (BriefingPublisher.IsBriefing(entry.Path))
             {
