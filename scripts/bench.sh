@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# fz bench on an Azurite of its own: started here in memory on free ports, stopped after (docs/performance.md).
+#   ./scripts/bench.sh --size medium|national|small [--json FILE] [--seed S] [--keep]
+# Everything after the script's name goes to fz bench. Release build; the storage timeout and retries are raised
+# because one Azurite batch can take seconds while Azurite is saturated.
+set -euo pipefail
+source "$(dirname "$0")/azurite.sh"
+cd "$FZ_ROOT"
+case "${1:-}" in -h|--help) sed -n '2,5p' "$0"; exit 0 ;; esac
+
+azurite_install
+mkdir -p .fz
+echo "Building fz (Release)… (log: .fz/build.log)" >&2
+if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then
+  grep -E "error" .fz/build.log >&2 || tail -30 .fz/build.log >&2
+  echo "Build failed / 构建失败: see .fz/build.log" >&2
+  exit 1
+fi
+BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+log=$(mktemp -t fz-bench-azurite-XXXX.log)
+pid=$(azurite_start_in_memory "$BLOB" "$QUEUE" "$TABLE" "$log")
+trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
+echo "Azurite in memory (pid $pid) on 127.0.0.1 blob $BLOB, table $TABLE" >&2
+export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+export FunctionsZone__StorageTimeoutSeconds="${FunctionsZone__StorageTimeoutSeconds:-60}"
+export FunctionsZone__StorageRetries="${FunctionsZone__StorageRetries:-4}"
+dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll bench "$@"
