@@ -29,31 +29,15 @@ free_port() {
   return 1
 }
 
-# azurite_start DATA_DIR BLOB_PORT QUEUE_PORT TABLE_PORT LOG: starts Azurite in the background; prints its pid.
+# azurite_start DATA_DIR|--in-memory BLOB_PORT QUEUE_PORT TABLE_PORT LOG: starts Azurite in the background; prints its
+# pid. --in-memory persists nothing: on disk Azurite re-serialises its whole table database every 5 s, so a write costs
+# more the more is stored beside it (a national month's write: 86 s in memory with another month stored, 125 s on
+# disk); the bench measures in memory.
 azurite_start() {
-  local dir="$1" blob="$2" queue="$3" table="$4" log="$5"
-  mkdir -p "$dir"
+  local dir="$1" blob="$2" queue="$3" table="$4" log="$5" where
+  if [ "$dir" = "--in-memory" ]; then where=(--inMemoryPersistence); else mkdir -p "$dir"; where=(--location "$dir"); fi
   nohup "$AZURITE_BIN" --silent --skipApiVersionCheck --loose --disableProductStyleUrl \
-    --location "$dir" --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
-    --tableHost 127.0.0.1 --tablePort "$table" >"$log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 100); do
-    if port_open "$blob" && port_open "$table"; then echo "$pid"; return 0; fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  echo "Azurite did not start; its log ($log):" >&2
-  cat "$log" >&2
-  return 1
-}
-
-# azurite_start_in_memory BLOB_PORT QUEUE_PORT TABLE_PORT LOG: as azurite_start, with nothing persisted to disk. On disk,
-# Azurite re-serialises its whole table database every 5 s, so a write costs more the more is stored beside it (a
-# national month's write: 86 s in memory with another month stored, 125 s on disk); the bench measures in memory.
-azurite_start_in_memory() {
-  local blob="$1" queue="$2" table="$3" log="$4"
-  nohup "$AZURITE_BIN" --silent --skipApiVersionCheck --loose --disableProductStyleUrl --inMemoryPersistence \
-    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
+    "${where[@]}" --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
     --tableHost 127.0.0.1 --tablePort "$table" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do

@@ -18,7 +18,7 @@ if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; 
 fi
 BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 log=$(mktemp -t fz-bench-azurite-XXXX.log)
-pid=$(azurite_start_in_memory "$BLOB" "$QUEUE" "$TABLE" "$log")
+pid=$(azurite_start --in-memory "$BLOB" "$QUEUE" "$TABLE" "$log")
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 echo "Azurite in memory (pid $pid) on 127.0.0.1 blob $BLOB, table $TABLE" >&2
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
