@@ -55,8 +55,7 @@ public sealed class BriefingPublisher(BriefingOptions options)
         }
     }
 
-    /// <summary>A version's files before it is committed, served to the reader as the store would serve them.</summary>
-    /// <summary>The version being written, read back before its manifest exists.</summary>
+    /// <summary>A version's files before it is committed (no manifest yet), served to the reader as the store would serve them.</summary>
     private sealed class DraftSource(Func<string, CancellationToken, Task<byte[]?>> read, SnapshotPointer pointer) : ISnapshotSource
     {
         public Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => Task.FromResult<SnapshotPointer?>(pointer);
