@@ -80,14 +80,17 @@ public sealed class TableObservationStore(StorageClients clients, IPipelineHook?
         // Every batch of every partition in flight together, up to WriteParallelism: a partition of 300 zones
         // is three batches, and they need not wait for each other.
         var batches = changedByPartition.SelectMany(c => c.Chunk(BatchSize)).ToList();
-        await Parallel.ForEachAsync(batches, parallel, async (chunk, token) =>
+        var values = Parallel.ForEachAsync(batches, parallel, async (chunk, token) =>
         {
             var actions = chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ObservationEntity.ToEntity(o)));
             await Table.SubmitTransactionAsync(actions, token);
             await _hook.AtAsync(PipelineHook.IngestBatchWritten, token);
         });
+        // The summary beside the values, not after them: its reads and writes fill the storage's idle moments instead of
+        // adding a phase to every file (a medium month: 1.2 s of 7.5). The pending mark covers both until both are done.
         // Every figure given, unchanged ones too: the retry of a write cut short lays what the first try did not.
-        await _series.ApplyAsync(observations, ct);
+        var summary = _series.ApplyAsync(observations, ct);
+        await Task.WhenAll(values, summary);
         await _series.EndAsync(pending, ct);
         return new WriteCounts(imported, updated, unchanged);
     }
@@ -127,7 +130,10 @@ public sealed class TableObservationStore(StorageClients clients, IPipelineHook?
         foreach (var p in periods.Distinct())
         {
             var row = await Periods.GetEntityIfExistsAsync<TableEntity>("period", p.ToString(), cancellationToken: ct);
-            if (row.HasValue && row.Value!.GetBoolean(PartitionsListed) == true)
+            // Never listed, never written (a write lists its period before its rows): nothing to read. A new month's import
+            // asks for its own period, and the range scans below would each read the whole table to find nothing.
+            if (!row.HasValue) continue;
+            if (row.Value!.GetBoolean(PartitionsListed) == true)
             {
                 // The period's partitions are known: one query each, side by side (a national month: 60 of 2,700 rows).
                 await foreach (var e in Periods.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionListKey(p.ToString())}"), select: ["RowKey"], cancellationToken: ct))
