@@ -25,17 +25,22 @@ internal static class ObservationEntity
         ["ImportId"] = o.ImportId,
     };
 
-    public static Observation FromEntity(TableEntity e) => new()
+    /// <summary>The entity's figure; with <paramref name="shared"/>, its repeated texts as one instance each across the read.</summary>
+    public static Observation FromEntity(TableEntity e, SharedStrings? shared = null)
     {
-        Zone = e.GetString("Zone") ?? e.RowKey,
-        Indicator = e.GetString("Indicator"),
-        Period = Period.Parse(e.GetString("Period")),
-        Value = Dec(e.GetString("Value")),
-        Yoy = Dec(e.GetString("Yoy")),
-        Source = e.GetString("Source"),
-        SourceFile = e.GetString("SourceFile"),
-        ImportId = e.GetString("ImportId"),
-    };
+        string? Text(string name) => shared is null ? e.GetString(name) : shared.Of(e.GetString(name));
+        return new()
+        {
+            Zone = Text("Zone") ?? e.RowKey,
+            Indicator = Text("Indicator")!,
+            Period = Period.Parse(e.GetString("Period")),
+            Value = Dec(e.GetString("Value")),
+            Yoy = Dec(e.GetString("Yoy")),
+            Source = Text("Source"),
+            SourceFile = Text("SourceFile"),
+            ImportId = Text("ImportId"),
+        };
+    }
 
     private static decimal? Dec(string? s) => s is null ? null : decimal.Parse(s, CultureInfo.InvariantCulture);
 }
