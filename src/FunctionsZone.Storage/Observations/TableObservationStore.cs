@@ -127,10 +127,7 @@ public sealed class TableObservationStore(StorageClients clients, IPipelineHook?
         foreach (var p in periods.Distinct())
         {
             var row = await Periods.GetEntityIfExistsAsync<TableEntity>("period", p.ToString(), cancellationToken: ct);
-            // Never listed, never written (a write lists its period before its rows): nothing to read. A new month's import
-            // asks for its own period, and the range scans below would each read the whole table to find nothing.
-            if (!row.HasValue) continue;
-            if (row.Value!.GetBoolean(PartitionsListed) == true)
+            if (row.HasValue && row.Value!.GetBoolean(PartitionsListed) == true)
             {
                 // The period's partitions are known: one query each, side by side (a national month: 60 of 2,700 rows).
                 await foreach (var e in Periods.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionListKey(p.ToString())}"), select: ["RowKey"], cancellationToken: ct))
