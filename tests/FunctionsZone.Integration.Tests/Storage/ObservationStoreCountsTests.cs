@@ -55,4 +55,23 @@ public sealed class ObservationStoreCountsTests
         Assert.Equal(90, (await store.ReadPeriodsAsync([june])).Count);
         Assert.Equal(new WriteCounts(0, 0, 90), await store.WriteAsync(Month(june, 30, ["a_one", "k_two", "z_three"]), "i2"));
     }
+
+    [Fact]
+    public async Task A_read_holds_each_repeated_text_once()
+    {
+        var storage = new TestStorage();
+        var store = new TableObservationStore(storage.Clients);
+        var may = Period.OfMonth(2022, 5);
+        await store.WriteAsync(Month(may, 120, ["a_one", "m_two", "z_three"]).Select(o => o with { ImportId = "i1" }).ToList(), "i1");
+
+        var read = await store.ReadPeriodsAsync([may]);
+        Assert.Equal(360, read.Count);
+        // The table hands back a new string per property per entity; the read keeps one of each (SharedStrings), so a
+        // national month's 161,000 figures do not each carry their own copy of the source, import id and zone id.
+        Assert.Single(read.Select(o => o.ImportId).Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Single(read.Select(o => o.Source).Distinct(ReferenceEqualityComparer.Instance));
+        Assert.Equal(3, read.Select(o => o.Indicator).Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Equal(120, read.Select(o => o.Zone).Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Equal("i1", read[0].ImportId);
+    }
 }
