@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Helpers for a pinned Azurite from npm. Sourced by run.sh and test.sh.
+# Helpers for a pinned Azurite from npm, and fz's Release build. Sourced by run.sh, test.sh and bench.sh.
 # Azurite 3.35.0 runs on Node.js 20 (3.37 declares Node >= 22); --skipApiVersionCheck lets the
 # current Azure SDKs talk to it.
 AZURITE_VERSION="3.35.0"
@@ -54,4 +54,15 @@ azurite_start() {
 # The account key is Azurite's published development key, not a secret.
 azurite_connection() {
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;TableEndpoint=http://127.0.0.1:$3/devstoreaccount1;"
+}
+
+# fz_build: fz in Release into src/FunctionsZone.Cli/bin/Release, its log in .fz/build.log; on failure the errors, then exit.
+fz_build() {
+  mkdir -p "$FZ_ROOT/.fz"
+  echo "Building fz (Release)… (log: .fz/build.log)" >&2
+  if ! dotnet build "$FZ_ROOT/src/FunctionsZone.Cli" -c Release -nologo >"$FZ_ROOT/.fz/build.log" 2>&1; then
+    grep -E "error" "$FZ_ROOT/.fz/build.log" >&2 || tail -30 "$FZ_ROOT/.fz/build.log" >&2
+    echo "Build failed / 构建失败: see .fz/build.log" >&2
+    exit 1
+  fi
 }

@@ -9,13 +9,7 @@ cd "$FZ_ROOT"
 case "${1:-}" in -h|--help) sed -n '2,5p' "$0"; exit 0 ;; esac
 
 azurite_install
-mkdir -p .fz
-echo "Building fz (Release)… (log: .fz/build.log)" >&2
-if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then
-  grep -E "error" .fz/build.log >&2 || tail -30 .fz/build.log >&2
-  echo "Build failed / 构建失败: see .fz/build.log" >&2
-  exit 1
-fi
+fz_build
 BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 log=$(mktemp -t fz-bench-azurite-XXXX.log)
 pid=$(azurite_start --in-memory "$BLOB" "$QUEUE" "$TABLE" "$log")

@@ -32,13 +32,7 @@ web_build || { echo "Portal build failed / 门户构建失败 (web/)" >&2; exit 
 
 
 ensure_cjk_font
-echo "Building fz… (log: .fz/build.log)" >&2
-mkdir -p .fz
-if ! dotnet build src/FunctionsZone.Cli -c Release -nologo >.fz/build.log 2>&1; then
-  grep -E "error" .fz/build.log >&2 || tail -30 .fz/build.log >&2
-  echo "Build failed / 构建失败: see .fz/build.log" >&2
-  exit 1
-fi
+fz_build
 FZ="dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll"
 $FZ run --seeds seeds
 
