@@ -8,20 +8,27 @@ namespace FunctionsZone.Storage.Observations;
 
 /// <summary>
 /// fzSeries: every stored figure of each zone × indicator series, packed for validation (docs/storage.md). PartitionKey the
-/// indicator, RowKey one of 64 buckets of zones ("b00" … "b63", by a stable hash of the zone id); LongText "Json" holds one
+/// indicator, RowKey one of 16 buckets of zones ("b00" … "b15", by a stable hash of the zone id); LongText "Json" holds one
 /// line per zone: "zone\tperiod=value,period=value…". An import reads one partition per indicator of its file (one query page
-/// of ≤ 64 entities), whatever the month, and the write updates the buckets it touched, with If-Match (a concurrent import's
+/// of ≤ 16 entities), whatever the month, and the write updates the buckets it touched, with If-Match (a concurrent import's
 /// update is re-read and re-applied, never lost).
-/// Partition "!meta": "complete" once the summary holds every stored figure; "pending|{importId}" while a write is between its
-/// values and its summary. A write lays every figure it was given (unchanged ones too), so the retry of a write cut short
-/// repairs its series; a mark older than <see cref="Abandoned"/> (a write that died and was never retried) makes the next
-/// read or write rebuild the summary from the stored figures.
+/// Partition "!meta": "complete" once the summary holds every stored figure, with the bucket count it was laid out in (a
+/// summary of another count, or of none: the 64 before the count was written, is rebuilt like an incomplete one);
+/// "pending|{importId}" while a write is between its values and its summary. A write lays every figure it was given
+/// (unchanged ones too), so the retry of a write cut short repairs its series; a mark older than <see cref="Abandoned"/>
+/// (a write that died and was never retried) makes the next read or write rebuild the summary from the stored figures.
 /// </summary>
 internal sealed class SeriesSummary(StorageClients clients)
 {
-    public const int Buckets = 64;
+    // Few buckets, because the emulator and the service charge per entity: a file of 60 indicators writes 60 × 16
+    // entities beside its values (960, not the 3,840 of 64 buckets). A national bucket of 12 months is still ~80 KB
+    // (169 zones), far from an entity's 1 MB.
+    public const int Buckets = 16;
     private const string Meta = "!meta";
     private const string Complete = "complete";
+    private const string BucketCount = "Buckets";
+    private static TableEntity CompleteMark() => new(Meta, Complete) { [BucketCount] = Buckets };
+    private static bool IsComplete(TableEntity mark) => mark.RowKey == Complete && mark.GetInt32(BucketCount) == Buckets;
     private TableClient Table => clients.Table("Series");
     /// <summary>A write takes seconds; a pending mark this old belongs to one that died.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(15);
@@ -126,13 +133,13 @@ internal sealed class SeriesSummary(StorageClients clients)
         catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { }
         if (write) await clients.EnsureCreatedAsync(ct);
         var pending = marks.Where(m => m.RowKey != Complete && m.Timestamp is { } t && DateTimeOffset.UtcNow - t > Abandoned).ToList();
-        if (marks.Any(m => m.RowKey == Complete) && pending.Count == 0) return null;
+        if (marks.Any(IsComplete) && pending.Count == 0) return null;
         var figures = await all();
         if (!write)
         {
             if (figures.Count > 0 || pending.Count > 0) return figures; // the next write rebuilds the summary
             // Nothing stored yet (the first import): the empty summary is complete, and is read as any other month's.
-            await Table.UpsertEntityAsync(new TableEntity(Meta, Complete), TableUpdateMode.Replace, ct);
+            await Table.UpsertEntityAsync(CompleteMark(), TableUpdateMode.Replace, ct);
             return null;
         }
         var entities = figures.Where(o => o.Value is not null).GroupBy(o => (o.Indicator, Bucket(o.Zone))).Select(g =>
@@ -151,7 +158,7 @@ internal sealed class SeriesSummary(StorageClients clients)
         var batches = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(p => p.Chunk(100)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
             async (chunk, token) => await Table.SubmitTransactionAsync(chunk, token));
-        await Table.UpsertEntityAsync(new TableEntity(Meta, Complete), TableUpdateMode.Replace, ct);
+        await Table.UpsertEntityAsync(CompleteMark(), TableUpdateMode.Replace, ct);
         // Only the marks read before the rebuild: a write that began since keeps its mark, and the next read rebuilds again.
         foreach (var m in pending)
         {

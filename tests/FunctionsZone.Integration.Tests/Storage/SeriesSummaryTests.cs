@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Generation;
 using FunctionsZone.Core.Ingest;
@@ -93,6 +94,43 @@ public sealed class SeriesSummaryTests
             static string Key(Observation o) => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}";
             Assert.Equal(stored.Where(o => o.Value is not null).Select(Key).Order(StringComparer.Ordinal), summary!.Select(Key).Order(StringComparer.Ordinal));
             Assert.Contains(summary!, o => o.Zone == target.Zone && o.Indicator == target.Indicator && o.Period == target.Period && o.Value == target.Value + 1);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public async Task A_summary_laid_out_in_another_bucket_count_is_rebuilt_by_the_next_write()
+    {
+        var storage = new TestStorage();
+        var dir = Generate(3);
+        try
+        {
+            var pipeline = storage.Pipeline();
+            var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)).ToList();
+            var last = files.Last(f => f.Kind == InputKind.Observations);
+            foreach (var f in files.Where(f => f != last))
+                await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            // The layout before the count was written: 64 buckets, and a complete mark without a count.
+            var table = storage.Clients.Table("Series");
+            await table.UpsertEntityAsync(new TableEntity("!meta", "complete"), TableUpdateMode.Replace);
+            var store = storage.Get<TableObservationStore>();
+            var indicator = (await store.ReadPeriodsAsync(await store.ListPeriodsAsync()))[0].Indicator;
+            var stray = new TableEntity(indicator, "b40") { ["Json"] = "z99\t2022-01=1\n", ["Parts"] = 1 };
+            await table.UpsertEntityAsync(stray, TableUpdateMode.Replace);
+            var expected = await OutlierRowsReadingTheWindowAsync(storage, last);
+
+            var s = await pipeline.IngestAsync(last, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            Assert.NotEqual(ImportStatus.Error, s.Status);
+            Assert.Equal(expected, new SortedSet<int>(s.Findings.Where(g => g.Code == "outlier").SelectMany(g => g.Rows)));
+            var rows = new List<TableEntity>();
+            await foreach (var e in table.QueryAsync<TableEntity>()) rows.Add(e);
+            var mark = Assert.Single(rows, e => e.RowKey == "complete");
+            Assert.Equal(SeriesSummary.Buckets, mark.GetInt32("Buckets"));
+            Assert.DoesNotContain(rows, e => e.PartitionKey != "!meta" && string.CompareOrdinal(e.RowKey, $"b{SeriesSummary.Buckets:D2}") >= 0);
+            var stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
+            var summary = await store.ReadSeriesAsync(stored.Select(o => (o.Zone, o.Indicator)).Distinct().ToList());
+            static string Key(Observation o) => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}";
+            Assert.Equal(stored.Where(o => o.Value is not null).Select(Key).Order(StringComparer.Ordinal), summary!.Select(Key).Order(StringComparer.Ordinal));
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
