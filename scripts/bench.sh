@@ -16,6 +16,8 @@ pid=$(azurite_start --in-memory "$BLOB" "$QUEUE" "$TABLE" "$log")
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 echo "Azurite in memory (pid $pid) on 127.0.0.1 blob $BLOB, table $TABLE" >&2
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
+# Azurite's process: each stage reports its CPU seconds beside fz's (docs/performance.md, "CPU").
+export FZ_BENCH_STORAGE_PID="$pid"
 export FunctionsZone__StorageTimeoutSeconds="${FunctionsZone__StorageTimeoutSeconds:-60}"
 export FunctionsZone__StorageRetries="${FunctionsZone__StorageRetries:-4}"
 dotnet src/FunctionsZone.Cli/bin/Release/net10.0/fz.dll bench "$@"

@@ -10,6 +10,8 @@ public sealed record BenchStage(string Name, bool Measured, double Seconds, long
 {
     /// <summary>The storage requests the stage sent, counted by kind in the clients' pipeline (StorageTransactions).</summary>
     public StorageTransactionCounts? Transactions { get; init; }
+    /// <summary>CPU seconds of this process and of the storage's (Azurite's, when the bench knows it) over the stage (CpuMeter).</summary>
+    public CpuReading? Cpu { get; init; }
 }
 
 /// <summary>One observation file's import: its values and the read requests it made (table query pages, point reads, blob gets).</summary>
@@ -30,6 +32,13 @@ public sealed record BenchRatios(
     public double? HttpP99VsPointRead { get; init; }
     /// <summary>Ingest's read requests (query pages, point reads, blob gets and lists) ÷ the values it imported.</summary>
     public double StorageReadsPerImportedValue { get; init; }
+    /// <summary>
+    /// The storage's CPU seconds over ingest ÷ over the ceiling's write of the same values: the work ingest gave the
+    /// storage beyond the ceiling's, whatever its speed meanwhile; null when the storage's process is not known.
+    /// </summary>
+    public double? IngestStorageCpuVsCeiling { get; init; }
+    /// <summary>The storage's CPU seconds over ingest + recompute + publish ÷ over the ceiling's write and read.</summary>
+    public double? EndToEndStorageCpuVsCeiling { get; init; }
 }
 
 /// <summary>
@@ -105,11 +114,13 @@ public sealed record BenchReport
                 s.InMemorySeconds is { } m ? F(m, "0.000") : null, s.PeakWorkingSetMiB is { } pk ? F(pk, "0") : null, s.Note);
         w.Write(t);
         w.WriteLine();
-        var tx = new TextTable("阶段 stage", "批 batches", "查询页 query pages", "点读 point reads", "单写 entity writes", "blob 写 puts", "blob 读 gets", "列举 lists", "其他 other", "合计 total");
+        var tx = new TextTable("阶段 stage", "批 batches", "查询页 query pages", "点读 point reads", "单写 entity writes", "blob 写 puts", "blob 读 gets", "列举 lists", "其他 other", "合计 total",
+            "CPU fz s", "CPU 存储 storage s");
         foreach (var s in Stages.Where(s => s.Transactions is not null))
         {
             var c = s.Transactions!;
-            tx.Add(s.Name, N(c.TableBatches), N(c.TableQueries), N(c.PointReads), N(c.TableWrites), N(c.BlobPuts), N(c.BlobGets), N(c.BlobLists), N(c.Other), N(c.Total));
+            tx.Add(s.Name, N(c.TableBatches), N(c.TableQueries), N(c.PointReads), N(c.TableWrites), N(c.BlobPuts), N(c.BlobGets), N(c.BlobLists), N(c.Other), N(c.Total),
+                s.Cpu is { } u ? F(u.Self, "0.0") : null, s.Cpu?.Storage is { } st ? F(st, "0.0") : "—");
         }
         w.Write(tx);
         if (ImportReads.Count > 0)
@@ -127,7 +138,9 @@ public sealed record BenchReport
                     $"recomputeVsCeilingRead {Ratios.RecomputeVsCeilingRead:0.##} (in-memory part {Ratios.RecomputeInMemoryVsCeilingRead:0.##}), " +
                     $"queryP99VsPointRead {(Ratios.QueryP99VsPointRead is { } qp ? qp.ToString("0.##", CultureInfo.InvariantCulture) : "—")}, " +
                     $"httpP99VsPointRead {(Ratios.HttpP99VsPointRead is { } hp ? hp.ToString("0.##", CultureInfo.InvariantCulture) : "—")}, " +
-                    $"compositeVsCeilingRead {(Ratios.CompositeVsCeilingRead is { } cp ? cp.ToString("0.###", CultureInfo.InvariantCulture) : "—")}");
+                    $"compositeVsCeilingRead {(Ratios.CompositeVsCeilingRead is { } cp ? cp.ToString("0.###", CultureInfo.InvariantCulture) : "—")}, " +
+                    $"ingestStorageCpuVsCeiling {(Ratios.IngestStorageCpuVsCeiling is { } ic ? ic.ToString("0.###", CultureInfo.InvariantCulture) : "—")}, " +
+                    $"endToEndStorageCpuVsCeiling {(Ratios.EndToEndStorageCpuVsCeiling is { } ec ? ec.ToString("0.##", CultureInfo.InvariantCulture) : "—")}");
         if (Composites is { } cs)
             w.WriteLine($"composites: {cs.Results} evaluations ({cs.FromRecompute} in recompute), {cs.Draws:N0} draws each" +
                         (cs.Schemes.Count > 0 ? $"; {string.Join(", ", cs.Schemes)}" : "") + (cs.Skipped.Count > 0 ? $"; not applicable: {string.Join("; ", cs.Skipped)}" : ""));

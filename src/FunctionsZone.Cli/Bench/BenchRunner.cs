@@ -41,6 +41,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     public int QueryIterations { get; init; } = 200;
     public TimeSpan QueryBudget { get; init; } = TimeSpan.FromSeconds(15);
     public bool Keep { get; init; }
+    /// <summary>The storage emulator's process, whose CPU each stage reports (CpuMeter); null when unknown.</summary>
+    public int? StoragePid { get; init; }
 
     public static GeneratorOptions? GeneratorFor(BenchSize size, int seed) => size switch
     {
@@ -118,12 +120,17 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             var ceilingTable = clients.Table("Ceiling");
             var ceiling = new StorageCeiling(ceilingTable, ceilingParallelism);
             progress?.Invoke($"ceiling: write {values:N0} entities in {partitions.Count:N0} partitions");
+            var cpu = new CpuMeter(StoragePid);
             var mark = tx.Snapshot();
+            var cpuMark = cpu.Read();
             var ceilingWrite = await ceiling.WriteAsync(entities, ct);
             var ceilingWriteTx = tx.Snapshot() - mark;
+            var ceilingWriteCpu = cpu.Read() - cpuMark;
             mark = tx.Snapshot();
+            cpuMark = cpu.Read();
             var (ceilingReadTime, ceilingRead) = await ceiling.ReadAsync(partitions, ct);
             var ceilingReadTx = tx.Snapshot() - mark;
+            var ceilingReadCpu = cpu.Read() - cpuMark;
             var pointSample = entities[entities.Count / 2];
             var pointRead = await Latency.MeasureAsync("raw point read (table entity)",
                 () => ceiling.PointReadAsync(pointSample.PartitionKey, pointSample.RowKey, ct), QueryIterations, QueryBudget, "GetEntity of one observation");
@@ -159,6 +166,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 var sw = Stopwatch.StartNew();
                 var referenceSeconds = 0.0;
                 mark = tx.Snapshot();
+                cpuMark = cpu.Read();
                 var referenceTx = StorageTransactionCounts.Zero;
                 var fileCount = 0;
                 foreach (var f in MonthlyPipeline.InRunOrder(Files()))
@@ -191,7 +199,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 stages.Add(new BenchStage("FunctionsZone ingest", true, ingestSeconds, values, values / ingestSeconds, ingestStorage, ingestSeconds - ingestStorage,
                     $"{fileCount} files: parse, validate, write; registry and targets {referenceSeconds:0.00} s of it; " +
                     $"stored observations read for validation {ingestReads.Seconds:0.0} s ({ingestReads.Entities:N0} entities); registry and targets made {referenceTx.Total:N0} requests", MiB(memory.TakeStagePeak()))
-                    { Transactions = ingestTx });
+                    { Transactions = ingestTx, Cpu = cpu.Read() - cpuMark });
 
                 var obsStore = services.GetRequiredService<TableObservationStore>();
                 periods = await obsStore.ListPeriodsAsync(ct);
@@ -200,6 +208,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 progress?.Invoke($"recompute: {periods.Count} periods");
                 storage.Reset();
                 mark = tx.Snapshot();
+                cpuMark = cpu.Read();
                 sw.Restart();
                 // As RunAsync does it: every period in one pass, each stored period read once.
                 await pipeline.RecomputeAllAsync(periods, r => { rankings += r.Rankings.Count; targets += r.Targets.Count; evaluated.AddRange(r.Composites); }, ct);
@@ -209,22 +218,24 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 stages.Add(new BenchStage("recompute (indicator × group × measure + composites)", true, recomputeSeconds, rankings, rankings / recomputeSeconds,
                     recomputeStorage, recomputeSeconds - recomputeStorage,
                     $"{periods.Count} periods; items = rankings; includes {composites} composite evaluations", MiB(memory.TakeStagePeak()))
-                    { Transactions = tx.Snapshot() - mark });
+                    { Transactions = tx.Snapshot() - mark, Cpu = cpu.Read() - cpuMark });
 
                 progress?.Invoke("publish");
                 storage.Reset();
                 mark = tx.Snapshot();
+                cpuMark = cpu.Read();
                 sw.Restart();
                 var pointer = await pipeline.PublishAsync(ct);
                 publishSeconds = sw.Elapsed.TotalSeconds;
                 var publishStorage = storage.Elapsed.TotalSeconds;
                 var publishTx = tx.Snapshot() - mark;
+                var publishCpu = cpu.Read() - cpuMark;
                 var latest = pointer ?? throw new InvalidOperationException("publish wrote nothing");
                 var manifest = await services.GetRequiredService<SnapshotReader>().ReadAsync<SnapshotManifest>(latest, "manifest.json", ct);
                 snapshotFiles = manifest?.Files.Count ?? 0;
                 published = latest;
                 stages.Add(new BenchStage("publish (snapshot to blobs)", true, publishSeconds, snapshotFiles, snapshotFiles / publishSeconds,
-                    publishStorage, publishSeconds - publishStorage, "items = snapshot files", MiB(memory.TakeStagePeak())) { Transactions = publishTx });
+                    publishStorage, publishSeconds - publishStorage, "items = snapshot files", MiB(memory.TakeStagePeak())) { Transactions = publishTx, Cpu = publishCpu });
                 memoryPeak = (memory.PeakWorkingSet, memory.PeakHeap);
             }
             // The bench's own re-runs, not stages of the pipeline: after publish, outside the pipeline's memory window.
@@ -250,20 +261,24 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             progress?.Invoke("ceiling: second pass");
             var second = new StorageCeiling(clients.Table("Ceiling2"), ceilingParallelism);
             var entities2 = Entities();
+            cpuMark = cpu.Read();
             var write2 = await second.WriteAsync(entities2, ct);
+            var write2Cpu = cpu.Read() - cpuMark;
             entities2 = null;
+            cpuMark = cpu.Read();
             var (read2, readCount2) = await second.ReadAsync(partitions, ct);
+            var read2Cpu = cpu.Read() - cpuMark;
             await clients.Table("Ceiling2").DeleteAsync(ct);
             var firstWrite = ceilingWrite; var firstRead = ceilingReadTime;
-            if (write2 < ceilingWrite) ceilingWrite = write2;
-            if (read2 < ceilingReadTime) ceilingReadTime = read2;
+            if (write2 < ceilingWrite) (ceilingWrite, ceilingWriteCpu) = (write2, write2Cpu);
+            if (read2 < ceilingReadTime) (ceilingReadTime, ceilingReadCpu) = (read2, read2Cpu);
             ceilingRead = Math.Min(ceilingRead, readCount2);
             stages.InsertRange(0,
             [
                 new BenchStage("ceiling write (SDK batches)", true, ceilingWrite.TotalSeconds, values, values / ceilingWrite.TotalSeconds,
-                    Note: $"transactions of 100, {ceilingParallelism} at once; best of {firstWrite.TotalSeconds:0.0} s and {write2.TotalSeconds:0.0} s") { Transactions = ceilingWriteTx },
+                    Note: $"transactions of 100, {ceilingParallelism} at once; best of {firstWrite.TotalSeconds:0.0} s and {write2.TotalSeconds:0.0} s") { Transactions = ceilingWriteTx, Cpu = ceilingWriteCpu },
                 new BenchStage("ceiling read (by partition)", true, ceilingReadTime.TotalSeconds, ceilingRead, ceilingRead / ceilingReadTime.TotalSeconds,
-                    Note: $"{partitions.Count:N0} partitions, {ceilingParallelism} at once; best of {firstRead.TotalSeconds:0.0} s and {read2.TotalSeconds:0.0} s") { Transactions = ceilingReadTx },
+                    Note: $"{partitions.Count:N0} partitions, {ceilingParallelism} at once; best of {firstRead.TotalSeconds:0.0} s and {read2.TotalSeconds:0.0} s") { Transactions = ceilingReadTx, Cpu = ceilingReadCpu },
             ]);
 
             var ingestRate = values / ingestSeconds;
@@ -281,6 +296,8 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 CompositeVsCeilingRead = compositeFigures is { Results: > 0 } cf ? Round(cf.Seconds / ceilingReadTime.TotalSeconds) : null,
                 HttpP99VsPointRead = queries.Where(q => q.Measured && q.Name.StartsWith("HTTP", StringComparison.Ordinal)).Select(q => q.P99Ms).Max() is { } hp && pointRead.P99Ms is > 0
                     ? Round(hp / pointRead.P99Ms!.Value) : null,
+                IngestStorageCpuVsCeiling = StorageCpuRatio(stages, ["FunctionsZone ingest"], ["ceiling write"]),
+                EndToEndStorageCpuVsCeiling = StorageCpuRatio(stages, ["FunctionsZone ingest", "recompute", "publish (snapshot"], ["ceiling write", "ceiling read"]),
             };
             using var process = Process.GetCurrentProcess();
             var machine = await MachineAsync(clients, ct);
@@ -311,6 +328,17 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     private readonly List<BenchImportReads> importReads = [];
 
     private static double Round(double v) => Math.Round(v, 4);
+
+    /// <summary>The storage's CPU over the stages named (by prefix) in <paramref name="over"/> ÷ over those in <paramref name="against"/>.</summary>
+    private static double? StorageCpuRatio(IReadOnlyList<BenchStage> stages, string[] over, string[] against)
+    {
+        double? Sum(string[] names)
+        {
+            var picked = names.Select(n => stages.FirstOrDefault(s => s.Name.StartsWith(n, StringComparison.Ordinal))?.Cpu?.Storage).ToList();
+            return picked.All(x => x is > 0) ? picked.Sum() : null;
+        }
+        return Sum(over) is { } a && Sum(against) is { } b ? Round(a / b) : null;
+    }
     private static double MiB(long bytes) => Math.Round(bytes / 1024.0 / 1024.0, 1);
 
     /// <summary>

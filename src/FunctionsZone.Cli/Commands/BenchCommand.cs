@@ -21,7 +21,7 @@ public static class BenchCommand
             var which = Enum.Parse<BenchSize>(parse.GetValue(size)!, ignoreCase: true);
             var runner = new BenchRunner(ctx.Configuration, which, line => Console.Error.WriteLine($"bench: {line}"))
             {
-                Seed = parse.GetValue(seed), Keep = parse.GetValue(keep),
+                Seed = parse.GetValue(seed), Keep = parse.GetValue(keep), StoragePid = CpuMeter.StoragePidFromEnvironment(),
             };
             var report = await runner.RunAsync(ct);
             output.Write(report.ToText());
