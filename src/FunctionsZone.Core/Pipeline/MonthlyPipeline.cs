@@ -404,21 +404,33 @@ public sealed class MonthlyPipeline(
             if (ordered.Count == 0) return (IReadOnlyList<string>)[];
             var inputs = await LoadRecomputeInputsAsync(token);
             var done = new List<string>();
-            for (var i = 0; i < ordered.Count; i++)
+            // The next period's read is in flight while this one's rankings are computed, so the storage does not
+            // wait for the computing (docs/performance.md, fifth pass); the cache is only touched between the two.
+            Task<IReadOnlyList<Observation>>? next = inputs.Cache.ReadAsync(PeriodDependencies.Reads(ordered[0]), token);
+            try
             {
-                var result = await RecomputeAsync(ordered[i], inputs, token);
-                each?.Invoke(result);
-                done.Add(result.Period);
-                inputs.Cache.KeepOnly(ordered.Skip(i + 1).SelectMany(PeriodDependencies.Reads));
+                for (var i = 0; i < ordered.Count; i++)
+                {
+                    var stored = await next!;
+                    inputs.Cache.KeepOnly(ordered.Skip(i + 1).SelectMany(PeriodDependencies.Reads));
+                    next = i + 1 < ordered.Count ? inputs.Cache.ReadAsync(PeriodDependencies.Reads(ordered[i + 1]), token) : null;
+                    var result = await RecomputeAsync(ordered[i], stored, inputs, token);
+                    each?.Invoke(result);
+                    done.Add(result.Period);
+                }
             }
+            finally { await ReadAhead.SettleAsync(next); }
             return done;
         }, ct);
 
-    private async Task<PeriodResults> RecomputeAsync(Period period, RecomputeInputs inputs, CancellationToken ct)
+    private async Task<PeriodResults> RecomputeAsync(Period period, RecomputeInputs inputs, CancellationToken ct) =>
+        await RecomputeAsync(period, await inputs.Cache.ReadAsync(PeriodDependencies.Reads(period), ct), inputs, ct);
+
+    /// <summary>One period from its stored figures (those of <see cref="PeriodDependencies.Reads"/>), saved to the results store.</summary>
+    private async Task<PeriodResults> RecomputeAsync(Period period, IReadOnlyList<Observation> stored, RecomputeInputs inputs, CancellationToken ct)
     {
-        var (registry, targets, officialRanks, cache, schemes, projects) = inputs;
+        var (registry, targets, officialRanks, _, schemes, projects) = inputs;
         var needed = PeriodDependencies.Reads(period);
-        var stored = await cache.ReadAsync(needed, ct);
         var set = new ObservationSet(stored);
         var derived = PerMuCalculator.Derive(registry, set, needed);
         foreach (var d in derived) set.Add(d);

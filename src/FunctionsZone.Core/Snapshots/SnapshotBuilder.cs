@@ -16,15 +16,18 @@ public sealed record SnapshotInputs
     public IReadOnlyList<Evaluation.StoredScheme> Schemes { get; init; } = [];
     public Briefing.BriefingPublisher Briefings { get; init; } = Briefing.BriefingPublisher.Default;
     public required IReadOnlyList<Period> Periods { get; init; }
-    /// <summary>A period's results. Asked once per period, in order: publish holds one period's results at a time.</summary>
+    /// <summary>
+    /// A period's results. Asked once per period, in order, the next one while the one before is laid out: publish
+    /// holds at most two periods' results at a time. Never asked twice at once.
+    /// </summary>
     public required Func<Period, CancellationToken, Task<PeriodResults>> Results { get; init; }
 }
 
 /// <summary>
 /// Lays out a snapshot version (docs/snapshots.md). Files carry no timestamps, so the same data gives the
 /// same content hash and a second run of the same month publishes nothing new. Each file is serialised straight
-/// into its object (<see cref="SnapshotEncoding"/>) and handed to the draft, so memory holds one period's results
-/// and the objects in flight, not the version.
+/// into its object (<see cref="SnapshotEncoding"/>) and handed to the draft, so memory holds two periods' results
+/// (the one laid out, the next one loading) and the objects in flight, not the version.
 /// </summary>
 public static class SnapshotBuilder
 {
@@ -45,13 +48,22 @@ public static class SnapshotBuilder
         await Add(SnapshotEncoding.Json("registry/schemes.json", inputs.Schemes.OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()));
         var periods = new List<string>();
         var briefed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var period in inputs.Periods.Distinct().Order())
+        var ordered = inputs.Periods.Distinct().Order().ToList();
+        // The next period's results load while this one's files are encoded and uploaded, so the storage is not left
+        // waiting for the load (docs/performance.md, fifth pass).
+        Task<PeriodResults>? next = ordered.Count > 0 ? inputs.Results(ordered[0], ct) : null;
+        try
         {
-            var r = await inputs.Results(period, ct);
-            periods.Add(r.Period);
-            foreach (var file in PeriodFiles(registry, r)) await Add(file);
-            if (inputs.Briefings.ZonesFor(registry, r) is { Count: > 0 } zones) briefed[r.Period] = zones;
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var r = await next!;
+                next = i + 1 < ordered.Count ? inputs.Results(ordered[i + 1], ct) : null;
+                periods.Add(r.Period);
+                foreach (var file in PeriodFiles(registry, r)) await Add(file);
+                if (inputs.Briefings.ZonesFor(registry, r) is { Count: > 0 } zones) briefed[r.Period] = zones;
+            }
         }
+        finally { await ReadAhead.SettleAsync(next); }
         // The JSON Schemas (docs/schemas) travel with the version, so a reader can check any file it downloads.
         foreach (var (name, bytes) in SnapshotSchemas.All()) await Add(SnapshotEncoding.Bytes($"schemas/{name}", bytes));
 
