@@ -405,7 +405,8 @@ public sealed class MonthlyPipeline(
             var inputs = await LoadRecomputeInputsAsync(token);
             var done = new List<string>();
             // The next period's read is in flight while this one's rankings are computed, so the storage does not
-            // wait for the computing (docs/performance.md, fifth pass); the cache is only touched between the two.
+            // wait for the computing (docs/performance.md, fifth pass). Only that read fills the cache meanwhile: the
+            // computing works on its own list, and the loop trims the cache only once the read is in.
             Task<IReadOnlyList<Observation>>? next = inputs.Cache.ReadAsync(PeriodDependencies.Reads(ordered[0]), token);
             try
             {
