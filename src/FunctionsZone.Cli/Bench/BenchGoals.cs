@@ -2,7 +2,7 @@ namespace FunctionsZone.Cli.Bench;
 
 /// <summary>What a run's goals are judged on: its ratios, memory, size, composites and the reads of each import.</summary>
 public sealed record BenchGoalInputs(BenchRatios Ratios, BenchMemory Memory, BenchSize Size, BenchComposites Composites, IReadOnlyList<BenchImportReads> ImportReads,
-    BenchIncrementalPublish? IncrementalPublish, double? GcHeapLimitMiB = null);
+    BenchIncrementalPublish? IncrementalPublish);
 
 /// <summary>
 /// The goals `fz bench` marks met or not (issue 15 and before). Each goal is one entry of <see cref="All"/>: a goal of another
@@ -53,7 +53,7 @@ public static class BenchGoals
     private static BenchGoal PeakMemory(BenchGoalInputs i) =>
         new("peak working set ≤ 512 MiB (national, pipeline stages)", i.Size == BenchSize.National ? i.Memory.PipelinePeakWorkingSetMiB <= 512 : null,
             $"pipeline stages {i.Memory.PipelinePeakWorkingSetMiB:0} MiB, whole bench {i.Memory.PeakWorkingSetMiB:0} MiB; " +
-            (i.GcHeapLimitMiB is { } limit
-                ? $"GC heap limit {limit:0} MiB, as .NET sets it on a 512 MB instance (75 %)"
-                : "no GC heap limit: with the machine's memory free the GC keeps garbage (docs/performance.md runs the pipeline under a 512 MB instance's limit)"));
+            (i.Memory.PipelineGcHeapLimitMiB is { } limit
+                ? $"the stages under a GC heap limit of {limit:0} MiB, as .NET sets it on a 512 MB instance (75 %)"
+                : "no GC heap limit: with the machine's memory free the GC keeps garbage"));
 }

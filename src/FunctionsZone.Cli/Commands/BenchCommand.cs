@@ -22,6 +22,7 @@ public static class BenchCommand
             var runner = new BenchRunner(ctx.Configuration, which, line => Console.Error.WriteLine($"bench: {line}"))
             {
                 Seed = parse.GetValue(seed), Keep = parse.GetValue(keep), StoragePid = CpuMeter.StoragePidFromEnvironment(),
+                InstanceHeapLimit = true,
             };
             var report = await runner.RunAsync(ct);
             output.Write(report.ToText());
