@@ -30,6 +30,13 @@ internal sealed class SeriesSummary(StorageClients clients)
     private static TableEntity CompleteMark() => new(Meta, Complete) { [BucketCount] = Buckets };
     private static bool IsComplete(TableEntity mark) => mark.RowKey == Complete && mark.GetInt32(BucketCount) == Buckets;
     private TableClient Table => clients.Table("Series");
+    /// <summary>
+    /// The partitions the last <see cref="ReadAsync"/> read (an import's validation), with their ETags, for that
+    /// import's write to start from instead of reading them again: half an import's reads. A partition changed since
+    /// fails the write's If-Match (412), or its Add (409), or its bucket is gone (404), and is read again as before.
+    /// Each read replaces the lot, so it holds one import's partitions at most.
+    /// </summary>
+    private volatile Dictionary<string, Dictionary<string, TableEntity>> _lastRead = new(StringComparer.Ordinal);
     /// <summary>A write takes seconds; a pending mark this old belongs to one that died.</summary>
     public static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(15);
 
@@ -69,8 +76,11 @@ internal sealed class SeriesSummary(StorageClients clients)
         var buckets = changed.GroupBy(o => Bucket(o.Zone)).ToDictionary(g => g.Key, g => g.ToList());
         for (var attempt = 0; ; attempt++)
         {
-            var stored = await ReadPartitionAsync(indicator, ct);
+            var seen = attempt == 0 ? TakeLastRead(indicator) : null;
+            var stored = seen ?? await ReadPartitionAsync(indicator, ct);
             var actions = new List<TableTransactionAction>();
+            var guards = new List<TableTransactionAction>();
+            var unsure = false;
             foreach (var (bucket, rows) in buckets)
             {
                 var had = stored.TryGetValue(bucket, out var entity);
@@ -78,17 +88,29 @@ internal sealed class SeriesSummary(StorageClients clients)
                 var lines = Decode(text);
                 foreach (var o in rows) Lay(lines, o);
                 var encoded = Encode(lines);
-                if (encoded == text) continue; // nothing new in this bucket (a re-import of the same figures)
+                if (encoded == text)
+                {
+                    // Nothing new in this bucket as it was read. Read by validation, it may have changed since: a bucket
+                    // that was there goes in the batch as an empty merge with If-Match, so the batch fails if it changed;
+                    // one that was not there may have been added since, so the partition is read again.
+                    if (seen is not null && had) guards.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(indicator, bucket), entity!.ETag));
+                    else if (seen is not null) unsure = true;
+                    continue;
+                }
                 var next = new TableEntity(indicator, bucket);
                 LongText.Write(next, encoded);
                 actions.Add(had ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, entity!.ETag)
                                 : new TableTransactionAction(TableTransactionActionType.Add, next));
             }
+            // Every bucket unchanged (a re-import of the same figures), or one unsure: decided on a fresh read.
+            if (seen is not null && (unsure || actions.Count == 0)) continue;
             if (actions.Count == 0) return;
+            actions.AddRange(guards);
             try { await Table.SubmitTransactionAsync(actions, ct); return; }
-            // 412: a bucket changed since it was read; 409: another import added it first. Read again and re-apply.
-            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 8) { }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 8) { }
+            // 412: a bucket changed since it was read; 409: another import added it first; 404: a rebuild removed it.
+            // Read again and re-apply.
+            catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < 8) { }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && attempt < 8) { }
         }
     }
 
@@ -101,11 +123,13 @@ internal sealed class SeriesSummary(StorageClients clients)
         if (rebuilt is not null) return rebuilt.Where(o => o.Value is not null && wanted.Contains((o.Zone, o.Indicator))).ToList();
         var indicators = wanted.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList();
         var lists = new List<Observation>[indicators.Count];
+        var read = new Dictionary<string, TableEntity>[indicators.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, indicators.Count), new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
             async (i, token) =>
             {
                 var list = new List<Observation>();
-                foreach (var e in (await ReadPartitionAsync(indicators[i], token)).Values)
+                read[i] = await ReadPartitionAsync(indicators[i], token);
+                foreach (var e in read[i].Values)
                 foreach (var (zone, periods) in Decode(LongText.Read(e)))
                 {
                     if (!wanted.Contains((zone, indicators[i]))) continue;
@@ -114,6 +138,7 @@ internal sealed class SeriesSummary(StorageClients clients)
                 }
                 lists[i] = list;
             });
+        _lastRead = indicators.Select((x, i) => (x, read[i])).ToDictionary(p => p.x, p => p.Item2, StringComparer.Ordinal);
         return lists.SelectMany(l => l).ToList();
     }
 
@@ -159,6 +184,7 @@ internal sealed class SeriesSummary(StorageClients clients)
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
             async (chunk, token) => await Table.SubmitTransactionAsync(chunk, token));
         await Table.UpsertEntityAsync(CompleteMark(), TableUpdateMode.Replace, ct);
+        _lastRead = new(StringComparer.Ordinal); // every bucket was rewritten: what validation read is stale
         // Only the marks read before the rebuild: a write that began since keeps its mark, and the next read rebuilds again.
         foreach (var m in pending)
         {
@@ -166,6 +192,13 @@ internal sealed class SeriesSummary(StorageClients clients)
             catch (RequestFailedException e) when (e.Status is 404 or 412) { }
         }
         return figures;
+    }
+
+    /// <summary>The partition as the last read saw it, once: a retry reads it again.</summary>
+    private Dictionary<string, TableEntity>? TakeLastRead(string indicator)
+    {
+        var last = _lastRead;
+        lock (last) return last.Remove(indicator, out var seen) ? seen : null;
     }
 
     private async Task<Dictionary<string, TableEntity>> ReadPartitionAsync(string indicator, CancellationToken ct)

@@ -134,4 +134,47 @@ public sealed class SeriesSummaryTests
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
+
+    /// <summary>
+    /// The write starts from the partitions validation read. Between the two another writer (another host, its own store)
+    /// changes the same figure; the write re-lays the figure it read as unchanged, so that bucket looks the same to it —
+    /// and must still end as the figures stored, the later write's. With the read reused and the bucket skipped, the
+    /// summary would keep the other writer's figure: alone (every bucket unchanged), or beside a bucket the write does
+    /// change (another zone's new figure, in the same batch).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_write_after_another_writer_changed_what_validation_read_still_leaves_the_summary_as_stored(bool withAnotherBucket)
+    {
+        var storage = new TestStorage();
+        var dir = Generate(2);
+        try
+        {
+            var pipeline = storage.Pipeline();
+            foreach (var f in MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)))
+                await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            var store = storage.Get<TableObservationStore>();
+            var month = await store.ReadPeriodsAsync([Period.OfMonth(2022, 2)]);
+            var target = month.First(o => o.Value is not null);
+            var neighbour = month.First(o => o.Value is not null && o.Indicator == target.Indicator && SeriesSummary.Bucket(o.Zone) != SeriesSummary.Bucket(target.Zone));
+            var series = new[] { (target.Zone, target.Indicator), (neighbour.Zone, neighbour.Indicator) };
+            Assert.Contains(await store.ReadSeriesAsync(series) ?? [], o => o.Zone == target.Zone && o.Period == target.Period && o.Value == target.Value); // validation's read
+
+            await new FunctionsZone.Cli.CliContext(storage.Configuration).Get<TableObservationStore>()
+                .WriteAsync([target with { Value = target.Value + 1, ImportId = "other" }], "other");
+            var later = new List<Observation> { target with { ImportId = "later" } };
+            if (withAnotherBucket) later.Add(neighbour with { Value = neighbour.Value + 5, ImportId = "later" });
+            await store.WriteAsync(later, "later");
+
+            var fresh = new FunctionsZone.Cli.CliContext(storage.Configuration).Get<TableObservationStore>();
+            var stored = (await fresh.ReadPeriodsAsync([target.Period])).Where(o => o.Indicator == target.Indicator && o.Value is not null).ToList();
+            Assert.Equal(target.Value, stored.Single(o => o.Zone == target.Zone).Value);
+            var summary = await fresh.ReadSeriesAsync(series);
+            static string Key(Observation o) => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}";
+            Assert.Equal(stored.Where(o => o.Zone == target.Zone || o.Zone == neighbour.Zone).Select(Key).Order(StringComparer.Ordinal),
+                summary!.Where(o => o.Period == target.Period).Select(Key).Order(StringComparer.Ordinal));
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
 }
