@@ -9,30 +9,52 @@ using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Cli.Bench;
 
 /// <summary>
-/// Time spent inside storage calls, added up across threads, so a stage's time splits into storage and
-/// in-memory work without changing the pipeline (the bench wraps the real stores).
+/// Wall-clock time during which at least one storage call was in flight, so a stage's time splits into storage and
+/// in-memory work without changing the pipeline (the bench wraps the real stores). Calls that overlap (a read ahead
+/// beside a write, uploads in parallel) count once: summed, they made a stage's storage time exceed its wall time and
+/// its in-memory part negative.
 /// </summary>
 public sealed class StorageClock
 {
-    private long _ticks, _items;
-    public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+    private readonly Lock _gate = new();
+    private long _ticks, _items, _since;
+    private int _inFlight;
+
+    public TimeSpan Elapsed
+    {
+        get
+        {
+            lock (_gate) return Stopwatch.GetElapsedTime(0, _ticks + (_inFlight > 0 ? Stopwatch.GetTimestamp() - _since : 0));
+        }
+    }
+
     /// <summary>Items the timed calls counted (entities read, for the observation reads).</summary>
     public long Items => Interlocked.Read(ref _items);
-    public void Reset() { Interlocked.Exchange(ref _ticks, 0); Interlocked.Exchange(ref _items, 0); }
+    public void Reset() { lock (_gate) { _ticks = 0; _since = Stopwatch.GetTimestamp(); } Interlocked.Exchange(ref _items, 0); }
     public void Count(long items) => Interlocked.Add(ref _items, items);
 
     public async Task<T> Time<T>(Func<Task<T>> call)
     {
-        var sw = Stopwatch.StartNew();
+        Enter();
         try { return await call(); }
-        finally { Interlocked.Add(ref _ticks, sw.Elapsed.Ticks); }
+        finally { Leave(); }
     }
 
     public async Task Time(Func<Task> call)
     {
-        var sw = Stopwatch.StartNew();
+        Enter();
         try { await call(); }
-        finally { Interlocked.Add(ref _ticks, sw.Elapsed.Ticks); }
+        finally { Leave(); }
+    }
+
+    private void Enter()
+    {
+        lock (_gate) if (_inFlight++ == 0) _since = Stopwatch.GetTimestamp();
+    }
+
+    private void Leave()
+    {
+        lock (_gate) if (--_inFlight == 0) _ticks += Stopwatch.GetTimestamp() - _since;
     }
 }
 
