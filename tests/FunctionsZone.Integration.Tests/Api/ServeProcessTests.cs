@@ -84,15 +84,7 @@ public sealed class ServeProcessTests
         public static async Task<FzServe> StartAsync(IConfiguration configuration, Dictionary<string, string> extra)
         {
             var port = FreePort();
-            var build = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/{Debug|Release}/net10.0/
-            var fz = Path.Combine(Azurite.RepoRoot, "src/FunctionsZone.Cli/bin", build, "net10.0/fz.dll");
-            Assert.True(File.Exists(fz), $"{fz} not built");
-            var start = new ProcessStartInfo("dotnet", ["exec", fz, "serve", "--port", port.ToString()])
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath(),
-            };
-            foreach (var kv in configuration.AsEnumerable().Where(kv => kv.Value is not null))
-                start.Environment[kv.Key.Replace(":", "__")] = kv.Value;
+            var start = FzProcess.StartInfo(configuration, Path.GetTempPath(), "serve", "--port", port.ToString());
             foreach (var (k, v) in extra) start.Environment[k] = v;
             var process = Process.Start(start)!;
             var ready = new TaskCompletionSource();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using FunctionsZone.Cli.Bench;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using Xunit;
@@ -74,16 +73,8 @@ public sealed class BenchSmokeTests
     /// <summary>`fz bench --size small --json` as users run it, in a process of its own: it lowers its GC's heap limit for the pipeline's stages.</summary>
     private static async Task<BenchReport> FzBenchAsync(TestStorage storage, int? storagePid)
     {
-        var build = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/{Debug|Release}/net10.0/
-        var fz = Path.Combine(Azurite.RepoRoot, "src/FunctionsZone.Cli/bin", build, "net10.0/fz.dll");
-        Assert.True(File.Exists(fz), $"{fz} not built");
         var json = Path.Combine(Path.GetTempPath(), $"fz-bench-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet", ["exec", fz, "bench", "--size", "small", "--json", json])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Azurite.RepoRoot,
-        };
-        foreach (var kv in storage.Configuration.AsEnumerable().Where(kv => kv.Value is not null))
-            start.Environment[kv.Key.Replace(":", "__")] = kv.Value;
+        var start = FzProcess.StartInfo(storage.Configuration, Azurite.RepoRoot, "bench", "--size", "small", "--json", json);
         if (storagePid is { } pid) start.Environment[CpuMeter.StoragePidVariable] = pid.ToString(CultureInfo.InvariantCulture);
         else start.Environment.Remove(CpuMeter.StoragePidVariable);
         using var process = Process.Start(start)!;

@@ -23,6 +23,11 @@ public sealed class SeriesSummaryTests
 
     private static string Done(DatasetGenerator g, string dir) { g.WriteTo(dir); return dir; }
 
+    private static async Task IngestAllAsync(MonthlyPipeline pipeline, IEnumerable<InputFile> files)
+    {
+        foreach (var f in files) await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+    }
+
     /// <summary>The old way: every stored period the checks need, read whole, and the validator over them.</summary>
     private static async Task<SortedSet<int>> OutlierRowsReadingTheWindowAsync(TestStorage storage, InputFile file)
     {
@@ -78,8 +83,7 @@ public sealed class SeriesSummaryTests
         try
         {
             var pipeline = storage.Pipeline();
-            foreach (var f in MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)))
-                await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            await IngestAllAsync(pipeline, MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)));
             var store = storage.Get<TableObservationStore>();
             var stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
             var target = stored.First(o => o.Value is not null && o.Period == Period.OfMonth(2022, 2));
@@ -108,8 +112,7 @@ public sealed class SeriesSummaryTests
             var pipeline = storage.Pipeline();
             var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)).ToList();
             var last = files.Last(f => f.Kind == InputKind.Observations);
-            foreach (var f in files.Where(f => f != last))
-                await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            await IngestAllAsync(pipeline, files.Where(f => f != last));
             // The layout before the count was written: 64 buckets, and a complete mark without a count.
             var table = storage.Clients.Table("Series");
             await table.UpsertEntityAsync(new TableEntity("!meta", "complete"), TableUpdateMode.Replace);
@@ -152,8 +155,7 @@ public sealed class SeriesSummaryTests
         try
         {
             var pipeline = storage.Pipeline();
-            foreach (var f in MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)))
-                await pipeline.IngestAsync(f, new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue });
+            await IngestAllAsync(pipeline, MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)));
             var store = storage.Get<TableObservationStore>();
             var month = await store.ReadPeriodsAsync([Period.OfMonth(2022, 2)]);
             var target = month.First(o => o.Value is not null);
