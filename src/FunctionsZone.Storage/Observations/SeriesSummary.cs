@@ -7,31 +7,38 @@ using FunctionsZone.Core.Domain;
 namespace FunctionsZone.Storage.Observations;
 
 /// <summary>
-/// fzSeries: every stored figure of each zone × indicator series, packed for validation (docs/storage.md). PartitionKey the
-/// indicator, RowKey one of 16 buckets of zones ("b00" … "b15", by a stable hash of the zone id); LongText "Json" holds one
-/// line per zone: "zone\tperiod=value,period=value…". An import reads one partition per indicator of its file (one query page
-/// of ≤ 16 entities), whatever the month, and the write updates the buckets it touched, with If-Match (a concurrent import's
-/// update is re-read and re-applied, never lost).
-/// Partition "!meta": "complete" once the summary holds every stored figure, with the bucket count it was laid out in (a
-/// summary of another count, or of none: the 64 before the count was written, is rebuilt like an incomplete one);
+/// fzSeries: every stored figure of each zone × indicator series, packed for validation (docs/storage.md). PartitionKey one
+/// of <see cref="Buckets"/> buckets of zones ("b00" … "b07", by a stable hash of the zone id), RowKey the indicator; LongText
+/// "Json" holds one line per zone of the bucket: "zone\tperiod=value,period=value…". An import reads one partition per bucket
+/// its zones fall in (eight queries for a file of every zone, whatever its indicators or month), and the write updates the
+/// entities it touched, one transaction per bucket, with If-Match (a concurrent import's update is re-read and re-applied,
+/// never lost).
+/// Partition "!meta": "complete" once the summary holds every stored figure, with the layout it was written in (a summary
+/// of another bucket count or layout, or of none: the 64 before the count was written, is rebuilt like an incomplete one);
 /// "pending|{importId}" while a write is between its values and its summary. A write lays every figure it was given
 /// (unchanged ones too), so the retry of a write cut short repairs its series; a mark older than <see cref="Abandoned"/>
 /// (a write that died and was never retried) makes the next read or write rebuild the summary from the stored figures.
 /// </summary>
 internal sealed class SeriesSummary(StorageClients clients)
 {
-    // Few buckets, because the emulator and the service charge per entity: a file of 60 indicators writes 60 × 16
-    // entities beside its values (960, not the 3,840 of 64 buckets). A national bucket of 12 months is still ~80 KB
-    // (169 zones), far from an entity's 1 MB.
-    public const int Buckets = 16;
+    // The bucket is the partition, because storage charges per request and per entity: an import of 60 indicators reads
+    // 8 partitions and writes 8 transactions of 60 entities (it read 60 and wrote 60 of 16 when the indicator was the
+    // partition). A national bucket of 12 months is ~50 KB (338 zones), far from an entity's 1 MB; a transaction is
+    // cut below 100 entities and 4 MB (Chunks).
+    public const int Buckets = 8;
     private const string Meta = "!meta";
     private const string Complete = "complete";
     private const string BucketCount = "Buckets";
-    private static TableEntity CompleteMark() => new(Meta, Complete) { [BucketCount] = Buckets };
-    private static bool IsComplete(TableEntity mark) => mark.RowKey == Complete && mark.GetInt32(BucketCount) == Buckets;
+    // The layout's name in the complete mark: "bucket|indicator" (PartitionKey|RowKey); a mark without it is of the
+    // layout before, indicator|bucket, and is rebuilt.
+    private const string LayoutName = "Layout";
+    private const string Layout = "bucket|indicator";
+    private static TableEntity CompleteMark() => new(Meta, Complete) { [BucketCount] = Buckets, [LayoutName] = Layout };
+    private static bool IsComplete(TableEntity mark) =>
+        mark.RowKey == Complete && mark.GetInt32(BucketCount) == Buckets && mark.GetString(LayoutName) == Layout;
     private TableClient Table => clients.Table("Series");
     /// <summary>
-    /// The partitions the last <see cref="ReadAsync"/> read (an import's validation), with their ETags, for that
+    /// The bucket partitions the last <see cref="ReadAsync"/> read (an import's validation), with their ETags, for that
     /// import's write to start from instead of reading them again: half an import's reads. A partition changed since
     /// fails the write's If-Match (412), or its Add (409), or its bucket is gone (404), and is read again as before.
     /// Each read replaces the lot, so it holds one import's partitions at most.
@@ -66,52 +73,74 @@ internal sealed class SeriesSummary(StorageClients clients)
     /// <summary>The written figures laid into their series (a figure without a value leaves it), bucket by bucket with If-Match.</summary>
     public async Task ApplyAsync(IReadOnlyList<Observation> changed, CancellationToken ct)
     {
-        var byIndicator = changed.GroupBy(o => o.Indicator, StringComparer.Ordinal).ToList();
-        await Parallel.ForEachAsync(byIndicator, new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
-            async (g, token) => await ApplyIndicatorAsync(g.Key, g.ToList(), token));
+        var byBucket = changed.GroupBy(o => Bucket(o.Zone), StringComparer.Ordinal).ToList();
+        await Parallel.ForEachAsync(byBucket, new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
+            async (g, token) => await ApplyBucketAsync(g.Key, g.ToList(), token));
     }
 
-    private async Task ApplyIndicatorAsync(string indicator, List<Observation> changed, CancellationToken ct)
+    private async Task ApplyBucketAsync(string bucket, List<Observation> changed, CancellationToken ct)
     {
-        var buckets = changed.GroupBy(o => Bucket(o.Zone)).ToDictionary(g => g.Key, g => g.ToList());
+        var byIndicator = changed.GroupBy(o => o.Indicator, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         for (var attempt = 0; ; attempt++)
         {
-            var seen = attempt == 0 ? TakeLastRead(indicator) : null;
-            var stored = seen ?? await ReadPartitionAsync(indicator, ct);
+            var seen = attempt == 0 ? TakeLastRead(bucket) : null;
+            var stored = seen ?? await ReadPartitionAsync(bucket, null, ct);
             var actions = new List<TableTransactionAction>();
             var guards = new List<TableTransactionAction>();
             var unsure = false;
-            foreach (var (bucket, rows) in buckets)
+            foreach (var (indicator, rows) in byIndicator)
             {
-                var had = stored.TryGetValue(bucket, out var entity);
+                var had = stored.TryGetValue(indicator, out var entity);
                 var text = had ? LongText.Read(entity!) : "";
                 var lines = Decode(text);
                 foreach (var o in rows) Lay(lines, o);
                 var encoded = Encode(lines);
                 if (encoded == text)
                 {
-                    // Nothing new in this bucket as it was read. Read by validation, it may have changed since: a bucket
+                    // Nothing new in this series entity as it was read. Read by validation, it may have changed since: one
                     // that was there goes in the batch as an empty merge with If-Match, so the batch fails if it changed;
                     // one that was not there may have been added since, so the partition is read again.
-                    if (seen is not null && had) guards.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(indicator, bucket), entity!.ETag));
+                    if (seen is not null && had) guards.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(bucket, indicator), entity!.ETag));
                     else if (seen is not null) unsure = true;
                     continue;
                 }
-                var next = new TableEntity(indicator, bucket);
+                var next = new TableEntity(bucket, indicator);
                 LongText.Write(next, encoded);
                 actions.Add(had ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, entity!.ETag)
                                 : new TableTransactionAction(TableTransactionActionType.Add, next));
             }
-            // Every bucket unchanged (a re-import of the same figures), or one unsure: decided on a fresh read.
+            // Every entity unchanged (a re-import of the same figures), or one unsure: decided on a fresh read.
             if (seen is not null && (unsure || actions.Count == 0)) continue;
             if (actions.Count == 0) return;
             actions.AddRange(guards);
-            try { await Table.SubmitTransactionAsync(actions, ct); return; }
-            // 412: a bucket changed since it was read; 409: another import added it first; 404: a rebuild removed it.
+            try
+            {
+                // Each entity carries its own If-Match, so a bucket cut into several transactions is as safe as one: a
+                // failed one is read again and re-applied, and what an earlier one wrote is simply laid again.
+                foreach (var chunk in Chunks(actions)) await Table.SubmitTransactionAsync(chunk, ct);
+                return;
+            }
+            // 412: an entity changed since it was read; 409: another import added it first; 404: a rebuild removed it.
             // Read again and re-apply.
             catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412 && attempt < 8) { }
             catch (RequestFailedException e) when (e.Status is 404 or 409 or 412 && attempt < 8) { }
         }
+    }
+
+    // An entity-group transaction holds at most 100 entities and 4 MiB; a series entity is text, counted at 2 bytes a character.
+    private const long TransactionBytes = 3L * 1024 * 1024;
+    internal static IEnumerable<List<TableTransactionAction>> Chunks(IEnumerable<TableTransactionAction> actions)
+    {
+        var chunk = new List<TableTransactionAction>();
+        long bytes = 0;
+        foreach (var a in actions)
+        {
+            var size = 512 + 2L * ((a.Entity as TableEntity)?.Sum(p => (p.Value as string)?.Length ?? 8) ?? 0);
+            if (chunk.Count > 0 && (chunk.Count == 100 || bytes + size > TransactionBytes)) { yield return chunk; chunk = []; bytes = 0; }
+            chunk.Add(a);
+            bytes += size;
+        }
+        if (chunk.Count > 0) yield return chunk;
     }
 
     /// <summary>The series' figures (with a value); an incomplete summary is rebuilt from <paramref name="all"/> first.</summary>
@@ -121,24 +150,28 @@ internal sealed class SeriesSummary(StorageClients clients)
         var rebuilt = await EnsureCompleteAsync(all, ct, write: false);
         var wanted = series.ToHashSet();
         if (rebuilt is not null) return rebuilt.Where(o => o.Value is not null && wanted.Contains((o.Zone, o.Indicator))).ToList();
-        var indicators = wanted.Select(s => s.Indicator).Distinct(StringComparer.Ordinal).ToList();
-        var lists = new List<Observation>[indicators.Count];
-        var read = new Dictionary<string, TableEntity>[indicators.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, indicators.Count), new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
+        var indicators = wanted.Select(s => s.Indicator).ToHashSet(StringComparer.Ordinal);
+        var buckets = wanted.Select(s => Bucket(s.Zone)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var lists = new List<Observation>[buckets.Count];
+        var read = new Dictionary<string, TableEntity>[buckets.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, buckets.Count), new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
             async (i, token) =>
             {
                 var list = new List<Observation>();
-                read[i] = await ReadPartitionAsync(indicators[i], token);
+                read[i] = await ReadPartitionAsync(buckets[i], indicators, token);
                 foreach (var e in read[i].Values)
-                foreach (var (zone, periods) in Decode(LongText.Read(e)))
                 {
-                    if (!wanted.Contains((zone, indicators[i]))) continue;
-                    foreach (var (p, v) in periods)
-                        list.Add(new Observation { Zone = zone, Indicator = indicators[i], Period = Period.Parse(p), Value = decimal.Parse(v, CultureInfo.InvariantCulture) });
+                    if (!indicators.Contains(e.RowKey)) continue;
+                    foreach (var (zone, periods) in Decode(LongText.Read(e)))
+                    {
+                        if (!wanted.Contains((zone, e.RowKey))) continue;
+                        foreach (var (p, v) in periods)
+                            list.Add(new Observation { Zone = zone, Indicator = e.RowKey, Period = Period.Parse(p), Value = decimal.Parse(v, CultureInfo.InvariantCulture) });
+                    }
                 }
                 lists[i] = list;
             });
-        _lastRead = indicators.Select((x, i) => (x, read[i])).ToDictionary(p => p.x, p => p.Item2, StringComparer.Ordinal);
+        _lastRead = buckets.Select((x, i) => (x, read[i])).ToDictionary(p => p.x, p => p.Item2, StringComparer.Ordinal);
         return lists.SelectMany(l => l).ToList();
     }
 
@@ -167,11 +200,11 @@ internal sealed class SeriesSummary(StorageClients clients)
             await Table.UpsertEntityAsync(CompleteMark(), TableUpdateMode.Replace, ct);
             return null;
         }
-        var entities = figures.Where(o => o.Value is not null).GroupBy(o => (o.Indicator, Bucket(o.Zone))).Select(g =>
+        var entities = figures.Where(o => o.Value is not null).GroupBy(o => (Bucket(o.Zone), o.Indicator)).Select(g =>
         {
             var lines = new SortedDictionary<string, SortedDictionary<string, string>>(StringComparer.Ordinal);
             foreach (var o in g) Lay(lines, o);
-            var e = new TableEntity(g.Key.Indicator, g.Key.Item2);
+            var e = new TableEntity(g.Key.Item1, g.Key.Indicator);
             LongText.Write(e, Encode(lines));
             return e;
         }).ToDictionary(e => (e.PartitionKey, e.RowKey));
@@ -180,7 +213,7 @@ internal sealed class SeriesSummary(StorageClients clients)
             if (!entities.ContainsKey((e.PartitionKey, e.RowKey)))
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), ETag.All));
         actions.AddRange(entities.Values.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)));
-        var batches = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(p => p.Chunk(100)).ToList();
+        var batches = actions.GroupBy(a => a.Entity.PartitionKey).SelectMany(p => Chunks(p)).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = clients.Options.WriteParallelism, CancellationToken = ct },
             async (chunk, token) => await Table.SubmitTransactionAsync(chunk, token));
         await Table.UpsertEntityAsync(CompleteMark(), TableUpdateMode.Replace, ct);
@@ -195,16 +228,20 @@ internal sealed class SeriesSummary(StorageClients clients)
     }
 
     /// <summary>The partition as the last read saw it, once: a retry reads it again.</summary>
-    private Dictionary<string, TableEntity>? TakeLastRead(string indicator)
+    private Dictionary<string, TableEntity>? TakeLastRead(string bucket)
     {
         var last = _lastRead;
-        lock (last) return last.Remove(indicator, out var seen) ? seen : null;
+        lock (last) return last.Remove(bucket, out var seen) ? seen : null;
     }
 
-    private async Task<Dictionary<string, TableEntity>> ReadPartitionAsync(string indicator, CancellationToken ct)
+    /// <summary>A bucket's series entities by indicator; with a few <paramref name="indicators"/> (a correction), only theirs.</summary>
+    private async Task<Dictionary<string, TableEntity>> ReadPartitionAsync(string bucket, IReadOnlyCollection<string>? indicators, CancellationToken ct)
     {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {bucket}");
+        if (indicators is { Count: > 0 and <= 10 })
+            filter += " and (" + string.Join(" or ", indicators.Order(StringComparer.Ordinal).Select(i => TableClient.CreateQueryFilter($"RowKey eq {i}"))) + ")";
         var map = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<TableEntity>(x => x.PartitionKey == indicator, cancellationToken: ct)) map[e.RowKey] = e;
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct)) map[e.RowKey] = e;
         return map;
     }
 

@@ -113,7 +113,7 @@ public sealed class SeriesSummaryTests
             var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)).ToList();
             var last = files.Last(f => f.Kind == InputKind.Observations);
             await IngestAllAsync(pipeline, files.Where(f => f != last));
-            // The layout before the count was written: 64 buckets, and a complete mark without a count.
+            // The layout before the count was written: indicator partitions of 64 buckets, and a complete mark without a count.
             var table = storage.Clients.Table("Series");
             await table.UpsertEntityAsync(new TableEntity("!meta", "complete"), TableUpdateMode.Replace);
             var store = storage.Get<TableObservationStore>();
@@ -129,7 +129,8 @@ public sealed class SeriesSummaryTests
             await foreach (var e in table.QueryAsync<TableEntity>()) rows.Add(e);
             var mark = Assert.Single(rows, e => e.RowKey == "complete");
             Assert.Equal(SeriesSummary.Buckets, mark.GetInt32("Buckets"));
-            Assert.DoesNotContain(rows, e => e.PartitionKey != "!meta" && string.CompareOrdinal(e.RowKey, $"b{SeriesSummary.Buckets:D2}") >= 0);
+            var buckets = Enumerable.Range(0, SeriesSummary.Buckets).Select(i => $"b{i:D2}").ToHashSet();
+            Assert.All(rows.Where(e => e.PartitionKey != "!meta"), e => Assert.Contains(e.PartitionKey, buckets));
             var stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
             var summary = await store.ReadSeriesAsync(stored.Select(o => (o.Zone, o.Indicator)).Distinct().ToList());
             static string Key(Observation o) => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}";
@@ -140,10 +141,10 @@ public sealed class SeriesSummaryTests
 
     /// <summary>
     /// The write starts from the partitions validation read. Between the two another writer (another host, its own store)
-    /// changes the same figure; the write re-lays the figure it read as unchanged, so that bucket looks the same to it —
-    /// and must still end as the figures stored, the later write's. With the read reused and the bucket skipped, the
-    /// summary would keep the other writer's figure: alone (every bucket unchanged), or beside a bucket the write does
-    /// change (another zone's new figure, in the same batch).
+    /// changes the same figure; the write re-lays the figure it read as unchanged, so that series entity looks the same to
+    /// it — and must still end as the figures stored, the later write's. With the read reused and the entity skipped, the
+    /// summary would keep the other writer's figure: alone (every entity unchanged), or beside an entity the write does
+    /// change (the same zone's figure of another indicator: same bucket, so the same batch).
     /// </summary>
     [Theory]
     [InlineData(false)]
@@ -159,7 +160,7 @@ public sealed class SeriesSummaryTests
             var store = storage.Get<TableObservationStore>();
             var month = await store.ReadPeriodsAsync([Period.OfMonth(2022, 2)]);
             var target = month.First(o => o.Value is not null);
-            var neighbour = month.First(o => o.Value is not null && o.Indicator == target.Indicator && SeriesSummary.Bucket(o.Zone) != SeriesSummary.Bucket(target.Zone));
+            var neighbour = month.First(o => o.Value is not null && o.Indicator != target.Indicator && SeriesSummary.Bucket(o.Zone) == SeriesSummary.Bucket(target.Zone));
             var series = new[] { (target.Zone, target.Indicator), (neighbour.Zone, neighbour.Indicator) };
             Assert.Contains(await store.ReadSeriesAsync(series) ?? [], o => o.Zone == target.Zone && o.Period == target.Period && o.Value == target.Value); // validation's read
 
@@ -170,13 +171,31 @@ public sealed class SeriesSummaryTests
             await store.WriteAsync(later, "later");
 
             var fresh = new FunctionsZone.Cli.CliContext(storage.Configuration).Get<TableObservationStore>();
-            var stored = (await fresh.ReadPeriodsAsync([target.Period])).Where(o => o.Indicator == target.Indicator && o.Value is not null).ToList();
-            Assert.Equal(target.Value, stored.Single(o => o.Zone == target.Zone).Value);
+            var stored = (await fresh.ReadPeriodsAsync([target.Period])).Where(o => o.Value is not null).ToList();
+            Assert.Equal(target.Value, stored.Single(o => o.Zone == target.Zone && o.Indicator == target.Indicator).Value);
             var summary = await fresh.ReadSeriesAsync(series);
             static string Key(Observation o) => $"{o.Zone}|{o.Indicator}|{o.Period}|{o.Value}";
-            Assert.Equal(stored.Where(o => o.Zone == target.Zone || o.Zone == neighbour.Zone).Select(Key).Order(StringComparer.Ordinal),
+            Assert.Equal(stored.Where(o => series.Contains((o.Zone, o.Indicator))).Select(Key).Order(StringComparer.Ordinal),
                 summary!.Where(o => o.Period == target.Period).Select(Key).Order(StringComparer.Ordinal));
         }
         finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    /// <summary>A bucket's transaction stays under the service's 100 entities and 4 MiB: a national year of 60 indicators is ~3 MB.</summary>
+    [Fact]
+    public void A_bucket_write_is_cut_below_100_entities_and_4_MiB()
+    {
+        TableTransactionAction Action(int i, int chars)
+        {
+            var e = new TableEntity("b00", $"i{i:D3}");
+            LongText.Write(e, new string('9', chars));
+            return new TableTransactionAction(TableTransactionActionType.UpsertReplace, e);
+        }
+        Assert.Equal([100, 100, 50], SeriesSummary.Chunks(Enumerable.Range(0, 250).Select(i => Action(i, 10))).Select(c => c.Count));
+        // 60 entities of 50,000 characters (~100 KB each as UTF-16): 6 MB in all, so more than one transaction, each under 4 MiB.
+        var big = SeriesSummary.Chunks(Enumerable.Range(0, 60).Select(i => Action(i, 50_000))).ToList();
+        Assert.True(big.Count > 1);
+        Assert.All(big, c => Assert.True(c.Sum(a => 2L * 50_000) < 4L * 1024 * 1024));
+        Assert.Equal(60, big.Sum(c => c.Count));
     }
 }
