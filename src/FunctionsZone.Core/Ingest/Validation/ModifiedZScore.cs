@@ -21,14 +21,20 @@ public static class ModifiedZScore
     private static decimal? ScoreCore(decimal x, IReadOnlyCollection<decimal> history)
     {
         var median = Median(history);
-        var mad = Median(history.Select(h => Math.Abs(h - median)).ToList());
+        var deviations = new decimal[history.Count];
+        var k = 0;
+        foreach (var h in history) deviations[k++] = Math.Abs(h - median);
+        var mad = MedianInPlace(deviations);
         if (mad == 0) return null;
         return SafeDecimal.Try(() => 0.6745m * (x - median) / mad);
     }
 
-    public static decimal Median(IReadOnlyCollection<decimal> values)
+    public static decimal Median(IReadOnlyCollection<decimal> values) => MedianInPlace(values.ToArray());
+
+    // Sorts its argument: an import scores every figure of a file (18,000 a medium month), twice each.
+    private static decimal MedianInPlace(decimal[] s)
     {
-        var s = values.Order().ToArray();
+        Array.Sort(s);
         var n = s.Length;
         return n % 2 == 1 ? s[n / 2] : s[n / 2 - 1] / 2 + s[n / 2] / 2;
     }

@@ -11,6 +11,9 @@ namespace FunctionsZone.Core.Ingest.Validation;
 /// </summary>
 public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules rules)
 {
+    // The range rules of each indicator, found once per file rather than once per row.
+    private readonly Dictionary<string, RangeRule[]> _ranges = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The stored periods the checks need, so an import reads a few periods rather than the whole table: the file's own
     /// periods (counts, part ≤ whole), every month of their years (YTD order), and the outlier window before them
@@ -65,7 +68,8 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
     {
         var o = r.Observation;
         if (registry.FindIndicator(o.Indicator) is not { } ind) return;
-        foreach (var rule in rules.Ranges.Where(x => x.AppliesTo(ind)))
+        if (!_ranges.TryGetValue(ind.Code, out var applying)) _ranges[ind.Code] = applying = rules.Ranges.Where(x => x.AppliesTo(ind)).ToArray();
+        foreach (var rule in applying)
         {
             var yoy = rule.Field == "yoy";
             if ((yoy ? o.Yoy : o.Value) is not { } v) continue;
@@ -135,11 +139,7 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
     private void CheckOutliers(IReadOnlyList<ResolvedRow> rows, IReadOnlyList<Observation> stored, List<Finding> findings)
     {
         var rule = rules.Outliers;
-        var fileValues = rule.Statistics == OutlierStatistics.Series
-            ? rows.Where(r => r.Observation.Value is not null).Select(r => r.Observation).ToList() : [];
-        // History: stored figures only (a correction is not its own history). Series: stored with the file's laid over them.
-        var series = (rule.Statistics == OutlierStatistics.Series ? Overlay(stored, fileValues) : stored.Where(o => o.Value is not null))
-            .Where(o => rule.InStatistics(o.Period)).GroupBy(o => (o.Zone, o.Indicator)).ToDictionary(g => g.Key, g => g.ToList());
+        var series = OutlierSeries(rows, stored, rule);
         foreach (var r in rows)
         {
             var o = r.Observation;
@@ -161,6 +161,30 @@ public sealed class ObservationValidator(ZoneRegistry registry, ValidationRules 
                 $"「{ind.NameZh}」{F(v)} {ind.Unit} 与该开发区历史数据差异很大：{nameZh} {sc:0.0}，{op}阈值 {F(rule.Threshold)}（{centreZh} {F(Math.Round(centre, 4))}，{points.Count} 期）{basis}，请核实",
                 $"'{ind.Code}' = {F(v)} {ind.Unit} is far from this zone's history: {nameEn} {sc.ToString("0.0", CultureInfo.InvariantCulture)} is {(rule.Comparison == ">=" ? "at or over" : "over")} {F(rule.Threshold)} ({centreEn} {F(Math.Round(centre, 4))} over {points.Count} periods); please check"));
         }
+    }
+
+    /// <summary>
+    /// Each zone × indicator's figures the outlier statistics use: history mode, the stored figures only (a correction is
+    /// not its own history); series mode, the stored ones with the file's laid over them (the file wins, as in Overlay).
+    /// </summary>
+    private static Dictionary<(string Zone, string Indicator), List<Observation>> OutlierSeries(IReadOnlyList<ResolvedRow> rows,
+        IReadOnlyList<Observation> stored, OutlierRule rule)
+    {
+        var series = new Dictionary<(string Zone, string Indicator), List<Observation>>();
+        void Add(Observation o)
+        {
+            if (o.Value is null || !rule.InStatistics(o.Period)) return;
+            if (!series.TryGetValue((o.Zone, o.Indicator), out var list)) series[(o.Zone, o.Indicator)] = list = [];
+            list.Add(o);
+        }
+        var fromFile = new Dictionary<ObservationKey, Observation>();
+        if (rule.Statistics == OutlierStatistics.Series)
+            foreach (var r in rows)
+                if (r.Observation.Value is not null) fromFile[r.Observation.Key] = r.Observation;
+        foreach (var o in fromFile.Values) Add(o);
+        foreach (var o in stored)
+            if (fromFile.Count == 0 || !fromFile.ContainsKey(o.Key)) Add(o);
+        return series;
     }
 
     private static decimal Comparable(Indicator ind, Period p, decimal v) =>
