@@ -77,7 +77,8 @@ public sealed record InputFile(string Name, byte[] Content)
             if (Extension is not (".csv" or ".txt")) return InputKind.Ignored;
             // An empty CSV is a failed observations file (empty-file), not something to skip quietly.
             if (string.IsNullOrWhiteSpace(Text())) return InputKind.Observations;
-            var firstLine = Text().Split('\n', 2)[0].ToLowerInvariant();
+            var text = Text();
+            var firstLine = (text.IndexOf('\n') is var nl and >= 0 ? text[..nl] : text).ToLowerInvariant();
             // The bureau's wide monthly table opens with a title ("… 2022年1-5月主要经济指标") or a 指标 header.
             if (WideTableReader.LooksWide(Text())) return InputKind.Observations;
             if (firstLine.Contains("evaluation")) return InputKind.OfficialRanks;

@@ -65,13 +65,48 @@ public sealed class MonthlyPipeline(
         finally { _held.Value = null; _justSaved = null; }
     }
 
-    public async Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, CancellationToken ct = default)
+    public Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, CancellationToken ct = default) => IngestAsync(file, options, null, ct);
+
+    private async Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, ParsedObservations? parsed, CancellationToken ct)
     {
         using var activity = PipelineTelemetry.StartImport(file);
-        var summary = await IngestCoreAsync(file, options, ct);
+        var summary = await IngestCoreAsync(file, options, parsed, ct);
         PipelineTelemetry.RecordImport(activity, summary);
         return summary;
     }
+
+    /// <summary>
+    /// The files imported one after another, as <see cref="IngestAsync(InputFile, IngestOptions, CancellationToken)"/> would,
+    /// each summary as its file is done; the next observation file is read and resolved while the current one writes, so
+    /// the storage does not wait for the parse. Parsing needs only the registry, which only a registry file changes: after
+    /// one of those the next file is parsed in its turn.
+    /// </summary>
+    public async IAsyncEnumerable<ImportSummary> IngestEachAsync(IReadOnlyList<InputFile> files, IngestOptions options,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        Task<ParsedObservations>? ahead = null;
+        try
+        {
+            for (var i = 0; i < files.Count; i++)
+            {
+                var parsed = ahead is null ? null : await ahead;
+                ahead = null;
+                if (i + 1 < files.Count && !IsRegistryFile(files[i]) && ParsesAhead(files[i + 1], options))
+                {
+                    var next = files[i + 1];
+                    ahead = Task.Run(async () => ParsedObservations.Read(next, await references.LoadRegistryAsync(ct), options), ct);
+                }
+                yield return await IngestAsync(files[i], options, parsed, ct);
+            }
+        }
+        finally { await ReadAhead.SettleAsync(ahead); }
+    }
+
+    // Registry files are JSON (InputFile.Kind); their kind is told by the name, without decoding anything.
+    private static bool IsRegistryFile(InputFile f) => f.Extension == ".json" && f.Kind is InputKind.Zones or InputKind.Groups or InputKind.Indicators;
+
+    // Only a file the import would read as observations: one it refuses (size, encoding) is refused in its turn, unread.
+    private static bool ParsesAhead(InputFile f, IngestOptions options) => Refusal(f, options) is null && f.Kind == InputKind.Observations;
 
     /// <summary>A file that could not even be read (an unsafe or vanished blob name): its summary, saved like any import's.</summary>
     public async Task<ImportSummary> RefuseAsync(string name, Finding finding, CancellationToken ct = default)
@@ -88,7 +123,7 @@ public sealed class MonthlyPipeline(
         return summary;
     }
 
-    private async Task<ImportSummary> IngestCoreAsync(InputFile file, IngestOptions options, CancellationToken ct)
+    private async Task<ImportSummary> IngestCoreAsync(InputFile file, IngestOptions options, ParsedObservations? parsed, CancellationToken ct)
     {
         var started = _clock.GetUtcNow();
         var importId = $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{file.Sha256[..8]}";
@@ -98,35 +133,7 @@ public sealed class MonthlyPipeline(
         // The size is checked on the bytes, before anything decodes them (telling a CSV's kind reads its text).
         var kind = file.Extension == ".json" || file.IsSpreadsheet ? file.Kind : InputKind.Observations;
 
-        if (file.Content.LongLength > options.MaxFileBytes)
-        {
-            findings.Add(new Finding
-            {
-                Code = "file-too-large",
-                MessageZh = $"文件 {file.Content.LongLength:N0} 字节，超过上限 {options.MaxFileBytes:N0} 字节",
-                MessageEn = $"The file has {file.Content.LongLength:N0} bytes, over the limit of {options.MaxFileBytes:N0}",
-            });
-        }
-        else if (file.Extension is ".csv" or ".txt" && file.NotUtf8Line is { } line)
-        {
-            // Mostly UTF-8 with a line in another encoding (a GBK line pasted in): decoding it as GB18030 would be mojibake.
-            findings.Add(new Finding
-            {
-                Code = "mixed-encoding", Row = line,
-                MessageZh = $"第 {line} 行不是 UTF-8（可能是 GBK），而文件其余部分是 UTF-8：请把整个文件另存为同一种编码",
-                MessageEn = $"Line {line} is not UTF-8 (GBK?) while the rest of the file is: save the whole file in one encoding",
-            });
-        }
-        else if (file.Extension is ".csv" or ".txt" && file.Text().Contains('\uFFFD'))
-        {
-            // Bytes that do not decode: a wrong --encoding, or a file that is neither UTF-8, GBK nor UTF-16.
-            findings.Add(new Finding
-            {
-                Code = "undecodable-text",
-                MessageZh = $"文件含有无法按 {file.DetectedEncoding} 解码的字节，请检查编码（可用 --encoding gbk / utf-8 / utf-16）",
-                MessageEn = $"The file has bytes that do not decode as {file.DetectedEncoding}: check its encoding (--encoding gbk / utf-8 / utf-16)",
-            });
-        }
+        if (Refusal(file, options) is { } refused) findings.Add(refused);
         else
         {
             kind = file.Kind;
@@ -171,7 +178,7 @@ public sealed class MonthlyPipeline(
                     counts = await SchemeImport.IngestAsync(file, references, importId, started, options, findings, ct);
                     break;
                 case InputKind.Observations:
-                    (counts, periods) = await IngestObservationsAsync(file, options, findings, importId, started, ct);
+                    (counts, periods) = await IngestObservationsAsync(file, options, findings, importId, started, parsed, ct);
                     break;
                 default:
                     counts = new ImportCounts(0, 0, 0, 0);
@@ -198,12 +205,41 @@ public sealed class MonthlyPipeline(
         DryRun = options.DryRun, StartedAt = started, FinishedAt = _clock.GetUtcNow(), Periods = periods,
     };
 
+    /// <summary>Why the file is not read at all (too large, mixed or undecodable text), checked on its bytes first; null when it is read.</summary>
+    private static Finding? Refusal(InputFile file, IngestOptions options)
+    {
+        if (file.Content.LongLength > options.MaxFileBytes)
+            return new Finding
+            {
+                Code = "file-too-large",
+                MessageZh = $"文件 {file.Content.LongLength:N0} 字节，超过上限 {options.MaxFileBytes:N0} 字节",
+                MessageEn = $"The file has {file.Content.LongLength:N0} bytes, over the limit of {options.MaxFileBytes:N0}",
+            };
+        if (file.Extension is ".csv" or ".txt" && file.NotUtf8Line is { } line)
+            // Mostly UTF-8 with a line in another encoding (a GBK line pasted in): decoding it as GB18030 would be mojibake.
+            return new Finding
+            {
+                Code = "mixed-encoding", Row = line,
+                MessageZh = $"第 {line} 行不是 UTF-8（可能是 GBK），而文件其余部分是 UTF-8：请把整个文件另存为同一种编码",
+                MessageEn = $"Line {line} is not UTF-8 (GBK?) while the rest of the file is: save the whole file in one encoding",
+            };
+        if (file.Extension is ".csv" or ".txt" && file.Text().Contains('\uFFFD'))
+            // Bytes that do not decode: a wrong --encoding, or a file that is neither UTF-8, GBK nor UTF-16.
+            return new Finding
+            {
+                Code = "undecodable-text",
+                MessageZh = $"文件含有无法按 {file.DetectedEncoding} 解码的字节，请检查编码（可用 --encoding gbk / utf-8 / utf-16）",
+                MessageEn = $"The file has bytes that do not decode as {file.DetectedEncoding}: check its encoding (--encoding gbk / utf-8 / utf-16)",
+            };
+        return null;
+    }
+
     private async Task<(ImportCounts, List<string>)> IngestObservationsAsync(InputFile file, IngestOptions options, List<Finding> findings, string importId,
-        DateTimeOffset started, CancellationToken ct)
+        DateTimeOffset started, ParsedObservations? parsed, CancellationToken ct)
     {
         // Prepared in its own method: the parsed and resolved rows (a national month's 162,000) end with it, not held
         // through the write as an async method's locals would be.
-        var (stamped, stored, ignored, tooMany) = await PrepareObservationsAsync(file, options, findings, importId, ct);
+        var (stamped, stored, ignored, tooMany) = await PrepareObservationsAsync(file, options, findings, importId, parsed, ct);
         if (tooMany) return (new ImportCounts(0, 0, 0, ignored), []);
         // What would change, by the one rule the store writes by: the dry run's counts and the periods to mark dirty.
         var current = stored.ToDictionary(o => o.Key);
@@ -232,21 +268,14 @@ public sealed class MonthlyPipeline(
     /// periods, and how many rows are left out; every row when the file has more rows than allowed (a finding says so).
     /// </summary>
     private async Task<(List<Observation> Stamped, IReadOnlyList<Observation> Stored, int Ignored, bool TooMany)> PrepareObservationsAsync(
-        InputFile file, IngestOptions options, List<Finding> findings, string importId, CancellationToken ct)
+        InputFile file, IngestOptions options, List<Finding> findings, string importId, ParsedObservations? parsed, CancellationToken ct)
     {
-        var registry = await references.LoadRegistryAsync(ct);
-        var raw = ObservationFileReader.Read(file, registry, findings, options.Limits);
-        if (raw.Count > options.MaxRows)
-        {
-            findings.Add(new Finding
-            {
-                Code = "too-many-rows",
-                MessageZh = $"文件有 {raw.Count:N0} 行，超过上限 {options.MaxRows:N0} 行，全部忽略",
-                MessageEn = $"The file has {raw.Count:N0} rows, over the limit of {options.MaxRows:N0}; every row is ignored",
-            });
-            return ([], [], raw.Count, true);
-        }
-        var resolved = new RowResolver(registry).Resolve(raw, Path.GetFileName(file.Name), findings);
+        // Read ahead (IngestEachAsync) only with the same options: else read now.
+        if (parsed is null || parsed.File != file || parsed.Options != options)
+            parsed = ParsedObservations.Read(file, await references.LoadRegistryAsync(ct), options);
+        findings.AddRange(parsed.Findings);
+        if (parsed.TooMany) return ([], [], parsed.RawCount, true);
+        var (registry, resolved, rawCount) = (parsed.Registry, parsed.Resolved, parsed.RawCount);
         var rules = await LoadValidationRulesAsync(ct);
         var (stored, context) = resolved.Count == 0 ? ([], []) : await StoredForValidationAsync(resolved, rules, ct);
         if (resolved.Count > 0) findings.AddRange(new ObservationValidator(registry, rules).Validate(resolved, context));
@@ -256,8 +285,8 @@ public sealed class MonthlyPipeline(
         var stamped = resolved.Select(r => r.Observation)
             .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
             .Select(o => o with { ImportId = importId }).ToList();
-        Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {raw.Count} 行 rows, {stamped.Count} 有效 valid");
-        return (stamped, stored, raw.Count - stamped.Count, false);
+        Progress?.Invoke($"导入 / ingest {Path.GetFileName(file.Name)}: {rawCount} 行 rows, {stamped.Count} 有效 valid");
+        return (stamped, stored, rawCount - stamped.Count, false);
     }
 
     /// <summary>
@@ -519,7 +548,7 @@ public sealed class MonthlyPipeline(
             var summaries = new List<ImportSummary>();
             var list = InRunOrder(files);
             using var activity = PipelineTelemetry.StartRun(list.Count);
-            foreach (var f in list) summaries.Add(await IngestAsync(f, options, token));
+            await foreach (var s in IngestEachAsync(list, options, token)) summaries.Add(s);
 
             var marks = await dirty.ListAsync(token);
             var stored = await observations.ListPeriodsAsync(token);
