@@ -19,6 +19,9 @@ public sealed record FindingGroup(string Code, Severity Severity, IReadOnlyList<
 /// <summary>What an import did (or, on a dry run, would do), as DHIS2 reports it: status, counts, and findings by code.</summary>
 public sealed record ImportSummary
 {
+    /// <summary>An import's id: when it started (UTC, to the millisecond) and the first 8 hex digits of the file's SHA-256, "20220610T063000123Z-9df5b736".</summary>
+    public static string NewId(DateTimeOffset started, string sha256Hex) => $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{sha256Hex[..8]}";
+
     public required string ImportId { get; init; }
     public string? File { get; init; }
     public string? Sha256 { get; init; }

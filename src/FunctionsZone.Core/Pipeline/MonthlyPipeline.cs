@@ -115,7 +115,7 @@ public sealed class MonthlyPipeline(
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
         var summary = new ImportSummary
         {
-            ImportId = $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{sha[..8]}", File = Quote.Cell(name, 200), Status = ImportStatus.Error,
+            ImportId = ImportSummary.NewId(started, sha), File = Quote.Cell(name, 200), Status = ImportStatus.Error,
             Counts = new ImportCounts(0, 0, 0, 0), Findings = ImportSummary.Group([finding]), Kind = InputKind.Ignored.ToString().ToLowerInvariant(),
             StartedAt = started, FinishedAt = started,
         };
@@ -126,7 +126,7 @@ public sealed class MonthlyPipeline(
     private async Task<ImportSummary> IngestCoreAsync(InputFile file, IngestOptions options, ParsedObservations? parsed, CancellationToken ct)
     {
         var started = _clock.GetUtcNow();
-        var importId = $"{started.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{file.Sha256[..8]}";
+        var importId = ImportSummary.NewId(started, file.Sha256);
         var findings = new List<Finding>();
         var counts = new ImportCounts(0, 0, 0, 0);
         var periods = new List<string>();

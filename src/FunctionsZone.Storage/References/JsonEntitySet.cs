@@ -13,10 +13,12 @@ internal sealed class JsonEntitySet<T>(TableClient table, Func<T, string> partit
 {
     public int Parallelism { get; init; } = 16;
 
-    public async Task<WriteCounts> ReplaceAsync(IReadOnlyList<T> items, bool removeOthersInPartitions, CancellationToken ct)
+    /// <param name="partition">The one partition the set lives in (zones, groups, indicators share a table): only it is read.</param>
+    public async Task<WriteCounts> ReplaceAsync(IReadOnlyList<T> items, bool removeOthersInPartitions, CancellationToken ct, string? partition = null)
     {
         var existing = new Dictionary<(string, string), string>();
-        await foreach (var e in table.QueryAsync<TableEntity>(cancellationToken: ct))
+        var query = partition is null ? table.QueryAsync<TableEntity>(cancellationToken: ct) : table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: ct);
+        await foreach (var e in query)
             existing[(e.PartitionKey, e.RowKey)] = e.GetString("Json");
         int imported = 0, updated = 0, unchanged = 0;
         var actions = new List<TableTransactionAction>();

@@ -22,9 +22,11 @@ public sealed class TableReferenceStore(StorageClients clients) : IReferenceStor
     public async Task SaveRegistryAsync(ZoneRegistry registry, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        await Zones.ReplaceAsync(registry.Zones.ToList(), removeOthersInPartitions: true, ct);
-        await Groups.ReplaceAsync(registry.Groups.ToList(), removeOthersInPartitions: true, ct);
-        await Indicators.ReplaceAsync(registry.Indicators.ToList(), removeOthersInPartitions: true, ct);
+        // Each set reads and replaces its own partition, the three side by side.
+        await Task.WhenAll(
+            Zones.ReplaceAsync(registry.Zones.ToList(), removeOthersInPartitions: true, ct, "zone"),
+            Groups.ReplaceAsync(registry.Groups.ToList(), removeOthersInPartitions: true, ct, "group"),
+            Indicators.ReplaceAsync(registry.Indicators.ToList(), removeOthersInPartitions: true, ct, "indicator"));
     }
 
     public async Task<ZoneRegistry> LoadRegistryAsync(CancellationToken ct = default)
