@@ -27,10 +27,12 @@ public static class ReferenceCases
     {
         get
         {
-            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference"));
+            // FZ_REFERENCE_DIR: a clone that is not beside ../shared (a copy in /tmp) names the folder instead.
+            var path = Environment.GetEnvironmentVariable("FZ_REFERENCE_DIR") is { Length: > 0 } set
+                ? Path.GetFullPath(set) : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference"));
             if (!Directory.Exists(path))
                 throw new DirectoryNotFoundException(
-                    $"找不到公开对照案例 / The published reference cases are not at {path}: they sit in ../shared/reference beside the repository (CI puts them there)");
+                    $"找不到公开对照案例 / The published reference cases are not at {path}: they sit in ../shared/reference beside the repository (CI puts them there), or set FZ_REFERENCE_DIR to their folder");
             return path;
         }
     }

@@ -17,12 +17,8 @@ public sealed class IngestEachTests
 {
     private static readonly IngestOptions Options = new() { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue };
 
-    private static string Generate(int zones, int months)
-    {
-        var dir = Directory.CreateTempSubdirectory("fz-each-").FullName;
-        new DatasetGenerator(new GeneratorOptions { Zones = zones, Indicators = 8, Months = months, Seed = 5 }).WriteTo(dir);
-        return dir;
-    }
+    private static string Generate(int zones, int months) =>
+        GeneratedFolder.Write(new GeneratorOptions { Zones = zones, Indicators = 8, Months = months, Seed = 5 }, "fz-each-");
 
     private static string Outcome(ImportSummary s) =>
         $"{s.File} {s.Kind} {s.Status} {s.Counts} [{string.Join(";", s.Findings.Select(f => $"{f.Code}:{string.Join(",", f.Rows)}"))}] {string.Join(",", s.Periods)}";

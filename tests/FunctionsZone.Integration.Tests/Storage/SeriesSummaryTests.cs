@@ -18,10 +18,7 @@ namespace FunctionsZone.Integration.Tests.Storage;
 public sealed class SeriesSummaryTests
 {
     private static string Generate(int months) =>
-        new DatasetGenerator(new GeneratorOptions { Zones = 24, Indicators = 8, Months = months, Seed = 3 }) is var g && Directory.CreateTempSubdirectory("fz-series-").FullName is var dir
-            ? Done(g, dir) : "";
-
-    private static string Done(DatasetGenerator g, string dir) { g.WriteTo(dir); return dir; }
+        GeneratedFolder.Write(new GeneratorOptions { Zones = 24, Indicators = 8, Months = months, Seed = 3 }, "fz-series-");
 
     private static async Task IngestAllAsync(MonthlyPipeline pipeline, IEnumerable<InputFile> files)
     {
