@@ -77,29 +77,42 @@ public sealed class MonthlyPipeline(
 
     /// <summary>
     /// The files imported one after another, as <see cref="IngestAsync(InputFile, IngestOptions, CancellationToken)"/> would,
-    /// each summary as its file is done; the next observation file is read and resolved while the current one writes, so
-    /// the storage does not wait for the parse. Parsing needs only the registry, which only a registry file changes: after
-    /// one of those the next file is parsed in its turn.
+    /// each summary as its file is done; the next observation file is read and resolved while the files before it write
+    /// (targets, schemes, the observation file before), so the storage does not wait for the parse. Parsing needs only the
+    /// registry, which only a registry file changes: no file is parsed ahead of one (<see cref="NextToParse"/>).
     /// </summary>
     public async IAsyncEnumerable<ImportSummary> IngestEachAsync(IReadOnlyList<InputFile> files, IngestOptions options,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         Task<ParsedObservations>? ahead = null;
+        var aheadIndex = -1;
         try
         {
             for (var i = 0; i < files.Count; i++)
             {
-                var parsed = ahead is null ? null : await ahead;
-                ahead = null;
-                if (i + 1 < files.Count && !IsRegistryFile(files[i]) && ParsesAhead(files[i + 1], options))
+                ParsedObservations? parsed = null;
+                if (aheadIndex == i) (parsed, ahead, aheadIndex) = (await ahead!, null, -1);
+                // The next observation file, parsed while this file (and any targets or schemes before it) writes.
+                if (ahead is null && !IsRegistryFile(files[i]) && NextToParse(files, i, options) is { } j)
                 {
-                    var next = files[i + 1];
-                    ahead = Task.Run(async () => ParsedObservations.Read(next, await references.LoadRegistryAsync(ct), options), ct);
+                    var next = files[j];
+                    (ahead, aheadIndex) = (Task.Run(async () => ParsedObservations.Read(next, await references.LoadRegistryAsync(ct), options), ct), j);
                 }
                 yield return await IngestAsync(files[i], options, parsed, ct);
             }
         }
         finally { await ReadAhead.SettleAsync(ahead); }
+    }
+
+    // The first observation file after file i with no registry file before it: a registry file may change what it resolves to.
+    public static int? NextToParse(IReadOnlyList<InputFile> files, int i, IngestOptions options)
+    {
+        for (var j = i + 1; j < files.Count; j++)
+        {
+            if (IsRegistryFile(files[j])) return null;
+            if (ParsesAhead(files[j], options)) return j;
+        }
+        return null;
     }
 
     // Registry files are JSON (InputFile.Kind); their kind is told by the name, without decoding anything.
