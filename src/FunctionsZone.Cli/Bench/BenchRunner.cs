@@ -140,7 +140,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
             entities = Entities();
 
             // 1. Ceiling: the SDK writing and reading the same entities, nothing else.
-            var ceilingParallelism = Math.Max(clients.Options.WriteParallelism, 16);
+            var ceilingParallelism = StorageCeiling.Parallelism(clients);
             var ceilingTable = clients.Table("Ceiling");
             var ceiling = new StorageCeiling(ceilingTable, ceilingParallelism);
             progress?.Invoke($"ceiling: write {values:N0} entities in {partitions.Count:N0} partitions");
@@ -484,10 +484,9 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
     /// <summary>Entities of the run written, read and dropped in a table of their own, so no timed pass meets cold code.</summary>
     private async Task WarmUpAsync(List<TableEntity> entities, StorageClients clients, CancellationToken ct)
     {
-        var step = Math.Max(1, entities.Count / WarmUpEntities);
-        var sample = entities.Where((_, i) => i % step == 0).Take(WarmUpEntities).ToList();
+        var sample = StorageCeiling.Spread(entities, WarmUpEntities).ToList();
         var table = clients.Table("Warmup");
-        var pass = new StorageCeiling(table, Math.Max(clients.Options.WriteParallelism, 16));
+        var pass = new StorageCeiling(table, StorageCeiling.Parallelism(clients));
         var write = await pass.WriteAsync(sample, ct);
         await pass.ReadAsync(sample.Select(e => e.PartitionKey).Distinct(), ct);
         await table.DeleteAsync(ct);

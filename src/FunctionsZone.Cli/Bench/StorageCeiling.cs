@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using FunctionsZone.Storage;
 
 namespace FunctionsZone.Cli.Bench;
 
@@ -45,9 +46,7 @@ public sealed class StorageCeiling(TableClient table, int parallelism)
         // Fresh rows (another partition prefix in the same table), so each upsert inserts as the ceiling's did.
         var sw = Stopwatch.StartNew();
         var written = 0;
-        // Spread over the data (every k-th value), so the sample meets partitions as the whole would.
-        var step = Math.Max(1, entities.Count / Math.Max(1, sample));
-        foreach (var e in entities.Where((_, i) => i % step == 0).Take(sample))
+        foreach (var e in Spread(entities, sample))
         {
             if (sw.Elapsed > budget) break;
             var copy = new TableEntity(e) { PartitionKey = "naive|" + e.PartitionKey };
@@ -56,6 +55,16 @@ public sealed class StorageCeiling(TableClient table, int parallelism)
         }
         return (sw.Elapsed, written);
     }
+
+    /// <summary>Every k-th entity, up to <paramref name="count"/>: a sample that meets the partitions as the whole would.</summary>
+    public static IEnumerable<TableEntity> Spread(IReadOnlyList<TableEntity> entities, int count)
+    {
+        var step = Math.Max(1, entities.Count / Math.Max(1, count));
+        return entities.Where((_, i) => i % step == 0).Take(count);
+    }
+
+    /// <summary>The ceiling's parallelism on these clients: the store's, and at least 16.</summary>
+    public static int Parallelism(StorageClients clients) => Math.Max(clients.Options.WriteParallelism, 16);
 
     /// <summary>One entity by partition and row key: what any single read costs on this storage.</summary>
     public async Task<TimeSpan> PointReadAsync(string partitionKey, string rowKey, CancellationToken ct)
