@@ -84,29 +84,31 @@ public sealed class MonthlyPipeline(
     public async IAsyncEnumerable<ImportSummary> IngestEachAsync(IReadOnlyList<InputFile> files, IngestOptions options,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        Task<ParsedObservations>? ahead = null;
-        var aheadIndex = -1;
+        // The file parsed ahead and its index in files.
+        (int At, Task<ParsedObservations> Parse)? ahead = null;
         try
         {
             for (var i = 0; i < files.Count; i++)
             {
                 ParsedObservations? parsed = null;
-                if (aheadIndex == i) (parsed, ahead, aheadIndex) = (await ahead!, null, -1);
+                if (ahead?.At == i) (parsed, ahead) = (await ahead.Value.Parse, null);
                 // The next observation file, parsed while this file (and any targets or schemes before it) writes.
-                if (ahead is null && !IsRegistryFile(files[i]) && NextToParse(files, i, options) is { } j)
+                if (ahead is null && NextToParse(files, i, options) is { } j)
                 {
                     var next = files[j];
-                    (ahead, aheadIndex) = (Task.Run(async () => ParsedObservations.Read(next, await references.LoadRegistryAsync(ct), options), ct), j);
+                    ahead = (j, Task.Run(async () => ParsedObservations.Read(next, await references.LoadRegistryAsync(ct), options), ct));
                 }
                 yield return await IngestAsync(files[i], options, parsed, ct);
             }
         }
-        finally { await ReadAhead.SettleAsync(ahead); }
+        finally { await ReadAhead.SettleAsync(ahead?.Parse); }
     }
 
-    // The first observation file after file i with no registry file before it: a registry file may change what it resolves to.
+    // The observation file to parse while file i writes: the first after it with no registry file from i on, since a
+    // registry file may change what it resolves to.
     public static int? NextToParse(IReadOnlyList<InputFile> files, int i, IngestOptions options)
     {
+        if (IsRegistryFile(files[i])) return null;
         for (var j = i + 1; j < files.Count; j++)
         {
             if (IsRegistryFile(files[j])) return null;
