@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Functions;
 using FunctionsZone.Portal;
 using FunctionsZone.Storage;
@@ -33,8 +34,8 @@ await app.StartAsync();
 var baseUrl = app.Urls.First();
 
 using var http = new HttpClient();
-var pointer = JsonDocument.Parse(await http.GetStringAsync($"{baseUrl}/snapshots/latest.json")).RootElement;
-var zones = JsonDocument.Parse(await http.GetStringAsync($"{baseUrl}/snapshots/{pointer.GetProperty("path").GetString()}registry/zones.json")).RootElement;
+var pointer = JsonDocument.Parse(await http.GetStringAsync($"{baseUrl}/snapshots/{SnapshotLayout.Latest}")).RootElement;
+var zones = JsonDocument.Parse(await http.GetStringAsync($"{baseUrl}/snapshots/{pointer.GetProperty("path").GetString()}{SnapshotLayout.Zones}")).RootElement;
 var zone = Arg("--zone") ?? zones.EnumerateArray().Select(z => z.GetProperty("id").GetString()!).First(id => id != "lc-etdz" || zones.GetArrayLength() < 100);
 
 using var playwright = await Playwright.CreateAsync();

@@ -10,6 +10,7 @@ import { startBigScreen } from './views/big';
 import { renderBureau } from './views/bureau';
 import { loadCity, renderCity } from './views/city';
 import { loadZone, renderZone } from './views/zone';
+import { paths } from './paths';
 
 async function start() {
   const params = new URLSearchParams(location.search);
@@ -25,7 +26,7 @@ async function start() {
   try {
     await snapshot.load();
     const [zones, groups, indicators] = await Promise.all([
-      snapshot.get<Zone[]>('registry/zones.json'), snapshot.get<Group[]>('registry/groups.json'), snapshot.get<Indicator[]>('registry/indicators.json'),
+      snapshot.get<Zone[]>(paths.zones), snapshot.get<Group[]>(paths.groups), snapshot.get<Indicator[]>(paths.indicators),
     ]);
     const ctx: Context = { config, snapshot, api, params, zones: zones ?? [], groups: groups ?? [], indicators: new Map((indicators ?? []).map(i => [i.code, i])) };
     header(params, view, ctx);

@@ -1,4 +1,5 @@
 import type { Pointer } from './types';
+import { paths } from './paths';
 
 export interface Config { snapshotBase: string; apiBase: string; homeZone: string; benchmarkPeer: string; pollSeconds: number }
 
@@ -44,9 +45,9 @@ export class Snapshot {
   constructor(readonly base: string) {}
 
   async load(): Promise<Pointer> {
-    const r = await fetch(this.base + 'latest.json', { cache: 'no-cache' });
-    if (r.status === 404) throw new NotFound('latest.json');
-    if (!r.ok) throw new Error(`latest.json: HTTP ${r.status}`);
+    const r = await fetch(this.base + paths.latest, { cache: 'no-cache' });
+    if (r.status === 404) throw new NotFound(paths.latest);
+    if (!r.ok) throw new Error(`${paths.latest}: HTTP ${r.status}`);
     this.etag = r.headers.get('ETag');
     this.pointer = await r.json();
     this.cache.clear();
@@ -57,7 +58,7 @@ export class Snapshot {
   async changed(): Promise<boolean> {
     const headers: Record<string, string> = {};
     if (this.etag) headers['If-None-Match'] = this.etag;
-    const r = await fetch(this.base + 'latest.json', { cache: 'no-store', headers });
+    const r = await fetch(this.base + paths.latest, { cache: 'no-store', headers });
     if (r.status === 304 || !r.ok) return false;
     const p: Pointer = await r.json();
     this.etag = r.headers.get('ETag');

@@ -229,7 +229,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
                 var publish = stage.Take();
                 publishSeconds = publish.Seconds;
                 var latest = pointer ?? throw new InvalidOperationException("publish wrote nothing");
-                var manifest = await services.GetRequiredService<SnapshotReader>().ReadAsync<SnapshotManifest>(latest, "manifest.json", ct);
+                var manifest = await services.GetRequiredService<SnapshotReader>().ReadAsync<SnapshotManifest>(latest, SnapshotLayout.ManifestFile, ct);
                 snapshotFiles = manifest?.Files.Count ?? 0;
                 published = latest;
                 stages.Add(new BenchStage("publish (snapshot to blobs)", true, publish.Seconds, snapshotFiles, snapshotFiles / publish.Seconds,
@@ -382,10 +382,10 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
         var latest = await reader.LatestAsync(ct);
         var registry = await reader.RegistryAsync(latest, ct);
         var month = latest.Periods.Where(p => Period.TryParse(p, out var x) && x.IsMonth).Order(StringComparer.Ordinal).LastOrDefault() ?? latest.Periods.Last();
-        var doc = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, $"periods/{month}/rankings.json", ct);
+        var doc = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, SnapshotLayout.Rankings(month), ct);
         // The largest group's ranking of the first indicator: the heaviest list a portal asks for.
         var ranking = doc!.Rankings.OrderByDescending(r => r.Entries.Count).First();
-        var targetsDoc = await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, $"periods/{month}/targets.json", ct);
+        var targetsDoc = await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, SnapshotLayout.Targets(month), ct);
         var target = targetsDoc?.Targets.FirstOrDefault();
 
         async Task Call(Func<HttpRequest, Task<IActionResult>> function, string query)

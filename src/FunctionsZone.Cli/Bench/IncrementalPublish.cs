@@ -33,13 +33,13 @@ public static class IncrementalPublish
         var container = clients.Container(clients.Options.SnapshotContainer);
         var before = await ETagsAsync(container, ct);
         var period = full.Periods.Select(Period.Parse).Where(p => p.IsMonth).Max();
-        var observations = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(full, $"periods/{period}/observations.json", ct)
+        var observations = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(full, SnapshotLayout.Observations(period), ct)
                            ?? throw new InvalidOperationException($"快照中没有 {period} 的观测值 / the snapshot has no observations for {period}");
         var reported = observations.Observations.Where(o => o.Value is not null && o.Source?.StartsWith("derived", StringComparison.Ordinal) != true)
             .ToDictionary(o => (o.Zone, o.Indicator));
         // The zone in the middle of the first level ranking of a reported indicator: where the figures are densest, so a
         // +1 % correction is likely to move it past neighbours and change their pages too (not the easiest case).
-        var rankings = await reader.ReadAsync<SnapshotReader.RankingsDocument>(full, $"periods/{period}/rankings.json", ct)
+        var rankings = await reader.ReadAsync<SnapshotReader.RankingsDocument>(full, SnapshotLayout.Rankings(period), ct)
                        ?? throw new InvalidOperationException($"快照中没有 {period} 的排名 / the snapshot has no rankings for {period}");
         var ranking = rankings.Rankings.Where(r => r.Measure == Core.Rankings.Measure.Level)
             .OrderByDescending(r => r.Entries.Count).ThenBy(r => r.Indicator, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Importers;
 using System.Diagnostics;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
@@ -35,7 +36,7 @@ public sealed record IngestPass(StageFigures Figures, int Files, double Referenc
         // write (IngestEachAsync); its one request, the registry read, counts to this file.
         var watch = Stopwatch.StartNew();
         var before = tx.Snapshot();
-        await foreach (var s in pipeline.IngestEachAsync(MonthlyPipeline.InRunOrder(files()), options, ct))
+        await foreach (var s in pipeline.IngestEachAsync(ImporterSet.InRunOrder(files()), options, ct))
         {
             fileCount++;
             var (seconds, fileTx) = (watch.Elapsed.TotalSeconds, tx.Snapshot() - before);

@@ -26,7 +26,7 @@ public static class RunCommand
             var files = InputFile.FromFolder(folder);
             var pipeline = ctx.Pipeline();
             var quiet = parse.GetValue(json);
-            if (!quiet) pipeline.Progress += line => Console.Error.WriteLine(line);
+            if (!quiet) pipeline.Progress.Line += line => Console.Error.WriteLine(line);
             var run = await pipeline.RunAsync(files, ctx.IngestOptions, ct);
             var home = parse.GetValue(zone) ?? ctx.Configuration["FunctionsZone:HomeZone"] ?? "lc-etdz";
             // 对标: the zones the headline compares 亩均 figures with (the speech's benchmark is 邹城经开区).
@@ -78,23 +78,23 @@ public sealed record Headline(
         var targets = new List<Core.Targets.TargetProgress>();
         if (month is not null)
         {
-            var doc = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, $"periods/{month}/rankings.json", ct);
+            var doc = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, SnapshotLayout.Rankings(month), ct);
             foreach (var r in doc?.Rankings ?? [])
             {
                 var e = r.Entries.FirstOrDefault(x => x.Zone == zone.Id && x.Rank is not null);
                 if (e is null || e.Of < 2) continue;
                 ranks.Add(new RankLine(r.Indicator, r.IndicatorName, r.GroupName, r.Measure == Measure.Level ? "level" : "growth", e.Value, r.Unit, e.Rank!.Value, e.Of, e.MoveFromPrevious, e.DifferencePoints, e.Basis));
             }
-            targets.AddRange((await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, $"periods/{month}/targets.json", ct))?.Targets.Where(t => t.Zone == zone.Id) ?? []);
+            targets.AddRange((await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, SnapshotLayout.Targets(month), ct))?.Targets.Where(t => t.Zone == zone.Id) ?? []);
         }
-        var official = (await reader.ReadAsync<List<OfficialRankMove>>(latest, "official-ranks.json", ct) ?? []).Where(o => o.Zone == zone.Id).ToList();
+        var official = (await reader.ReadAsync<List<OfficialRankMove>>(latest, SnapshotLayout.OfficialRanks, ct) ?? []).Where(o => o.Zone == zone.Id).ToList();
 
         // 亩均: the zone against each peer that has the figure for the latest year.
         var perMu = new List<PerMuLine>();
         var year = latest.Periods.Where(p => DomainPeriod.TryParse(p, out var x) && !x.IsMonth).Order(StringComparer.Ordinal).LastOrDefault();
         if (year is not null)
         {
-            var obs = await reader.ReadAsync<ObservationsDocument>(latest, $"periods/{year}/observations.json", ct);
+            var obs = await reader.ReadAsync<ObservationsDocument>(latest, SnapshotLayout.Observations(year), ct);
             foreach (var ind in registry.Indicators.Where(i => i.Derived is not null))
             {
                 var mine = obs?.Observations.FirstOrDefault(o => o.Zone == zone.Id && o.Indicator == ind.Code)?.Value;

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Core.Briefing;
 
 /// <summary>
@@ -35,7 +36,7 @@ public static class BenchmarkSection
     private static string Statement(BriefingContext c, Domain.Indicator ind, decimal mine, Domain.Zone peer, decimal theirs, string file)
     {
         var w = c.T.Benchmark;
-        var year = c.Integer(int.Parse(c.Data.PerMuYear!), "manifest.json", "period");
+        var year = c.Integer(int.Parse(c.Data.PerMuYear!), SnapshotLayout.ManifestFile, "period");
         var value = c.Amount(mine, ind.Unit, file, "derived", ind.NameZh, round: 2, source: "derived");
         var peerValue = c.Amount(theirs, ind.Unit, file, "derived", $"{peer.NameZh} {ind.NameZh}", round: 2, source: "derived");
         var spoken = SpokenFraction.Of(mine / theirs);

@@ -21,7 +21,7 @@ public static class BriefingBuilder
         var c = new BriefingContext(data, t);
         var periodName = c.Fill(c.Month == 1 ? t.PeriodName.January : t.PeriodName.Ytd);
         var title = BriefingText.Fill(t.Title, ("zone", c.Name(data.Zone)), ("periodName", periodName));
-        var dateLine = c.Fill(t.DateLine, ("version", c.Figures.Add(data.Latest.Version, null, "manifest.json", "version")));
+        var dateLine = c.Fill(t.DateLine, ("version", c.Figures.Add(data.Latest.Version, null, SnapshotLayout.ManifestFile, "version")));
         // The data note is written last: it describes the figures the other sections stated.
         var sections = new List<BriefingSection>
         {

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Rankings;
 
@@ -25,7 +26,7 @@ public sealed class BriefingContext(BriefingData data, BriefingTemplate template
     }
 
     /// <summary>A part of the period, traced to the manifest's period list.</summary>
-    public string Period(string text) => Figures.Add(text, decimal.Parse(text), "manifest.json", "period");
+    public string Period(string text) => Figures.Add(text, decimal.Parse(text), SnapshotLayout.ManifestFile, "period");
 
     /// <summary>An observation's figure in its unit: 9.39亿.</summary>
     public string Value(Observation o, Indicator ind, string file) =>
@@ -67,8 +68,8 @@ public sealed class BriefingContext(BriefingData data, BriefingTemplate template
         _ => T.Move["same"],
     };
 
-    public string Name(Indicator ind) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(ind.NameEn) ? ind.NameZh : ind.NameEn, "registry/indicators.json");
-    public string Name(Zone z) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(z.NameEn) ? z.NameZh : z.NameEn, "registry/zones.json");
+    public string Name(Indicator ind) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(ind.NameEn) ? ind.NameZh : ind.NameEn, SnapshotLayout.Indicators);
+    public string Name(Zone z) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(z.NameEn) ? z.NameZh : z.NameEn, SnapshotLayout.Zones);
     /// <summary>A name as a ranking or target row carries it (zh and en), traced to that file.</summary>
     public string Name(string zhName, string enName, string file) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(enName) ? zhName : enName, file);
 

@@ -24,11 +24,11 @@ public sealed record BriefingData
     public IReadOnlyList<Observation> PerMuObservations { get; init; } = [];
     public IReadOnlyList<string> BenchmarkPeers { get; init; } = [];
 
-    public string RankingsFile => $"periods/{Period}/rankings.json";
-    public string ObservationsFile => $"periods/{Period}/observations.json";
-    public string TargetsFile => $"periods/{Period}/targets.json";
-    public const string OfficialFile = "official-ranks.json";
-    public string? PerMuFile => PerMuYear is null ? null : $"periods/{PerMuYear}/observations.json";
+    public string RankingsFile => SnapshotLayout.Rankings(Period);
+    public string ObservationsFile => SnapshotLayout.Observations(Period);
+    public string TargetsFile => SnapshotLayout.Targets(Period);
+    public const string OfficialFile = SnapshotLayout.OfficialRanks;
+    public string? PerMuFile => PerMuYear is null ? null : SnapshotLayout.Observations(PerMuYear);
 
     public Observation? Figure(string indicator) => Observations.FirstOrDefault(o => o.Zone == Zone.Id && o.Indicator == indicator);
 
@@ -54,16 +54,16 @@ public sealed record BriefingData
             throw new FormatException($"简报按月编写，请给出月份，如 {p.Year}-05 / A briefing is monthly: give a month such as {p.Year}-05");
         if (!latest.Periods.Contains(p.ToString()))
             throw new SnapshotNotFoundException($"快照中没有期间 {p} 的数据 / The snapshot has no data for period {p}");
-        var rankings = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, $"periods/{p}/rankings.json", ct);
-        var observations = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, $"periods/{p}/observations.json", ct);
-        var targets = await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, $"periods/{p}/targets.json", ct);
+        var rankings = await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, SnapshotLayout.Rankings(p), ct);
+        var observations = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, SnapshotLayout.Observations(p), ct);
+        var targets = await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, SnapshotLayout.Targets(p), ct);
         var official = await reader.ReadAsync<List<OfficialRankMove>>(latest, OfficialFile, ct) ?? [];
         // 亩均 is published per year: the latest year up to the briefing's that has the zone's derived figures.
         string? perMuYear = null;
         IReadOnlyList<Observation> perMu = [];
         foreach (var y in latest.Periods.Where(x => Period.TryParse(x, out var yp) && !yp.IsMonth && yp.Year <= p.Year).OrderDescending(StringComparer.Ordinal))
         {
-            var doc = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, $"periods/{y}/observations.json", ct);
+            var doc = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, SnapshotLayout.Observations(y), ct);
             var derived = registry.Indicators.Where(i => i.Derived is not null).Select(i => i.Code).ToHashSet();
             if (doc?.Observations.Any(o => o.Zone == z.Id && derived.Contains(o.Indicator) && o.Value is not null) == true)
             {

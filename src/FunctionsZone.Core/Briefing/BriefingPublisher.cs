@@ -15,8 +15,8 @@ public sealed class BriefingPublisher(BriefingOptions options)
 {
     public static BriefingPublisher Default { get; } = new(new BriefingOptions());
 
-    public const string MarkdownSuffix = ".briefing.md";
-    public const string DocxSuffix = ".briefing.docx";
+    public const string MarkdownSuffix = SnapshotLayout.BriefingMarkdownSuffix;
+    public const string DocxSuffix = SnapshotLayout.BriefingDocxSuffix;
 
     /// <summary>Rendered files rather than data: not JSON, no schema, not part of the content hash.</summary>
     public static bool IsBriefing(string path) => path.EndsWith(MarkdownSuffix, StringComparison.Ordinal) || path.EndsWith(DocxSuffix, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class BriefingPublisher(BriefingOptions options)
         {
             var data = await BriefingData.LoadAsync(reader, zone, period, options.Peers, ct);
             var b = BriefingBuilder.Build(data, template);
-            var stem = $"periods/{period}/zones/{zone}";
+            var stem = SnapshotLayout.ZoneStem(period, zone);
             if (formats.Contains("md")) await emit(stem + MarkdownSuffix, BriefingRendering.Render(b, "md"));
             if (formats.Contains("docx")) await emit(stem + DocxSuffix, BriefingRendering.Render(b, "docx"));
         }

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Core.Briefing;
 
 /// <summary>
@@ -12,11 +13,11 @@ public static class DataNoteSection
         var w = c.T.Note;
         var d = c.Data;
         var figures = c.Figures.All.ToList();
-        var files = figures.Select(f => f.File).Where(f => f != "manifest.json").Distinct().Order(StringComparer.Ordinal).ToList();
+        var files = figures.Select(f => f.File).Where(f => f != SnapshotLayout.ManifestFile).Distinct().Order(StringComparer.Ordinal).ToList();
         var paragraphs = new List<string>
         {
-            BriefingText.Fill(w["sources"], ("version", c.Figures.Add(d.Latest.Version, null, "manifest.json", "version")),
-                ("files", string.Join(c.T.ListSeparator, files.Select(f => c.Figures.Add(f, null, "manifest.json", "file"))))),
+            BriefingText.Fill(w["sources"], ("version", c.Figures.Add(d.Latest.Version, null, SnapshotLayout.ManifestFile, "version")),
+                ("files", string.Join(c.T.ListSeparator, files.Select(f => c.Figures.Add(f, null, SnapshotLayout.ManifestFile, "file"))))),
         };
         string Names(Func<BriefingFigure, bool> which) => string.Join(c.T.ListSeparator,
             figures.Where(f => f.Label is not null && which(f)).Select(f => Label(c, f.Label!)).Distinct());
@@ -30,7 +31,7 @@ public static class DataNoteSection
         if (figures.Any(f => f.Basis == "computed" && f.File == d.RankingsFile && f.Label is not null))
             paragraphs.Add(w["computed"]);
         if (d.City is { } city && d.Rankings.FirstOrDefault(r => r.Group == city.Id)?.Entries.Count is { } n and > 0)
-            paragraphs.Add(BriefingText.Fill(w["ranks"], ("group", c.Name(city.NameZh, Unbracketed(city.NameEn), "registry/groups.json")),
+            paragraphs.Add(BriefingText.Fill(w["ranks"], ("group", c.Name(city.NameZh, Unbracketed(city.NameEn), SnapshotLayout.Groups)),
                 ("of", c.Integer(n, d.RankingsFile, "rank"))));
         return new BriefingSection("note", c.T.Heading("note"), paragraphs);
     }

@@ -13,7 +13,7 @@ public sealed class EvaluationReader(SnapshotReader reader)
     public async Task<SchemeCatalog> SchemesAsync(CancellationToken ct = default)
     {
         var latest = await reader.LatestAsync(ct);
-        var list = await reader.ReadAsync<List<PublishedScheme>>(latest, "registry/schemes.json", ct) ?? [];
+        var list = await reader.ReadAsync<List<PublishedScheme>>(latest, SnapshotLayout.Schemes, ct) ?? [];
         return new SchemeCatalog(list.Select(s => s.ToStored()).ToList());
     }
 
@@ -23,7 +23,7 @@ public sealed class EvaluationReader(SnapshotReader reader)
         var p = Period.Parse(period);
         var catalog = await SchemesAsync(ct);
         var s = catalog.Find(scheme) ?? throw catalog.Unknown(scheme);
-        var doc = await reader.ReadAsync<CompositeDocument>(latest, $"periods/{p}/composite.json", ct);
+        var doc = await reader.ReadAsync<CompositeDocument>(latest, SnapshotLayout.Composite(p), ct);
         return doc?.Composites.FirstOrDefault(c => string.Equals(c.Scheme, s.Id, StringComparison.OrdinalIgnoreCase))
                ?? throw new SnapshotNotFoundException(
                    $"快照中没有 {p} 期「{s.NameZh}」的综合评价（比较组内有足够数据的开发区不足两个） / The snapshot has no composite of scheme '{s.Id}' for {p} (fewer than two zones of its group have enough data)");
@@ -58,7 +58,7 @@ public sealed class EvaluationReader(SnapshotReader reader)
         var latest = await reader.LatestAsync(ct);
         var registry = await reader.RegistryAsync(latest, ct);
         var p = Period.Parse(period);
-        var doc = await reader.ReadAsync<ObservationsDocument>(latest, $"periods/{p}/observations.json", ct)
+        var doc = await reader.ReadAsync<ObservationsDocument>(latest, SnapshotLayout.Observations(p), ct)
                   ?? throw new SnapshotNotFoundException($"快照中没有期间 {p} 的数据 / The snapshot has no data for period {p}");
         return Benchmark.Compare(registry, new ObservationSet(doc.Observations), p, zone, peer, indicator);
     }
@@ -69,7 +69,7 @@ public sealed class EvaluationReader(SnapshotReader reader)
         var registry = await reader.RegistryAsync(latest, ct);
         var p = Period.Parse(period);
         var z = zone is null ? null : registry.Zone(zone);
-        var doc = await reader.ReadAsync<BenchmarksDocument>(latest, $"periods/{p}/benchmarks.json", ct);
+        var doc = await reader.ReadAsync<BenchmarksDocument>(latest, SnapshotLayout.Benchmarks(p), ct);
         return (doc?.CityShares ?? []).Where(s => z is null || s.Zone == z.Id).ToList();
     }
 
@@ -89,7 +89,7 @@ public sealed class EvaluationReader(SnapshotReader reader)
         var registry = await reader.RegistryAsync(latest, ct);
         var p = Period.Parse(period);
         var g = group is null ? null : registry.Group(group);
-        var doc = await reader.ReadAsync<PerMuDocument>(latest, $"periods/{p}/permu.json", ct);
+        var doc = await reader.ReadAsync<PerMuDocument>(latest, SnapshotLayout.PerMu(p), ct);
         var list = (doc?.Evaluations ?? []).Where(e => (g is null || e.Group == g.Id) && (method is null || e.Method == method)).ToList();
         if (list.Count == 0)
             throw new SnapshotNotFoundException(

@@ -41,11 +41,11 @@ public static class SnapshotBuilder
         var data = new List<SnapshotFileEntry>();
         async Task Add(EncodedFile file) { data.Add(file.Entry); await draft.PutAsync(file, ct); }
 
-        await Add(SnapshotEncoding.Json("registry/zones.json", registry.Zones));
-        await Add(SnapshotEncoding.Json("registry/groups.json", registry.Groups));
-        await Add(SnapshotEncoding.Json("registry/indicators.json", registry.Indicators));
-        await Add(SnapshotEncoding.Json("official-ranks.json", inputs.OfficialRanks));
-        await Add(SnapshotEncoding.Json("registry/schemes.json", inputs.Schemes.OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()));
+        await Add(SnapshotEncoding.Json(SnapshotLayout.Zones, registry.Zones));
+        await Add(SnapshotEncoding.Json(SnapshotLayout.Groups, registry.Groups));
+        await Add(SnapshotEncoding.Json(SnapshotLayout.Indicators, registry.Indicators));
+        await Add(SnapshotEncoding.Json(SnapshotLayout.OfficialRanks, inputs.OfficialRanks));
+        await Add(SnapshotEncoding.Json(SnapshotLayout.Schemes, inputs.Schemes.OrderBy(x => x.Scheme.Id, StringComparer.Ordinal).Select(PublishedScheme.From).ToList()));
         var periods = new List<string>();
         var briefed = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var ordered = inputs.Periods.Distinct().Order().ToList();
@@ -117,15 +117,15 @@ public static class SnapshotBuilder
     /// <summary>The files of one period, each encoded as it is produced.</summary>
     private static IEnumerable<EncodedFile> PeriodFiles(ZoneRegistry registry, PeriodResults r)
     {
-        var dir = $"periods/{r.Period}";
-        yield return SnapshotEncoding.Json($"{dir}/rankings.json", new { period = r.Period, rankings = r.Rankings });
-        yield return SnapshotEncoding.Json($"{dir}/targets.json", new { period = r.Period, targets = r.Targets });
-        yield return SnapshotEncoding.Json($"{dir}/observations.json", new { period = r.Period, observations = r.Observations.Concat(r.Derived) });
+        var p = r.Period;
+        yield return SnapshotEncoding.Json(SnapshotLayout.Rankings(p), new { period = p, rankings = r.Rankings });
+        yield return SnapshotEncoding.Json(SnapshotLayout.Targets(p), new { period = p, targets = r.Targets });
+        yield return SnapshotEncoding.Json(SnapshotLayout.Observations(p), new { period = p, observations = r.Observations.Concat(r.Derived) });
         foreach (var page in ZonePage.For(registry, r))
-            yield return SnapshotEncoding.Json($"{dir}/zones/{page.Zone}.json", page);
-        if (r.Composites.Count > 0) yield return SnapshotEncoding.Json($"{dir}/composite.json", new { period = r.Period, composites = r.Composites });
-        if (r.CityShares.Count > 0) yield return SnapshotEncoding.Json($"{dir}/benchmarks.json", new { period = r.Period, cityShares = r.CityShares });
-        if (r.PerMu.Count > 0) yield return SnapshotEncoding.Json($"{dir}/permu.json", new { period = r.Period, evaluations = r.PerMu });
+            yield return SnapshotEncoding.Json(SnapshotLayout.ZonePage(p, page.Zone), page);
+        if (r.Composites.Count > 0) yield return SnapshotEncoding.Json(SnapshotLayout.Composite(p), new { period = p, composites = r.Composites });
+        if (r.CityShares.Count > 0) yield return SnapshotEncoding.Json(SnapshotLayout.Benchmarks(p), new { period = p, cityShares = r.CityShares });
+        if (r.PerMu.Count > 0) yield return SnapshotEncoding.Json(SnapshotLayout.PerMu(p), new { period = p, evaluations = r.PerMu });
     }
 
     /// <summary>The manifest's map split by <see cref="SnapshotLayout.ShardOf"/>: a one-zone change rewrites a few shards, not the index.</summary>

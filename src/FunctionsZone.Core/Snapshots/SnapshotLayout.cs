@@ -1,4 +1,5 @@
 using System.Text;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Snapshots;
 
@@ -20,6 +21,36 @@ public static class SnapshotLayout
     public const string ManifestFile = "manifest.json";
     /// <summary>National month (2,720 files): about 43 paths per shard, ~2 KB gzipped each.</summary>
     public const int ShardCount = 64;
+
+    // The logical files of a version (docs/snapshots.md), by every writer and reader; web/src/paths.ts mirrors them.
+    public const string Zones = "registry/zones.json";
+    public const string Groups = "registry/groups.json";
+    public const string Indicators = "registry/indicators.json";
+    public const string Schemes = "registry/schemes.json";
+    public const string OfficialRanks = "official-ranks.json";
+    public const string PeriodsPrefix = "periods/";
+
+    public static string PeriodFolder(string period) => $"{PeriodsPrefix}{period}/";
+    public static string Rankings(string period) => PeriodFolder(period) + "rankings.json";
+    public static string Rankings(Period period) => Rankings(period.ToString());
+    public static string Targets(string period) => PeriodFolder(period) + "targets.json";
+    public static string Targets(Period period) => Targets(period.ToString());
+    public static string Observations(string period) => PeriodFolder(period) + "observations.json";
+    public static string Observations(Period period) => Observations(period.ToString());
+    public static string Composite(string period) => PeriodFolder(period) + "composite.json";
+    public static string Composite(Period period) => Composite(period.ToString());
+    public static string Benchmarks(string period) => PeriodFolder(period) + "benchmarks.json";
+    public static string Benchmarks(Period period) => Benchmarks(period.ToString());
+    public static string PerMu(string period) => PeriodFolder(period) + "permu.json";
+    public static string PerMu(Period period) => PerMu(period.ToString());
+    /// <summary>A zone's files of a period without their extension: the page (.json) and its briefing (.briefing.md, .briefing.docx).</summary>
+    public static string ZoneStem(string period, string zone) => $"{PeriodFolder(period)}zones/{zone}";
+    public static string ZonePage(string period, string zone) => ZoneStem(period, zone) + ".json";
+    public static string ZonePage(Period period, string zone) => ZonePage(period.ToString(), zone);
+    public const string BriefingMarkdownSuffix = ".briefing.md";
+    public const string BriefingDocxSuffix = ".briefing.docx";
+    public static string BriefingDocx(string period, string zone) => ZoneStem(period, zone) + BriefingDocxSuffix;
+    public static bool IsZonePage(string path) => path.StartsWith(PeriodsPrefix, StringComparison.Ordinal) && path.Contains("/zones/", StringComparison.Ordinal);
 
     public static string VersionFolder(string version) => $"{VersionsPrefix}{version}/";
 

@@ -34,9 +34,9 @@ public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions?
 
     public Task<ZoneRegistry> RegistryAsync(SnapshotPointer latest, CancellationToken ct = default) =>
         Cached(latest, "registry", async () => new ZoneRegistry(
-            await ReadAsync<List<Zone>>(latest, "registry/zones.json", ct) ?? [],
-            await ReadAsync<List<Group>>(latest, "registry/groups.json", ct) ?? [],
-            await ReadAsync<List<Indicator>>(latest, "registry/indicators.json", ct) ?? []))!;
+            await ReadAsync<List<Zone>>(latest, SnapshotLayout.Zones, ct) ?? [],
+            await ReadAsync<List<Group>>(latest, SnapshotLayout.Groups, ct) ?? [],
+            await ReadAsync<List<Indicator>>(latest, SnapshotLayout.Indicators, ct) ?? []))!;
 
     /// <summary>One ranking list: period × indicator × group × measure.</summary>
     public async Task<Ranking> RankingAsync(string period, string indicator, string group, Measure measure, CancellationToken ct = default)
@@ -46,7 +46,7 @@ public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions?
         var p = Period.Parse(period);
         var ind = registry.Indicator(indicator);
         var grp = registry.Group(group);
-        var doc = await ReadAsync<RankingsDocument>(latest, $"periods/{p}/rankings.json", ct)
+        var doc = await ReadAsync<RankingsDocument>(latest, SnapshotLayout.Rankings(p), ct)
                   ?? throw new SnapshotNotFoundException($"快照中没有期间 {p} 的数据 / The snapshot has no data for period {p}");
         return doc.Rankings.FirstOrDefault(r => r.Indicator == ind.Code && r.Group == grp.Id && r.Measure == measure)
                ?? throw new SnapshotNotFoundException(
@@ -67,7 +67,7 @@ public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions?
                      ?? latest.Periods.FirstOrDefault(p => p == year.ToString())
                      ?? throw new SnapshotNotFoundException($"快照中没有 {year} 年的数据 / The snapshot has no period in {year}");
         }
-        var doc = await ReadAsync<TargetsDocument>(latest, $"periods/{period}/targets.json", ct)
+        var doc = await ReadAsync<TargetsDocument>(latest, SnapshotLayout.Targets(period), ct)
                   ?? throw new SnapshotNotFoundException($"快照中没有期间 {period} 的数据 / The snapshot has no data for period {period}");
         return doc.Targets.Where(t => t.Zone == z.Id && t.Year == year).ToList();
     }
@@ -95,9 +95,9 @@ public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions?
 
     /// <summary>A period's observations by zone and indicator, built once per snapshot version: a series is then lookups, not scans.</summary>
     private Task<Dictionary<(string Zone, string Indicator), Observation>?> ObservationIndexAsync(SnapshotPointer latest, Period period, CancellationToken ct) =>
-        Cached(latest, $"periods/{period}/observations.json|by-zone-indicator", async () =>
+        Cached(latest, SnapshotLayout.Observations(period) + "|by-zone-indicator", async () =>
         {
-            var doc = await ReadAsync<ObservationsDocument>(latest, $"periods/{period}/observations.json", ct);
+            var doc = await ReadAsync<ObservationsDocument>(latest, SnapshotLayout.Observations(period), ct);
             return doc?.Observations.GroupBy(o => (o.Zone, o.Indicator)).ToDictionary(g => g.Key, g => g.First());
         });
 
@@ -110,7 +110,7 @@ public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions?
         var p = period is null
             ? latest.Periods.Select(Period.Parse).Order().LastOrDefault().ToString()
             : Period.Parse(period).ToString();
-        return await ReadAsync<ZonePage>(latest, $"periods/{p}/zones/{z.Id}.json", ct)
+        return await ReadAsync<ZonePage>(latest, SnapshotLayout.ZonePage(p, z.Id), ct)
                ?? throw new SnapshotNotFoundException($"快照中没有 {p} 期「{z.NameZh}」的数据 / The snapshot has no page for {z.Id} in {p}");
     }
 

@@ -22,20 +22,20 @@ public static class SnapshotSchemas
         }
     }
 
-    /// <summary>The schema a snapshot file (path inside a version, or "latest.json") conforms to.</summary>
+    /// <summary>The schema a snapshot file (path inside a version, or SnapshotLayout.Latest) conforms to.</summary>
     public static string? SchemaFor(string path) => path switch
     {
-        "latest.json" => "latest.schema.json",
-        "manifest.json" => "manifest.schema.json",
-        "registry/zones.json" => "zones.schema.json",
-        "registry/groups.json" => "groups.schema.json",
-        "registry/indicators.json" => "indicators.schema.json",
-        "registry/schemes.json" => "schemes.schema.json",
-        "official-ranks.json" => "official-ranks.schema.json",
+        SnapshotLayout.Latest => "latest.schema.json",
+        SnapshotLayout.ManifestFile => "manifest.schema.json",
+        SnapshotLayout.Zones => "zones.schema.json",
+        SnapshotLayout.Groups => "groups.schema.json",
+        SnapshotLayout.Indicators => "indicators.schema.json",
+        SnapshotLayout.Schemes => "schemes.schema.json",
+        SnapshotLayout.OfficialRanks => "official-ranks.schema.json",
         _ when path.StartsWith("schemas/", StringComparison.Ordinal) => null,
         _ when Briefing.BriefingPublisher.IsBriefing(path) => null, // Markdown and Word, not JSON
-        _ when path.StartsWith("periods/", StringComparison.Ordinal) && path.Contains("/zones/", StringComparison.Ordinal) => "zone-page.schema.json",
-        _ when path.StartsWith("periods/", StringComparison.Ordinal) => Path.GetFileName(path).Replace(".json", ".schema.json"),
+        _ when SnapshotLayout.IsZonePage(path) => "zone-page.schema.json",
+        _ when path.StartsWith(SnapshotLayout.PeriodsPrefix, StringComparison.Ordinal) => Path.GetFileName(path).Replace(".json", ".schema.json"),
         _ => null,
     };
 }

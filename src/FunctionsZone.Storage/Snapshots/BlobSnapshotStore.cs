@@ -10,7 +10,7 @@ namespace FunctionsZone.Storage.Snapshots;
 
 /// <summary>
 /// Snapshots in Blob Storage (docs/snapshots.md, names from <see cref="SnapshotLayout"/>): content-addressed objects,
-/// then the version's manifest, then "latest.json" swapped last, so a reader never sees a half-written version; an
+/// then the version's manifest, then SnapshotLayout.Latest swapped last, so a reader never sees a half-written version; an
 /// object the latest version already names is referenced, not rewritten. Every blob is gzip-encoded
 /// (Content-Encoding: gzip), which browsers and CDNs decode on their own; this store decodes it on read.
 /// </summary>
@@ -258,7 +258,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 
     public async Task<SnapshotPointer?> LatestAsync(CancellationToken ct = default) => (await LatestWithETagAsync(ct)).Pointer;
 
-    /// <summary>A logical file of a version, resolved through its manifest ("manifest.json" is the manifest itself).</summary>
+    /// <summary>A logical file of a version, resolved through its manifest (SnapshotLayout.ManifestFile is the manifest itself).</summary>
     public async Task<byte[]?> ReadAsync(string version, string path, CancellationToken ct = default)
     {
         if (path == SnapshotLayout.ManifestFile)

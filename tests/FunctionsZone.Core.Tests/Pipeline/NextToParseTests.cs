@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Importers;
 using System.Text;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
@@ -10,7 +11,7 @@ public sealed class NextToParseTests
     private static readonly IngestOptions Options = new() { MaxRows = int.MaxValue, MaxFileBytes = long.MaxValue };
     private static InputFile File(string name, string text) => new(name, Encoding.UTF8.GetBytes(text));
 
-    private static readonly IReadOnlyList<InputFile> Run = MonthlyPipeline.InRunOrder(
+    private static readonly IReadOnlyList<InputFile> Run = ImporterSet.InRunOrder(
     [
         File("observations-2022-02.csv", "zone,indicator,period,value\nz1,gdp,2022-02,2\n"),
         File("zones.json", "[]"),
@@ -26,23 +27,23 @@ public sealed class NextToParseTests
         Assert.Equal(["indicators.json", "zones.json", "validation-rules.json", "targets.csv", "observations-2022-01.csv", "observations-2022-02.csv"],
             Run.Select(f => f.Name));
         // From the validation rules on, nothing can change the registry: the first observation file is read during them and the targets.
-        Assert.Equal(4, MonthlyPipeline.NextToParse(Run, 2, Options));
-        Assert.Equal(4, MonthlyPipeline.NextToParse(Run, 3, Options));
-        Assert.Equal(5, MonthlyPipeline.NextToParse(Run, 4, Options));
-        Assert.Null(MonthlyPipeline.NextToParse(Run, 5, Options));
+        Assert.Equal(4, ImporterSet.NextToParse(Run, 2, Options));
+        Assert.Equal(4, ImporterSet.NextToParse(Run, 3, Options));
+        Assert.Equal(5, ImporterSet.NextToParse(Run, 4, Options));
+        Assert.Null(ImporterSet.NextToParse(Run, 5, Options));
     }
 
     [Fact]
     public void No_file_is_parsed_ahead_of_a_registry_file()
     {
         // During indicators.json, zones.json is still to come: what the observations resolve to may change.
-        Assert.Null(MonthlyPipeline.NextToParse(Run, 0, Options));
+        Assert.Null(ImporterSet.NextToParse(Run, 0, Options));
     }
 
     [Fact]
     public void A_file_the_import_refuses_is_not_parsed_ahead()
     {
         var small = new IngestOptions { MaxRows = int.MaxValue, MaxFileBytes = 10 };
-        Assert.Null(MonthlyPipeline.NextToParse(Run, 3, small));
+        Assert.Null(ImporterSet.NextToParse(Run, 3, small));
     }
 }

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Importers;
 using System.Text;
 using System.Text.Json;
 using FunctionsZone.Core.Pipeline;
@@ -57,7 +58,7 @@ public sealed class FunctionInvocationTests
         using var sp = Services(storage);
         var write = sp.GetRequiredService<WriteFunctions>();
         // The registry first, as the timer orders them: observations name zones and indicators.
-        foreach (var file in MonthlyPipeline.InRunOrder(TestStorage.SeedFiles()))
+        foreach (var file in ImporterSet.InRunOrder(TestStorage.SeedFiles()))
         {
             var req = Request(sp, "POST", $"?file={file.Name}", file.Content);
             var (status, _, body) = await Execute(req, () => write.Ingest(req, default));

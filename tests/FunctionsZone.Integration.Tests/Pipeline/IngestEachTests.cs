@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Importers;
 using System.Text;
 using System.Text.Json.Nodes;
 using FunctionsZone.Core.Generation;
@@ -36,7 +37,7 @@ public sealed class IngestEachTests
         var dir = Generate(24, 4);
         try
         {
-            var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir));
+            var files = ImporterSet.InRunOrder(InputFile.FromFolder(dir));
             // A correction of month 2 after month 4: its figures are read against what months 1–4 stored.
             var month2 = files.Single(f => f.Name.EndsWith("observations-2022-02.csv"));
             var text = Encoding.UTF8.GetString(month2.Content).Split('\n');
@@ -64,7 +65,7 @@ public sealed class IngestEachTests
         var dir = Generate(24, 1);
         try
         {
-            var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir));
+            var files = ImporterSet.InRunOrder(InputFile.FromFolder(dir));
             var zones = files.Single(f => f.Kind == InputKind.Zones);
             var observations = files.Single(f => f.Kind == InputKind.Observations);
             // The registry as it was before the zones file: every zone but the last.

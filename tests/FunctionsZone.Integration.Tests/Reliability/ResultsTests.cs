@@ -54,7 +54,7 @@ public sealed class ResultsTests
 
         var pipeline = storage.Pipeline();
         var progress = new List<string>();
-        pipeline.Progress += progress.Add;
+        pipeline.Progress.Line += progress.Add;
         // The same content as before the corruption: the recomputed period equals what was published.
         var pointer = await pipeline.PublishAsync();
         Assert.Null(pointer);

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Importers;
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Generation;
@@ -46,7 +47,7 @@ public sealed class SeriesSummaryTests
         {
             var pipeline = storage.Pipeline();
             var tx = storage.Get<StorageTransactions>();
-            var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)).ToList();
+            var files = ImporterSet.InRunOrder(InputFile.FromFolder(dir)).ToList();
             var reads = new List<long>();
             var kinds = new List<StorageTransactionCounts>();
             var flagged = 0;
@@ -80,7 +81,7 @@ public sealed class SeriesSummaryTests
         try
         {
             var pipeline = storage.Pipeline();
-            await IngestAllAsync(pipeline, MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)));
+            await IngestAllAsync(pipeline, ImporterSet.InRunOrder(InputFile.FromFolder(dir)));
             var store = storage.Get<TableObservationStore>();
             var stored = await store.ReadPeriodsAsync(await store.ListPeriodsAsync());
             var target = stored.First(o => o.Value is not null && o.Period == Period.OfMonth(2022, 2));
@@ -107,7 +108,7 @@ public sealed class SeriesSummaryTests
         try
         {
             var pipeline = storage.Pipeline();
-            var files = MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)).ToList();
+            var files = ImporterSet.InRunOrder(InputFile.FromFolder(dir)).ToList();
             var last = files.Last(f => f.Kind == InputKind.Observations);
             await IngestAllAsync(pipeline, files.Where(f => f != last));
             // The layout before the count was written: indicator partitions of 64 buckets, and a complete mark without a count.
@@ -153,7 +154,7 @@ public sealed class SeriesSummaryTests
         try
         {
             var pipeline = storage.Pipeline();
-            await IngestAllAsync(pipeline, MonthlyPipeline.InRunOrder(InputFile.FromFolder(dir)));
+            await IngestAllAsync(pipeline, ImporterSet.InRunOrder(InputFile.FromFolder(dir)));
             var store = storage.Get<TableObservationStore>();
             var month = await store.ReadPeriodsAsync([Period.OfMonth(2022, 2)]);
             var target = month.First(o => o.Value is not null);

@@ -3,6 +3,7 @@ import { escapeHtml as h, num } from '../format';
 import { pick, t } from '../i18n';
 import type { Ranking } from '../types';
 import { indicatorName } from './zone';
+import { paths } from '../paths';
 
 export interface CityData { period: string; group: string; rankings: Ranking[] }
 
@@ -13,7 +14,7 @@ export async function loadCity(ctx: Context): Promise<CityData> {
   const period = asked && months.includes(asked) ? asked : months[months.length - 1];
   const home = ctx.zones.find(z => z.id === ctx.config.homeZone);
   const group = findGroup(ctx, ctx.params.get('group') ?? '')?.id ?? home?.groups[0] ?? ctx.groups[0].id;
-  const doc = await ctx.snapshot.get<{ rankings: Ranking[] }>(`periods/${period}/rankings.json`);
+  const doc = await ctx.snapshot.get<{ rankings: Ranking[] }>(paths.rankings(period));
   const rankings = (doc?.rankings ?? []).filter(r => r.group === group && r.measure === 'level' && r.entries.filter(e => e.rank !== undefined).length > 1);
   return { period, group, rankings };
 }

@@ -3,6 +3,7 @@ import { findZone, link, type Context } from '../context';
 import { escapeHtml as h, moveArrow, moveText, num, points, ratioText, signed, unitLabel, withUnit } from '../format';
 import { getLang, pick, t, type Key } from '../i18n';
 import type { Composite, OfficialRank, PageRanking, Target, Zone, ZonePage } from '../types';
+import { paths } from '../paths';
 
 export interface ZoneData {
   zone: Zone; period: string; page: ZonePage; official: OfficialRank[]; composites: Composite[];
@@ -21,13 +22,13 @@ export async function loadZone(ctx: Context): Promise<ZoneData> {
   const period = asked && ctx.snapshot.pointer.periods.includes(asked) ? asked : months[months.length - 1];
   const year = ctx.snapshot.years().filter(y => y <= period.slice(0, 4)).pop();
   const peer = findZone(ctx, ctx.config.benchmarkPeer);
-  const briefing = `periods/${period}/zones/${zone.id}.briefing.docx`;
+  const briefing = paths.briefingDocx(period, zone.id);
   const [page, official, composite, yearPage, peerPage, briefingUrl] = await Promise.all([
-    ctx.snapshot.get<ZonePage>(`periods/${period}/zones/${zone.id}.json`),
-    ctx.snapshot.get<OfficialRank[]>('official-ranks.json'),
-    ctx.snapshot.get<{ composites: Composite[] }>(`periods/${period}/composite.json`),
-    year ? ctx.snapshot.get<ZonePage>(`periods/${year}/zones/${zone.id}.json`) : null,
-    year && peer && peer.id !== zone.id ? ctx.snapshot.get<ZonePage>(`periods/${year}/zones/${peer.id}.json`) : null,
+    ctx.snapshot.get<ZonePage>(paths.zonePage(period, zone.id)),
+    ctx.snapshot.get<OfficialRank[]>(paths.officialRanks),
+    ctx.snapshot.get<{ composites: Composite[] }>(paths.composite(period)),
+    year ? ctx.snapshot.get<ZonePage>(paths.zonePage(year, zone.id)) : null,
+    year && peer && peer.id !== zone.id ? ctx.snapshot.get<ZonePage>(paths.zonePage(year, peer.id)) : null,
     ctx.snapshot.url(briefing),
   ]);
   const valueOf = (p: ZonePage | null, code: string) => p?.observations.find(o => o.indicator === code)?.value;
