@@ -22,6 +22,8 @@ public sealed record StorageOptions
     public int LeaseSeconds { get; init; } = 30;
     /// <summary>How long a second run or publish waits for the lease before it answers busy (409 / exit 4).</summary>
     public int LeaseWaitSeconds { get; init; } = 30;
+    /// <summary>How long an import waits for the one before it (a national month writes for about a minute) before it answers busy.</summary>
+    public int ImportWaitSeconds { get; init; } = 180;
     /// <summary>How long one storage request may go unanswered before it is given up (the Azure SDK's NetworkTimeout, default 100 s).</summary>
     public int StorageTimeoutSeconds { get; init; } = 10;
     /// <summary>Retries of a failed storage request: timeout × (retries + 1) plus back-off bounds every call.</summary>
@@ -39,6 +41,7 @@ public sealed record StorageOptions
     {
         if (WriteParallelism <= 0) return "FunctionsZone:WriteParallelism 必须为正整数 / must be a positive integer";
         if (LeaseSeconds is < 15 or > 60) return "FunctionsZone:LeaseSeconds 须在 15–60 之间 / must be within 15–60 (Azure's lease bounds)";
+        if (ImportWaitSeconds < 0) return "FunctionsZone:ImportWaitSeconds 不能为负 / must not be negative";
         if (LeaseWaitSeconds < 0) return "FunctionsZone:LeaseWaitSeconds 不能为负 / must not be negative";
         if (StorageTimeoutSeconds <= 0) return "FunctionsZone:StorageTimeoutSeconds 必须为正整数 / must be a positive integer";
         if (StorageRetries < 0) return "FunctionsZone:StorageRetries 不能为负 / must not be negative";

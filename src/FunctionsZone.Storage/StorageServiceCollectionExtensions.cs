@@ -75,6 +75,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDirtyPeriodStore>(sp => sp.GetRequiredService<FunctionsZone.Storage.Pipeline.TableDirtyPeriodStore>());
         services.AddSingleton<FunctionsZone.Storage.Pipeline.BlobPipelineLease>();
         services.AddSingleton<IPipelineLease>(sp => sp.GetRequiredService<FunctionsZone.Storage.Pipeline.BlobPipelineLease>());
+        services.AddSingleton<IImportLease, FunctionsZone.Storage.Pipeline.BlobImportLease>();
         services.AddSingleton<ImportLogReader>();
         services.AddSingleton<DropFolder>();
         return services;

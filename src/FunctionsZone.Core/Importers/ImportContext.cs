@@ -55,7 +55,7 @@ public sealed class ImportContext(InputFile file, IngestOptions options, ImportS
     /// </summary>
     public async Task<WriteCounts> ChangeAsync(Func<Task<WriteCounts>> write, CancellationToken ct)
     {
-        if (reach != ImportReach.Everything) return await write();
+        if (reach != ImportReach.Everything || Options.DryRun) return await write();
         var marks = await Stores.Dirty.MarkAsync([null], ImportId, ct);
         var w = await write();
         if (w.Imported + w.Updated > 0) await Stores.Dirty.MarkAsync([null], ImportId, ct);

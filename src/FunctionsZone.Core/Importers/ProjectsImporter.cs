@@ -3,12 +3,15 @@ using FunctionsZone.Core.Targets;
 
 namespace FunctionsZone.Core.Importers;
 
-/// <summary>projects.csv: the zone's project registry (10亿元以上产业项目), which project-count targets are measured by.</summary>
+/// <summary>
+/// projects.csv: the zone's project registry (10亿元以上产业项目), which project-count targets are measured by in every
+/// period: a correction makes every period stale.
+/// </summary>
 public sealed class ProjectsImporter : IImporter
 {
     public InputKind Kind => InputKind.Projects;
     public int RunOrder => 5;
-    public ImportReach Reach => ImportReach.Nothing;
+    public ImportReach Reach => ImportReach.Everything;
 
     public async Task<ImportOutcome> ImportAsync(ImportContext context, CancellationToken ct)
     {

@@ -26,13 +26,28 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
             context.Findings.Add(new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) });
             return ImportOutcome.Of(new ImportCounts(0, 0, 0, 0));
         }
-        var count = Part(current).Count;
-        var items = Part(next).Count;
-        // Stored entries come back in key order, a file in its own: compare as sets.
-        if (Canonical(Part(current)).SequenceEqual(Canonical(Part(next)))) return ImportOutcome.Of(new ImportCounts(0, 0, items, 0));
-        if (context.Options.DryRun) return ImportOutcome.Of(new ImportCounts(items, 0, 0, 0));
-        await context.ChangeAsync(async () => { await references.SaveRegistryAsync(next, ct); return new WriteCounts(0, 1, 0); }, ct);
-        return ImportOutcome.Of(new ImportCounts(Math.Max(0, items - count), Math.Min(items, count), 0, 0));
+        var counts = Counted(Part(current), Part(next));
+        if (counts.Imported + counts.Updated == 0) return ImportOutcome.Of(counts);
+        if (!context.Options.DryRun)
+            await context.ChangeAsync(async () => { await references.SaveRegistryAsync(next, ct); return new WriteCounts(counts.Imported, counts.Updated, counts.Unchanged); }, ct);
+        return ImportOutcome.Of(counts);
+    }
+
+    // Entries by id: new, changed, or as stored (each entry's whole JSON compared). Entries the file no longer lists go with it.
+    private static ImportCounts Counted(IReadOnlyList<(string Id, string Json)> current, IReadOnlyList<(string Id, string Json)> next)
+    {
+        var stored = current.ToDictionary(e => e.Id, e => e.Json, StringComparer.Ordinal);
+        int imported = 0, updated = 0, unchanged = 0;
+        foreach (var (id, json) in next)
+        {
+            if (!stored.TryGetValue(id, out var was)) imported++;
+            else if (was == json) unchanged++;
+            else updated++;
+        }
+        var listed = next.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var removed = current.Count(e => !listed.Contains(e.Id));
+        // A withdrawn entry changes the registry too: counted among the updates, so the write is never skipped.
+        return new ImportCounts(imported, updated + removed, unchanged, 0);
     }
 
     private ZoneRegistry Replaced(ZoneRegistry current, string text) => Kind switch
@@ -42,13 +57,12 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
         _ => new ZoneRegistry(current.Zones, current.Groups, RegistryFiles.ReadIndicators(text)),
     };
 
-    private IReadOnlyList<object> Part(ZoneRegistry r) => Kind switch
+    private IReadOnlyList<(string Id, string Json)> Part(ZoneRegistry r) => Kind switch
     {
-        InputKind.Zones => r.Zones.Cast<object>().ToList(),
-        InputKind.Groups => r.Groups.Cast<object>().ToList(),
-        _ => r.Indicators.Cast<object>().ToList(),
+        InputKind.Zones => r.Zones.Select(z => (z.Id, Canonical(z))).ToList(),
+        InputKind.Groups => r.Groups.Select(g => (g.Id, Canonical(g))).ToList(),
+        _ => r.Indicators.Select(i => (i.Code, Canonical(i))).ToList(),
     };
 
-    private static List<string> Canonical(IEnumerable<object> items) =>
-        items.Select(i => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(i, Json.Options))).Order(StringComparer.Ordinal).ToList();
+    private static string Canonical<T>(T item) => JsonSerializer.Serialize(item, Json.Options);
 }

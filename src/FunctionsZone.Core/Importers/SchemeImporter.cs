@@ -6,13 +6,14 @@ namespace FunctionsZone.Core.Importers;
 
 /// <summary>
 /// A scheme file (考核办法): checked against the registry the user ingested (its indicators and group), then stored as
-/// the scheme's next version when its content changed. A file with an error changes nothing.
+/// the scheme's next version when its content changed. A file with an error changes nothing. Every period's composite
+/// evaluates the latest version, so a new one makes every period stale.
 /// </summary>
 public sealed class SchemeImporter : IImporter
 {
     public InputKind Kind => InputKind.Scheme;
     public int RunOrder => 5;
-    public ImportReach Reach => ImportReach.Nothing;
+    public ImportReach Reach => ImportReach.Everything;
 
     public async Task<ImportOutcome> ImportAsync(ImportContext context, CancellationToken ct)
     {
@@ -30,8 +31,12 @@ public sealed class SchemeImporter : IImporter
             });
             return ImportOutcome.Of(new ImportCounts(0, 0, 0, 1));
         }
-        var w = await store.SaveSchemeAsync(scheme, text, context.ImportId, context.File.Name, context.Started, context.Options.DryRun, ct);
-        return ImportOutcome.Of(w.Created ? new ImportCounts(1, 0, 0, 0) : w.Changed ? new ImportCounts(0, 1, 0, 0) : new ImportCounts(0, 0, 1, 0));
+        var w = await context.ChangeAsync(async () =>
+        {
+            var saved = await store.SaveSchemeAsync(scheme, text, context.ImportId, context.File.Name, context.Started, context.Options.DryRun, ct);
+            return saved.Created ? new WriteCounts(1, 0, 0) : saved.Changed ? new WriteCounts(0, 1, 0) : new WriteCounts(0, 0, 1);
+        }, ct);
+        return ImportOutcome.Of(new ImportCounts(w.Imported, w.Updated, w.Unchanged, 0));
     }
 
     /// <summary>Every stored scheme version, as recompute and publish read them.</summary>

@@ -7,8 +7,10 @@ namespace FunctionsZone.Core.Pipeline;
 /// <summary>
 /// Imports files by any route (a run, HTTP, fz): refused unread when too large or undecodable, else given to its
 /// kind's importer (<see cref="ImporterSet"/>); every summary is saved in the import log, a dry run's excepted.
+/// Imports that write go one at a time (<see cref="IImportLease"/>), and once one holds the lock it runs to its end even
+/// if its caller leaves (a client that disconnects mid-upload): only losing the lock stops it.
 /// </summary>
-public sealed class IngestStage(ImportStores stores)
+public sealed class IngestStage(ImportStores stores, IImportLease? importLease = null)
 {
     public Task<ImportSummary> IngestAsync(InputFile file, IngestOptions options, CancellationToken ct = default) => IngestAsync(file, options, null, ct);
 
@@ -74,11 +76,31 @@ public sealed class IngestStage(ImportStores stores)
         var context = new ImportContext(file, options, stores, stores.Clock.GetUtcNow(), importer?.Reach ?? ImportReach.Nothing, parsed);
         var outcome = ImportOutcome.Of(new ImportCounts(0, 0, 0, 0));
         if (refused is not null) context.Findings.Add(refused);
-        else if (importer is not null) outcome = await importer.ImportAsync(context, ct);
-        else context.Findings.Add(UnknownFile(file));
+        else if (importer is null) context.Findings.Add(UnknownFile(file));
+        else if (options.DryRun || importLease is null) outcome = await importer.ImportAsync(context, ct);
+        else
+        {
+            await using var held = await importLease.AcquireAsync($"import {Quote.Cell(file.Name, 80)}", ct);
+            try
+            {
+                outcome = await importer.ImportAsync(context, held.Lost);
+                return await SaveAsync(context, kind, outcome, held.Lost);
+            }
+            catch (OperationCanceledException) when (held.Lost.IsCancellationRequested)
+            {
+                // Storage went away under the import: that is what the caller should hear (exit 3, 503).
+                if (held.LostBecause is StorageUnavailableException down) throw new StorageUnavailableException(down.Message, down);
+                throw new PipelineBusyException($"导入锁丢失，「{file.Name}」已停止，请重试 / The import lock was lost; '{file.Name}' stopped, please retry");
+            }
+        }
+        return options.DryRun ? context.Summary(kind, ImportSummary.StatusOf(context.Findings), outcome.Counts, outcome.Periods)
+            : await SaveAsync(context, kind, outcome, ct);
+    }
 
+    private async Task<ImportSummary> SaveAsync(ImportContext context, InputKind kind, ImportOutcome outcome, CancellationToken ct)
+    {
         var summary = context.Summary(kind, ImportSummary.StatusOf(context.Findings), outcome.Counts, outcome.Periods);
-        if (!options.DryRun) await stores.Log.SaveAsync(summary, ct);
+        await stores.Log.SaveAsync(summary, ct);
         return summary;
     }
 

@@ -19,13 +19,13 @@ public sealed class MonthlyPipeline
 
     public MonthlyPipeline(IObservationStore observations, IReferenceStore references, IResultStore results, ISnapshotStore snapshots,
         IImportLog importLog, IDirtyPeriodStore dirty, IPipelineLease lease, TargetThresholds? targetThresholds = null,
-        TimeProvider? clock = null, BriefingPublisher? briefings = null, IPipelineHook? hook = null)
+        TimeProvider? clock = null, BriefingPublisher? briefings = null, IPipelineHook? hook = null, IImportLease? importLease = null)
     {
         _references = references;
         var time = clock ?? TimeProvider.System;
         var pause = hook ?? PipelineHook.None;
         Lock = new PipelineLock(lease);
-        Ingest = new IngestStage(new ImportStores(observations, references, importLog, dirty, pause, Progress, time));
+        Ingest = new IngestStage(new ImportStores(observations, references, importLog, dirty, pause, Progress, time), importLease);
         Recompute = new RecomputeStage(observations, references, results, Lock, targetThresholds ?? TargetThresholds.Default, pause, Progress);
         Publish = new PublishStage(references, results, snapshots, Lock, Recompute, briefings ?? BriefingPublisher.Default, pause, Progress, time);
         Run = new MonthlyRun(Ingest, Recompute, Publish, observations, results, snapshots, dirty, Lock);

@@ -10,6 +10,12 @@ public interface IPipelineLease
     Task<ILeaseHandle> AcquireAsync(string purpose, CancellationToken ct = default);
 }
 
+/// <summary>
+/// One import at a time (a blob lease of its own in production): held from an import's validation to the end of its
+/// write, so two imports never validate against figures the other is about to change.
+/// </summary>
+public interface IImportLease : IPipelineLease;
+
 /// <summary>A held lease. <see cref="Lost"/> fires when it could not be renewed: the holder stops writing.</summary>
 public interface ILeaseHandle : IAsyncDisposable
 {

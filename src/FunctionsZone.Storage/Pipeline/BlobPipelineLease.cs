@@ -11,15 +11,31 @@ namespace FunctionsZone.Storage.Pipeline;
 /// released when the holder is done; a holder that dies loses it when it runs out). A second caller retries for
 /// LeaseWaitSeconds, then gets PipelineBusyException naming what holds it. See docs/reliability.md.
 /// </summary>
-public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
+public sealed class BlobPipelineLease(StorageClients clients)
+    : BlobLease(clients, BlobName, clients.Options.LeaseWaitSeconds, "流水线", "pipeline"), IPipelineLease
 {
     public const string BlobName = "pipeline";
+}
 
+/// <summary>
+/// One import at a time, by any route and on any instance: a lease on "{locks}/imports", held from an import's
+/// validation to the end of its write, so validation always sees what it guards (part ≤ whole) and a correction's
+/// history row starts from the value the one before it stored. A second import waits up to ImportWaitSeconds.
+/// </summary>
+public sealed class BlobImportLease(StorageClients clients)
+    : BlobLease(clients, BlobName, clients.Options.ImportWaitSeconds, "导入", "imports"), IImportLease
+{
+    public const string BlobName = "imports";
+}
+
+/// <summary>A lease on one blob of the locks container, renewed while held; what the pipeline's and the imports' locks share.</summary>
+public abstract class BlobLease(StorageClients clients, string blobName, int waitSeconds, string whatZh, string whatEn)
+{
     public async Task<ILeaseHandle> AcquireAsync(string purpose, CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
         var options = clients.Options;
-        var blob = clients.Container(options.LocksContainer).GetBlobClient(BlobName);
+        var blob = clients.Container(options.LocksContainer).GetBlobClient(blobName);
         try
         {
             await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, ct);
@@ -28,7 +44,7 @@ public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
 
         var lease = blob.GetBlobLeaseClient();
         var duration = TimeSpan.FromSeconds(options.LeaseSeconds);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(options.LeaseWaitSeconds);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(waitSeconds);
         while (true)
         {
             try
@@ -53,7 +69,7 @@ public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
         return new Handle(lease, duration);
     }
 
-    private static async Task<PipelineBusyException> BusyAsync(BlobClient blob, TimeSpan duration, CancellationToken ct)
+    private async Task<PipelineBusyException> BusyAsync(BlobClient blob, TimeSpan duration, CancellationToken ct)
     {
         string purpose = "?", since = "?";
         try
@@ -65,7 +81,7 @@ public sealed class BlobPipelineLease(StorageClients clients) : IPipelineLease
         }
         catch (RequestFailedException) { }
         return new PipelineBusyException(
-            $"流水线正忙：另一个「{purpose}」自 {since} 起持有租约，请稍后重试 / The pipeline is busy: another '{purpose}' holds its lease since {since}; try again later")
+            $"{whatZh}正忙：另一个「{purpose}」自 {since} 起持有租约，请稍后重试 / The {whatEn} lock is busy: another '{purpose}' holds its lease since {since}; try again later")
         { RetryAfter = duration };
     }
 
