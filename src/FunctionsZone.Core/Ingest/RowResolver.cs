@@ -62,9 +62,10 @@ public sealed class RowResolver(ZoneRegistry registry)
                     findings.Add(OutOfRange(raw, raw.ValueAt, raw.Value, unit ?? indicator.Unit));
                     return null;
                 }
+                var (whyZh, whyEn) = UnitConverter.WhyNot(unit, indicator.Unit);
                 findings.Add(Error(raw, "unknown-unit", raw.ValueAt,
-                    $"单位「{Quote.Cell(unit)}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」",
-                    $"Unit '{Quote.Cell(unit)}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}'"));
+                    $"单位「{Quote.Cell(unit)}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」（{whyZh}）",
+                    $"Unit '{Quote.Cell(unit)}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}' ({whyEn})"));
                 return null;
             }
             // 93900 万元 → 9.39 亿元, not 9.390000: the same figure stores the same text whatever unit it came in.

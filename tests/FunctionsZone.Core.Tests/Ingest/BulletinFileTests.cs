@@ -1,0 +1,82 @@
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Registry;
+
+namespace FunctionsZone.Core.Tests.Ingest;
+
+/// <summary>
+/// Files shaped as a statistics bureau publishes them (Bulletin/README.md names the source of every figure), read as the
+/// pipeline reads them: ObservationFileReader, then RowResolver over a registry of the bulletin's indicators.
+/// </summary>
+public class BulletinFileTests
+{
+    internal static ZoneRegistry Registry { get; } = new(
+        [new Zone { Id = "cn", NameZh = "全国" }],
+        [],
+        [
+            new Indicator { Code = "population", NameZh = "年末全国人口", Unit = "人", Kind = IndicatorKind.Stock },
+            new Indicator { Code = "urban_jobs", NameZh = "城镇新增就业", Unit = "人", Kind = IndicatorKind.Ytd },
+            new Indicator { Code = "grain_output", NameZh = "粮食产量", Unit = "万吨", Kind = IndicatorKind.Ytd },
+            new Indicator { Code = "grain_area", NameZh = "粮食播种面积", Unit = "万亩", Kind = IndicatorKind.Stock },
+            new Indicator { Code = "fdi", NameZh = "实际使用外资", Unit = "万美元", Kind = IndicatorKind.Ytd },
+            new Indicator { Code = "revenue", NameZh = "一般公共预算收入", Unit = "亿元", Kind = IndicatorKind.Ytd },
+            new Indicator { Code = "gdp", NameZh = "国内生产总值", Unit = "亿元", Kind = IndicatorKind.Ytd },
+            new Indicator { Code = "urbanisation", NameZh = "常住人口城镇化率", Unit = "%", Kind = IndicatorKind.Share },
+            new Indicator { Code = "industrial_va_growth", NameZh = "规上工业增加值增速", Unit = "%", Kind = IndicatorKind.Rate },
+            new Indicator { Code = "retail_sales", NameZh = "社会消费品零售总额", Unit = "亿元", Kind = IndicatorKind.Ytd },
+            new Indicator { Code = "households", NameZh = "农村住户", Unit = "户", Kind = IndicatorKind.Stock },
+        ]);
+
+    internal static string PathOf(string name) => Path.Combine(Repo.Root, "tests", "FunctionsZone.Core.Tests", "Ingest", "Bulletin", name);
+
+    internal static (List<Observation> Stored, List<Finding> Findings) Read(string name)
+    {
+        var findings = new List<Finding>();
+        var file = new InputFile(name, File.ReadAllBytes(PathOf(name)));
+        var raw = ObservationFileReader.Read(file, Registry, findings);
+        var rows = new RowResolver(Registry).Resolve(raw, name, findings);
+        return (rows.Select(r => r.Observation).ToList(), findings);
+    }
+
+    private static decimal? Value(List<Observation> stored, string indicator, string period) =>
+        stored.Single(o => o.Indicator == indicator && o.Period.ToString() == period).Value;
+
+    [Fact]
+    public void Units_convert_within_their_dimension_and_refuse_across_it()
+    {
+        var (stored, findings) = Read("units-national-2022.csv");
+        Assert.Equal(1_411_750_000m, Value(stored, "population", "2022"));   // 141175 万人
+        Assert.Equal(12_060_000m, Value(stored, "urban_jobs", "2022"));      // 1206 万人
+        Assert.Equal(68_655m, Value(stored, "grain_output", "2022"));        // 13731 亿斤 = 68655 万吨 (公报: 68653, rounded 亿斤)
+        Assert.Equal(177_498m, Value(stored, "grain_area", "2022"));         // 118332 千公顷 × 15 = 17.75 亿亩
+        Assert.Equal(18_910_000m, Value(stored, "fdi", "2022"));             // 1891 亿美元
+        Assert.Equal(5, stored.Count);
+        var refused = findings.Where(f => f.Code == "unknown-unit").ToList();
+        Assert.Equal([7, 8], refused.Select(f => f.Row!.Value));
+        Assert.Contains("质量", refused[0].MessageZh);           // 万吨 measures mass, 亿元 money
+        Assert.Contains("mass", refused[0].MessageEn);
+        Assert.Contains("不在单位表", refused[1].MessageZh);      // 万亿欧元 is not a unit FunctionsZone knows
+        Assert.Equal(2, findings.Count);
+    }
+
+    [Theory]
+    [InlineData("3", "万户", "户", "30000")]
+    [InlineData("2", "公斤", "千克", "2")]
+    [InlineData("1", "吨", "斤", "2000")]
+    [InlineData("1", "平方公里", "亩", "1500")]
+    [InlineData("2.5", "亿元", "万元", "25000")]
+    public void Each_unit_of_the_table_converts_to_another_of_its_dimension(string value, string from, string to, string expected)
+    {
+        Assert.True(UnitConverter.TryConvert(decimal.Parse(value), from, to, out var converted));
+        Assert.Equal(decimal.Parse(expected), RowResolver.Canonical(converted));
+    }
+
+    [Theory]
+    [InlineData("人", "户")]
+    [InlineData("亩", "吨")]
+    [InlineData("万元", "万美元")]
+    [InlineData("%", "个百分点")]
+    [InlineData("家", "元")]
+    public void Units_of_different_dimensions_never_convert(string from, string to) =>
+        Assert.False(UnitConverter.TryConvert(1m, from, to, out _));
+}
