@@ -79,4 +79,41 @@ public class BulletinFileTests
     [InlineData("家", "元")]
     public void Units_of_different_dimensions_never_convert(string from, string to) =>
         Assert.False(UnitConverter.TryConvert(1m, from, to, out _));
+
+    [Fact]
+    public void A_file_that_declares_decimal_commas_is_read_with_them()
+    {
+        var (stored, findings) = Read("decimal-comma-declared.csv");
+        Assert.Empty(findings);
+        Assert.Equal(65.22m, Value(stored, "urbanisation", "2022"));
+        Assert.Equal((1210207m, 3m), (Value(stored, "gdp", "2022")!.Value, stored.Single(o => o.Indicator == "gdp").Yoy!.Value));
+        Assert.Equal(-0.2m, stored.Single(o => o.Indicator == "retail_sales").Yoy);
+    }
+
+    [Fact]
+    public void A_decimal_comma_declaration_needs_the_semicolon_separator()
+    {
+        var (stored, findings) = Read("decimal-comma-wrong-separator.csv");
+        Assert.Empty(stored);
+        Assert.Equal("decimal-comma-separator", Assert.Single(findings).Code);
+    }
+
+    [Theory]
+    [InlineData("1,234,567", "1234567")]
+    [InlineData("-12,345.5", "-12345.5")]
+    [InlineData("２，４７４", "2474")]
+    [InlineData("33.6", "33.6")]
+    public void A_comma_is_a_thousands_separator_only_in_groups_of_three(string text, string expected)
+    {
+        Assert.True(ValueParser.TryParse(text, out var v, out _));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), v);
+    }
+
+    [Theory]
+    [InlineData("33,6")]
+    [InlineData("1,23")]
+    [InlineData("12,3456")]
+    [InlineData("1234,567")]
+    [InlineData(",123")]
+    public void Any_other_comma_is_not_a_number(string text) => Assert.False(ValueParser.TryParse(text, out _, out _));
 }
