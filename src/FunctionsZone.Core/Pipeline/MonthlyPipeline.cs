@@ -199,7 +199,7 @@ public sealed class MonthlyPipeline(
                     counts = new ImportCounts(0, 0, 0, 0);
                     findings.Add(new Finding
                     {
-                        Code = "unknown-file", Severity = Severity.Warning,
+                        Code = "unknown-file", Severity = Severity.Error,
                         MessageZh = $"无法识别的文件「{Quote.Cell(file.Name)}」，未导入", MessageEn = $"File '{Quote.Cell(file.Name)}' is not a recognised input and was not imported",
                     });
                     break;
