@@ -36,7 +36,7 @@ public static partial class WideTableReader
     public static bool LooksWide(string text)
     {
         var head = string.Join('\n', text.Split('\n').Take(12));
-        return head.Contains("指标") && (head.Contains("累计") || head.Contains("本月") || head.Contains("当月"));
+        return head.Contains("指标") && (head.Contains("累计") || head.Contains("本月") || head.Contains("当月") || head.Contains("全年") || head.Contains("本年"));
     }
 
     /// <summary>True when some row of the grid is a wide-table header (指标 beside 本月 / 累计 columns).</summary>
@@ -46,7 +46,7 @@ public static partial class WideTableReader
     {
         var rows = new List<RawRow>();
         string? zone = null;
-        int? year = null, month = null;
+        int? year = null, month = null, quarter = null;
         string? defaultUnit = null;
         Layout? layout = null;
         var warnedNoZone = false;
@@ -68,7 +68,9 @@ public static partial class WideTableReader
                 {
                     titleRow = r.Row;
                     year = int.Parse(m.Groups["y"].Value);
-                    month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value) : null;
+                    // 上半年 = 1-6月, 前三季度 = 1-9月; a bare year (2022年主要经济指标) is the year's figures.
+                    month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value) : m.Groups["h"].Value switch { "上半年" => 6, "前三季度" => 9, _ => null };
+                    quarter = m.Groups["q"].Success ? "一二三四".IndexOf(m.Groups["q"].Value[0]) is var k and >= 0 ? k + 1 : int.Parse(m.Groups["q"].Value) : null;
                     var before = t[..m.Index].Trim();
                     // "聊城经济技术开发区 2022年1-5月…" names the zone; "2022年1-5月各县市区…" does not.
                     if (before.Length > 0) zone = before;
@@ -106,7 +108,7 @@ public static partial class WideTableReader
                         MessageEn = $"Row {r.Row}: no zone found (expected in a title row such as '聊城经济技术开发区 2022年1-5月主要经济指标', or above the header)",
                     });
                 }
-                var period = year is null ? null : (col.Month ?? month) is { } mo ? $"{year:D4}-{mo:D2}" : $"{year:D4}";
+                var period = year is null ? null : (col.Month ?? month) is { } mo ? $"{year:D4}-{mo:D2}" : quarter is { } q ? $"{year:D4}Q{q}" : $"{year:D4}";
                 var value = Clean(r[col.Index]);
                 var yoy = col.YoyIndex is { } yi ? Clean(r[yi]) : null;
                 var valueUnit = col.Unit ?? unit ?? defaultUnit;
@@ -238,7 +240,8 @@ public static partial class WideTableReader
     {
         if (h.Length == 0) return null;
         if (h.Contains("同比") || h.Contains("增长") || h.Contains("增速") || h.Contains("±")) return ColumnKind.Yoy;
-        if (h.Contains("累计") || CumulativeMonths().IsMatch(h)) return ColumnKind.Cumulative;
+        // 全年 / 本年 in an annual table (2022年主要经济指标) is the year's figure, as 累计 is the months' so far.
+        if (h.Contains("累计") || CumulativeMonths().IsMatch(h) || h.StartsWith("全年") || h.StartsWith("本年")) return ColumnKind.Cumulative;
         if (h.Contains("本月") || h.Contains("当月") || SingleMonth().IsMatch(h)) return ColumnKind.Month;
         return null;
     }
@@ -255,7 +258,7 @@ public static partial class WideTableReader
         return m.Success ? (s[..m.Index].Trim(), m.Groups[1].Value.Trim()) : (s, null);
     }
 
-    [GeneratedRegex(@"(?<y>\d{4})\s*年(?:\s*(?:1\s*[-－—~～至]\s*)?(?<m>\d{1,2})\s*月)?")]
+    [GeneratedRegex(@"(?<y>\d{4})\s*年(?:\s*(?:1\s*[-－—~～至]\s*)?(?<m>\d{1,2})\s*月|\s*(?<h>上半年|前三季度)|\s*第?(?<q>[一二三四1-4])\s*季度)?")]
     private static partial Regex TitlePeriod();
     [GeneratedRegex(@"1\s*[-－—~～至]\s*(?<m>\d{1,2})\s*月")]
     private static partial Regex CumulativeMonths();

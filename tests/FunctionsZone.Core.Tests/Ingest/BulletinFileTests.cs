@@ -116,4 +116,80 @@ public class BulletinFileTests
     [InlineData("1234,567")]
     [InlineData(",123")]
     public void Any_other_comma_is_not_a_number(string text) => Assert.False(ValueParser.TryParse(text, out _, out _));
+
+    [Fact]
+    public void An_annual_table_is_read_as_the_years_figures()
+    {
+        var file = new InputFile("annual-national-2022.csv", File.ReadAllBytes(PathOf("annual-national-2022.csv")));
+        Assert.Equal(InputKind.Observations, file.Kind);   // once unknown-file: nothing imported
+        var (stored, findings) = Read("annual-national-2022.csv");
+        Assert.Empty(findings);
+        Assert.All(stored, o => Assert.Equal(PeriodGrain.Year, o.Period.Grain));
+        Assert.Equal((1210207m, 3.0m), (Value(stored, "gdp", "2022")!.Value, stored.Single(o => o.Indicator == "gdp").Yoy!.Value));
+        Assert.Equal(203703m, Value(stored, "revenue", "2022"));
+        Assert.Equal(-0.2m, stored.Single(o => o.Indicator == "retail_sales").Yoy);
+        Assert.Equal(3.6m, Value(stored, "industrial_va_growth", "2022"));
+    }
+
+    [Fact]
+    public void Periods_of_every_grain_are_stored_by_month_or_year()
+    {
+        var (stored, findings) = Read("periods-national-2022.csv");
+        Assert.Equal(270178m, Value(stored, "gdp", "2022-03"));    // 2022年一季度 = 1-3月
+        Assert.Equal(562642m, Value(stored, "gdp", "2022-06"));    // 上半年 = 1-6月
+        Assert.Equal(870269m, Value(stored, "gdp", "2022-09"));    // 前三季度 = 1-9月
+        Assert.Equal(1210207m, Value(stored, "gdp", "2022"));
+        Assert.Equal(171689m, Value(stored, "retail_sales", "2022-05"));   // 2022年1-5月
+        Assert.Equal(108659m, Value(stored, "retail_sales", "2022-03"));   // 2022Q1
+        Assert.Equal(6, stored.Count);
+        var f = Assert.Single(findings);
+        Assert.Equal(("period-grain", 8), (f.Code, f.Row!.Value));         // 二季度 alone is no month's figure
+        Assert.Contains("1-6月", f.MessageZh);
+    }
+
+    [Theory]
+    [InlineData("2022Q1", PeriodGrain.Quarter, "2022Q1", false)]
+    [InlineData("2022年第三季度", PeriodGrain.Quarter, "2022Q3", false)]
+    [InlineData("2022年4季度", PeriodGrain.Quarter, "2022Q4", false)]
+    [InlineData("2022年1-5月", PeriodGrain.Month, "2022-05", true)]
+    [InlineData("2022年1—12月", PeriodGrain.Month, "2022-12", true)]
+    [InlineData("2022年上半年", PeriodGrain.Month, "2022-06", true)]
+    [InlineData("2022前三季度", PeriodGrain.Month, "2022-09", true)]
+    [InlineData("2022年5月", PeriodGrain.Month, "2022-05", false)]
+    [InlineData("2022年", PeriodGrain.Year, "2022", false)]
+    public void One_parser_reads_every_grain(string text, PeriodGrain grain, string expected, bool yearToDate)
+    {
+        Assert.True(Period.TryParseReported(text, out var p, out var ytd));
+        Assert.Equal((grain, expected, yearToDate), (p.Grain, p.ToString(), ytd));
+    }
+
+    [Theory]
+    [InlineData("2022Q5")]
+    [InlineData("2022年1-13月")]
+    [InlineData("前三季度")]
+    public void A_period_out_of_range_or_without_a_year_is_refused(string text) => Assert.False(Period.TryParseReported(text, out _, out _));
+
+    [Fact]
+    public void A_stored_period_is_never_a_quarter() => Assert.False(Period.TryParse("2022Q1", out _));
+
+    [Fact]
+    public void Changes_are_stored_as_what_they_are()
+    {
+        var (stored, findings) = Read("changes-national-2022.csv");
+        Assert.Empty(findings);
+        Observation Of(string indicator) => stored.Single(o => o.Indicator == indicator);
+        Assert.Equal((1_411_750_000m, -850_000m, (decimal?)null), (Of("population").Value!.Value, Of("population").Change!.Value, Of("population").ChangePoints));
+        Assert.Equal((65.22m, 0.5m, (decimal?)null, (decimal?)null), (Of("urbanisation").Value!.Value, Of("urbanisation").ChangePoints!.Value, Of("urbanisation").Yoy, Of("urbanisation").Change));
+        Assert.Equal(1051.5m, Of("grain_area").Change);        // 701 千公顷 in 万亩
+        Assert.Equal((368m, 0.5m), (Of("grain_output").Change!.Value, Of("grain_output").Yoy!.Value));
+    }
+
+    [Fact]
+    public void A_yoy_on_a_rate_and_points_on_a_count_are_refused()
+    {
+        var (stored, findings) = Read("changes-refused.csv");
+        Assert.Empty(stored);
+        Assert.Equal([("yoy-on-rate", 2), ("change-points-not-percent", 3)], findings.Select(f => (f.Code, f.Row!.Value)));
+        Assert.Contains("change_pp", findings[0].MessageEn);
+    }
 }

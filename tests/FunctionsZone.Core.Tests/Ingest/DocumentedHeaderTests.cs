@@ -6,11 +6,12 @@ namespace FunctionsZone.Core.Tests.Ingest;
 /// <summary>Every header name docs/ingest.md §2 lists is accepted: the test reads the doc's table and tries each one.</summary>
 public class DocumentedHeaderTests
 {
-    private static readonly string[] Columns = ["zone", "indicator", "period", "value", "unit", "yoy", "source"];
+    private static readonly string[] Columns = ["zone", "indicator", "period", "value", "unit", "yoy", "source", "change_pp", "change"];
+    private static readonly string[] Required = ["zone", "indicator", "period", "value"];
     private static readonly Dictionary<string, string> Cell = new()
     {
         ["zone"] = "lc-etdz", ["indicator"] = "retail_sales", ["period"] = "2022-05", ["value"] = "33.4",
-        ["unit"] = "亿元", ["yoy"] = "19.7", ["source"] = "test",
+        ["unit"] = "亿元", ["yoy"] = "19.7", ["source"] = "test", ["change_pp"] = "2.1", ["change"] = "1.2",
     };
 
     /// <summary>(column, header name) for each name in the first two cells of the long layout's table in docs/ingest.md §2.</summary>
@@ -38,8 +39,11 @@ public class DocumentedHeaderTests
     [MemberData(nameof(DocumentedNames))]
     public void Each_documented_header_is_read_as_the_long_layout(string column, string name)
     {
-        var header = Columns.Select(c => c == column ? name : c);
-        var csv = string.Join(',', header.Select(Quoted)) + "\n" + string.Join(',', Columns.Select(c => Cell[c])) + "\n";
+        // The four required columns, and the one tried if it is another; a change in 个百分点 needs a share in %.
+        var columns = Required.Contains(column) ? Required : [.. Required, column];
+        var cells = new Dictionary<string, string>(Cell);
+        if (column == "change_pp") (cells["indicator"], cells["value"]) = ("private_investment_share", "85.6");
+        var csv = string.Join(',', columns.Select(c => Quoted(c == column ? name : c))) + "\n" + string.Join(',', columns.Select(c => cells[c])) + "\n";
         var file = new InputFile("bureau.csv", Encoding.UTF8.GetBytes(csv));
         // The pipeline's kind first: a file it does not recognise imports nothing.
         Assert.Equal(InputKind.Observations, file.Kind);
@@ -47,8 +51,17 @@ public class DocumentedHeaderTests
         var rows = new RowResolver(Repo.Registry).Resolve(ObservationFileReader.Read(file, Repo.Registry, findings), file.Name, findings);
         Assert.Empty(findings);
         var o = Assert.Single(rows).Observation;
-        Assert.Equal(("lc-etdz", "retail_sales", "2022-05", 33.4m, 19.7m), (o.Zone, o.Indicator, o.Period.ToString(), o.Value, o.Yoy));
-        if (column == "source") Assert.Equal("test", o.Source);
+        Assert.Equal(("lc-etdz", "2022-05", decimal.Parse(cells["value"])), (o.Zone, o.Period.ToString(), o.Value));
+        object? read = column switch
+        {
+            "indicator" => o.Indicator, "unit" => o.Value, "yoy" => o.Yoy, "source" => o.Source,
+            "change_pp" => o.ChangePoints, "change" => o.Change, _ => o.Value,
+        };
+        object expected = column switch
+        {
+            "indicator" => "retail_sales", "unit" => 33.4m, "yoy" => 19.7m, "source" => "test", "change_pp" => 2.1m, "change" => 1.2m, _ => 33.4m,
+        };
+        Assert.Equal(expected, read);
     }
 
     private static string Quoted(string h) => h.Contains(',') ? $"\"{h}\"" : h;
