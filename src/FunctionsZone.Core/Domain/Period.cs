@@ -93,7 +93,7 @@ public readonly partial record struct Period(int Year, int? Month) : IComparable
     public int CompareTo(Period other) =>
         Year != other.Year ? Year.CompareTo(other.Year) : Order.CompareTo(other.Order);
 
-    private decimal Order => Month ?? (Quarter is { } q ? q * 3 + 0.5m : 13);
+    private int Order => Month is { } m ? 2 * m : Quarter is { } q ? 6 * q + 1 : 26;
 
     public static bool operator <(Period a, Period b) => a.CompareTo(b) < 0;
     public static bool operator >(Period a, Period b) => a.CompareTo(b) > 0;
