@@ -17,11 +17,13 @@ namespace FunctionsZone.Core.Ingest;
 /// </summary>
 public static partial class WideTableReader
 {
-    private enum ColumnKind { Cumulative, Month, Yoy }
+    private enum ColumnKind { Cumulative, Month, Yoy, ChangePoints, Change }
 
     private sealed record ValueColumn(int Index, ColumnKind Kind, string Header, string? Unit, string? Zone, int? Month)
     {
         public int? YoyIndex { get; set; }
+        public int? ChangePointsIndex { get; set; }
+        public int? ChangeIndex { get; set; }
     }
 
     private sealed class Layout
@@ -95,7 +97,7 @@ public static partial class WideTableReader
             var unit = layout.UnitCol >= 0 && Clean(r[layout.UnitCol]) is { Length: > 0 } uc ? uc : nameUnit;
             var rowZone = layout.ZoneCol >= 0 && Clean(r[layout.ZoneCol]) is { Length: > 0 } zc ? zc : null;
 
-            foreach (var col in layout.Columns.Where(c => c.Kind != ColumnKind.Yoy))
+            foreach (var col in layout.Columns)
             {
                 var z = col.Zone ?? rowZone ?? zone;
                 if (z is null && !warnedNoZone)
@@ -147,7 +149,8 @@ public static partial class WideTableReader
                     : rowZone is not null ? Grid.Letter(layout.ZoneCol) : $"第 {titleRow} 行标题 / title row {titleRow}";
                 var periodAt = col.Month is not null ? header : $"第 {titleRow} 行标题 / title row {titleRow}";
                 rows.Add(new RawRow(r.Row, z, indicatorText, period, value, valueUnit, yoy, null, header, yoyHeader, r.Sheet,
-                    zoneAt, Grid.Letter(layout.IndicatorCol), periodAt));
+                    zoneAt, Grid.Letter(layout.IndicatorCol), periodAt,
+                    col.ChangePointsIndex is { } cp ? Clean(r[cp]) : null, col.ChangeIndex is { } ch ? Clean(r[ch]) : null));
             }
         }
         if (layout is null && rows.Count == 0)
@@ -213,10 +216,13 @@ public static partial class WideTableReader
             var (_, unit) = SplitUnit(h);
             var mm = CumulativeMonths().Match(h);
             int? month = mm.Success ? int.Parse(mm.Groups["m"].Value) : null;
-            if (kind == ColumnKind.Yoy)
+            if (kind is ColumnKind.Yoy or ColumnKind.ChangePoints or ColumnKind.Change)
             {
-                // A growth column belongs to the value column on its left (本月 | 本月同比 | 累计 | 累计同比).
-                if (lastValue is not null && lastValue.YoyIndex is null && lastValue.Zone == zoneName) lastValue.YoyIndex = c;
+                // A growth or change column belongs to the value column on its left (本月 | 本月同比 | 累计 | 累计同比 | 增减).
+                if (lastValue is null || lastValue.Zone != zoneName) continue;
+                if (kind == ColumnKind.Yoy) lastValue.YoyIndex ??= c;
+                else if (kind == ColumnKind.ChangePoints) lastValue.ChangePointsIndex ??= c;
+                else lastValue.ChangeIndex ??= c;
                 continue;
             }
             lastValue = new ValueColumn(c, kind.Value, h, unit, zoneName, kind == ColumnKind.Cumulative ? month : null);
@@ -239,6 +245,9 @@ public static partial class WideTableReader
     private static ColumnKind? Classify(string h)
     {
         if (h.Length == 0) return null;
+        // 增减(个百分点) is a change of a rate; 增减量 (or 增减 in a unit, not in %) an absolute change — neither is a growth rate.
+        if (h.Contains("百分点")) return ColumnKind.ChangePoints;
+        if (h.Contains("增减量") || (h.Contains("增减") && !h.Contains('%'))) return ColumnKind.Change;
         if (h.Contains("同比") || h.Contains("增长") || h.Contains("增速") || h.Contains("±")) return ColumnKind.Yoy;
         // 全年 / 本年 in an annual table (2022年主要经济指标) is the year's figure, as 累计 is the months' so far.
         if (h.Contains("累计") || CumulativeMonths().IsMatch(h) || h.StartsWith("全年") || h.StartsWith("本年")) return ColumnKind.Cumulative;

@@ -192,4 +192,15 @@ public class BulletinFileTests
         Assert.Equal([("yoy-on-rate", 2), ("change-points-not-percent", 3)], findings.Select(f => (f.Code, f.Row!.Value)));
         Assert.Contains("change_pp", findings[0].MessageEn);
     }
+
+    [Fact]
+    public void A_wide_tables_change_columns_are_stored_as_what_they_are()
+    {
+        var (stored, findings) = Read("annual-changes-national-2022.csv");
+        Assert.Empty(findings);
+        var population = stored.Single(o => o.Indicator == "population");
+        var urbanisation = stored.Single(o => o.Indicator == "urbanisation");
+        Assert.Equal(("2022", -850_000m, (decimal?)null), (population.Period.ToString(), population.Change!.Value, population.ChangePoints));
+        Assert.Equal((65.22m, 0.5m, (decimal?)null), (urbanisation.Value!.Value, urbanisation.ChangePoints!.Value, urbanisation.Yoy));
+    }
 }
