@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
