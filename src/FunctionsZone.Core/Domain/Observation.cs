@@ -9,6 +9,10 @@ public sealed record Observation
     public decimal? Value { get; init; }
     /// <summary>YoY growth in % as reported by the bureau (同比); never recomputed over it.</summary>
     public decimal? Yoy { get; init; }
+    /// <summary>增减(个百分点): the change of a % figure from the same period a year before, in percentage points, as reported.</summary>
+    public decimal? ChangePoints { get; init; }
+    /// <summary>增减量: the absolute change from the same period a year before, in the indicator's unit, as reported.</summary>
+    public decimal? Change { get; init; }
     /// <summary>Where the figure came from: "speech", "illustrative", a file name, or "derived: …".</summary>
     public string? Source { get; init; }
     public string? ImportId { get; init; }

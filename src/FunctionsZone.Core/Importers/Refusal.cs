@@ -16,7 +16,7 @@ public static class Refusal
                 MessageZh = $"文件 {file.Content.LongLength:N0} 字节，超过上限 {options.MaxFileBytes:N0} 字节",
                 MessageEn = $"The file has {file.Content.LongLength:N0} bytes, over the limit of {options.MaxFileBytes:N0}",
             };
-        if (file.Extension is ".csv" or ".txt" && file.NotUtf8Line is { } line)
+        if (file.IsDelimitedText && file.NotUtf8Line is { } line)
             // Mostly UTF-8 with a line in another encoding (a GBK line pasted in): decoding it as GB18030 would be mojibake.
             return new Finding
             {
@@ -24,7 +24,7 @@ public static class Refusal
                 MessageZh = $"第 {line} 行不是 UTF-8（可能是 GBK），而文件其余部分是 UTF-8：请把整个文件另存为同一种编码",
                 MessageEn = $"Line {line} is not UTF-8 (GBK?) while the rest of the file is: save the whole file in one encoding",
             };
-        if (file.Extension is ".csv" or ".txt" && file.Text().Contains('\uFFFD'))
+        if (file.IsDelimitedText && file.Text().Contains('\uFFFD'))
             // Bytes that do not decode: a wrong --encoding, or a file that is neither UTF-8, GBK nor UTF-16.
             return new Finding
             {

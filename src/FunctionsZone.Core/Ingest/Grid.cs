@@ -17,7 +17,10 @@ public sealed record GridRow(int Row, IReadOnlyList<string?> Cells, string? Shee
 /// <summary>Reads CSV text or an .xlsx workbook into rows of text cells; the layout readers work on these.</summary>
 public static class Grid
 {
-    public static IReadOnlyList<GridRow> FromCsv(string text)
+    public static IReadOnlyList<GridRow> FromCsv(string text) => FromCsv(text, out _);
+
+    /// <summary>The rows of CSV text and the field separator detected (",", tab, ";" or "|").</summary>
+    public static IReadOnlyList<GridRow> FromCsv(string text, out string delimiter)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -28,6 +31,7 @@ public static class Grid
         using var parser = new CsvParser(new StringReader(text), config);
         while (parser.Read())
             rows.Add(new GridRow(parser.RawRow, parser.Record!.Select(c => (string?)c).ToArray()));
+        delimiter = parser.Delimiter;
         return rows;
     }
 

@@ -15,16 +15,22 @@ public sealed record InputFile(string Name, byte[] Content)
 
     /// <summary>
     /// Every file at the top of a folder (seeds/, a drop folder, generated data) and in its schemes/ sub-folder, except
-    /// Markdown notes, by name. Other sub-folders (samples/, examples/) are not inputs of the folder.
+    /// Markdown notes and side files (IsSideFile), by name. Other sub-folders (samples/, examples/) are not inputs of the folder.
     /// </summary>
     public static IReadOnlyList<InputFile> FromFolder(string folder)
     {
         var schemes = Path.Combine(folder, SchemesFolder);
         var files = Directory.GetFiles(folder).Concat(Directory.Exists(schemes) ? Directory.GetFiles(schemes) : []);
-        return files.Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        return files.Where(f => !f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && !IsSideFile(f))
             .Select(f => (Name: Path.GetRelativePath(folder, f).Replace('\\', '/'), Path: f)).OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => new InputFile(f.Name, File.ReadAllBytes(f.Path))).ToList();
     }
+
+    /// <summary>
+    /// A list another command reads, not the pipeline (fz permu --enterprises reads enterprises*.csv): a folder's run
+    /// leaves it out, and sent on its own it is a file that imports nothing (unknown-file, an error).
+    /// </summary>
+    public static bool IsSideFile(string name) => Path.GetFileName(name).Contains("enterprise", StringComparison.OrdinalIgnoreCase);
 
     public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Content));
 
@@ -56,6 +62,17 @@ public sealed record InputFile(string Name, byte[] Content)
 
     public bool IsSpreadsheet => Extension is ".xlsx" or ".xlsm";
 
+    /// <summary>A CSV, a text export (Excel's Unicode text) or tab-separated values: read as delimited text.</summary>
+    public bool IsDelimitedText => Extension is ".csv" or ".txt" or ".tsv";
+
+    private static bool HasLongHeader(string text)
+    {
+        // The first lines only: the header is the first non-empty row (a national month has 162,000 more).
+        var head = string.Join('\n', DecimalComma.Strip(text).Text.Split('\n', 12).Take(11));
+        var grid = Grid.FromCsv(head);
+        return grid.FirstOrDefault(r => !r.IsEmpty) is { } first && LongCsvReader.IsLongHeader(first);
+    }
+
     public InputKind Kind
     {
         get
@@ -74,7 +91,7 @@ public sealed record InputFile(string Name, byte[] Content)
                 };
             }
             if (IsSpreadsheet) return InputKind.Observations;
-            if (Extension is not (".csv" or ".txt")) return InputKind.Ignored;
+            if (!IsDelimitedText) return InputKind.Ignored;
             // An empty CSV is a failed observations file (empty-file), not something to skip quietly.
             if (string.IsNullOrWhiteSpace(Text())) return InputKind.Observations;
             var text = Text();
@@ -84,7 +101,9 @@ public sealed record InputFile(string Name, byte[] Content)
             if (firstLine.Contains("evaluation")) return InputKind.OfficialRanks;
             if (firstLine.Contains("target") && firstLine.Contains("kind")) return InputKind.Targets;
             if (firstLine.Contains("totalinvestment") || firstLine.Contains("总投资")) return InputKind.Projects;
-            if (firstLine.Contains("zone") || firstLine.Contains("开发区")) return name.Contains("enterprise") ? InputKind.Ignored : InputKind.Observations;
+            if (IsSideFile(name)) return InputKind.Ignored;
+            // Any long-layout header docs/ingest.md lists (地区, 园区, 单位名称 …), after a 小数点=逗号 line if there is one.
+            if (firstLine.Contains("zone") || firstLine.Contains("开发区") || HasLongHeader(text)) return InputKind.Observations;
             return InputKind.Ignored;
         }
     }

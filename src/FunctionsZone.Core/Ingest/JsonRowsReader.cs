@@ -57,7 +57,7 @@ public static class JsonRowsReader
                     }
                     return null;
                 }
-                rows.Add(new RawRow(n, F("zone"), F("indicator"), F("period"), F("value"), F("unit"), F("yoy"), F("source")));
+                rows.Add(new RawRow(n, F("zone"), F("indicator"), F("period"), F("value"), F("unit"), F("yoy"), F("source"), ChangePoints: F("change_pp"), Change: F("change")));
             }
         }
         return rows;

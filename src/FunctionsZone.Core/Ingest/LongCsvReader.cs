@@ -1,20 +1,23 @@
 namespace FunctionsZone.Core.Ingest;
 
 /// <summary>
-/// Reads the canonical long CSV: zone, indicator, period, value [, unit, yoy, source],
-/// with English or Chinese headers (开发区/指标/期间/数值/单位/同比/来源).
+/// Reads the canonical long CSV: zone, indicator, period, value [, unit, yoy, source, change_pp, change],
+/// with English or Chinese headers (开发区/指标/期间/数值/单位/同比/来源/增减(个百分点)/增减量).
 /// </summary>
 public static class LongCsvReader
 {
     internal static readonly Dictionary<string, string[]> HeaderAliases = new()
     {
-        ["zone"] = ["zone", "开发区", "园区", "地区", "单位名称"],
+        ["zone"] = ["zone", "开发区", "园区", "地区", "单位名称", "region"],
         ["indicator"] = ["indicator", "指标", "指标名称"],
         ["period"] = ["period", "期间", "时间", "月份"],
         ["value"] = ["value", "数值", "值"],
         ["unit"] = ["unit", "单位", "计量单位"],
         ["yoy"] = ["yoy", "同比", "同比增长", "同比增长(%)", "同比(%)"],
         ["source"] = ["source", "来源"],
+        // Changes that are not growth rates: a share's 提高0.85个百分点, a population's 减少1.52万人.
+        ["change_pp"] = ["change_pp", "增减(个百分点)", "比上年增减(个百分点)", "同比增减(个百分点)", "增减百分点"],
+        ["change"] = ["change", "增减量", "比上年增减量", "同比增减量", "增量"],
     };
 
     public static IReadOnlyList<RawRow> Read(TextReader text, List<Finding> findings) =>
@@ -59,7 +62,7 @@ public static class LongCsvReader
             if (r.IsEmpty) continue;
             string? Field(string name) => index.TryGetValue(name, out var i) ? r[i]?.Trim() : null;
             rows.Add(new RawRow(r.Row, Field("zone"), Field("indicator"), Field("period"), Field("value"),
-                Field("unit"), Field("yoy"), Field("source"), Sheet: r.Sheet));
+                Field("unit"), Field("yoy"), Field("source"), Sheet: r.Sheet, ChangePoints: Field("change_pp"), Change: Field("change")));
         }
         return rows;
     }

@@ -16,8 +16,15 @@ public static class ObservationChange
     public static (ChangeKind Kind, Observation Stored) Of(Observation? stored, Observation incoming)
     {
         if (stored is null) return (ChangeKind.New, incoming);
-        var merged = incoming.Yoy is null && stored.Yoy is not null ? incoming with { Yoy = stored.Yoy } : incoming;
-        return stored.Value == merged.Value && stored.Yoy == merged.Yoy ? (ChangeKind.Unchanged, merged) : (ChangeKind.Updated, merged);
+        // A figure the row leaves blank (同比, 增减) keeps the stored one.
+        var keeps = (incoming.Yoy is null && stored.Yoy is not null) || (incoming.ChangePoints is null && stored.ChangePoints is not null)
+                    || (incoming.Change is null && stored.Change is not null);
+        var merged = !keeps ? incoming : incoming with
+        {
+            Yoy = incoming.Yoy ?? stored.Yoy, ChangePoints = incoming.ChangePoints ?? stored.ChangePoints, Change = incoming.Change ?? stored.Change,
+        };
+        var same = stored.Value == merged.Value && stored.Yoy == merged.Yoy && stored.ChangePoints == merged.ChangePoints && stored.Change == merged.Change;
+        return same ? (ChangeKind.Unchanged, merged) : (ChangeKind.Updated, merged);
     }
 
     /// <summary>Counts of a file against what is stored, as the write would report them.</summary>

@@ -61,7 +61,14 @@ public static class ObservationFileReader
                 return [];
             }
         }
-        else sheets = [Grid.FromCsv(file.Text())];
+        else
+        {
+            var (text, decimalComma) = DecimalComma.Strip(file.Text());
+            IReadOnlyList<GridRow>? grid = Grid.FromCsv(text, out var delimiter);
+            if (decimalComma) grid = DecimalComma.Apply(grid, delimiter, findings);
+            if (grid is null) return [];
+            sheets = [grid];
+        }
 
         var rows = new List<RawRow>();
         foreach (var grid in sheets)

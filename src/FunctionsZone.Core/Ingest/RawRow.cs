@@ -18,7 +18,9 @@ public sealed record RawRow(
     string? Sheet = null,
     string? ZoneColumn = null,
     string? IndicatorColumn = null,
-    string? PeriodColumn = null)
+    string? PeriodColumn = null,
+    string? ChangePoints = null,
+    string? Change = null)
 {
     /// <summary>Where the zone, indicator and period were read: a column, or in a wide table the title row.</summary>
     public string ZoneAt => Prefix + (ZoneColumn ?? "zone");
@@ -27,5 +29,7 @@ public sealed record RawRow(
     /// <summary>Where the value sits, as a finding names it: "value" in the long layout, "D（1-5月累计）" in a wide table.</summary>
     public string ValueAt => Prefix + (ValueColumn ?? "value");
     public string YoyAt => Prefix + (YoyColumn ?? "yoy");
+    public string ChangePointsAt => Prefix + "change_pp";
+    public string ChangeAt => Prefix + "change";
     private string Prefix => Sheet is null ? "" : Sheet + "!";
 }

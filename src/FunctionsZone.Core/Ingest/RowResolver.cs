@@ -38,8 +38,14 @@ public sealed class RowResolver(ZoneRegistry registry)
         var indicator = registry.FindIndicator(raw.Indicator);
         if (indicator is null)
             findings.Add(Error(raw, "unknown-indicator", raw.IndicatorAt, $"未知的指标「{Quote.Cell(raw.Indicator)}」", $"Unknown indicator '{Quote.Cell(raw.Indicator)}'"));
-        if (!Period.TryParse(raw.Period, out var period))
-            findings.Add(Error(raw, "bad-period", raw.PeriodAt, $"期间「{Quote.Cell(raw.Period)}」格式错误，应为 2022-05 或 2021", $"Bad period '{Quote.Cell(raw.Period)}': expected 2022-05 or 2021"));
+        if (!Period.TryParseReported(raw.Period, out var period, out var yearToDate))
+            findings.Add(Error(raw, "bad-period", raw.PeriodAt, $"期间「{Quote.Cell(raw.Period)}」格式错误，应为 2022-05、2022年1-5月、2022Q1、2022年上半年或 2022",
+                $"Bad period '{Quote.Cell(raw.Period)}': expected 2022-05, 2022年1-5月, 2022Q1, 2022年上半年 or 2022"));
+        else if (indicator is not null && StoredPeriod.Of(period, yearToDate, indicator) is var (stored, whyZh, whyEn))
+        {
+            if (stored is { } s) period = s;
+            else findings.Add(Error(raw, "period-grain", raw.PeriodAt, $"期间「{Quote.Cell(raw.Period)}」：{whyZh}", $"Period '{Quote.Cell(raw.Period)}': {whyEn}"));
+        }
         if (indicator?.Derived is not null)
             findings.Add(Error(raw, "derived-indicator", raw.IndicatorAt, $"指标「{indicator.NameZh}」由系统计算，不能导入", $"Indicator '{indicator.Code}' is derived and cannot be imported"));
         if (findings.Count > before) return null;
@@ -62,9 +68,10 @@ public sealed class RowResolver(ZoneRegistry registry)
                     findings.Add(OutOfRange(raw, raw.ValueAt, raw.Value, unit ?? indicator.Unit));
                     return null;
                 }
+                var (whyZh, whyEn) = UnitConverter.WhyNot(unit, indicator.Unit);
                 findings.Add(Error(raw, "unknown-unit", raw.ValueAt,
-                    $"单位「{Quote.Cell(unit)}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」",
-                    $"Unit '{Quote.Cell(unit)}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}'"));
+                    $"单位「{Quote.Cell(unit)}」无法换算为指标「{indicator.NameZh}」的单位「{indicator.Unit}」（{whyZh}）",
+                    $"Unit '{Quote.Cell(unit)}' does not convert to '{indicator.Unit}', the unit of '{indicator.Code}' ({whyEn})"));
                 return null;
             }
             // 93900 万元 → 9.39 亿元, not 9.390000: the same figure stores the same text whatever unit it came in.
@@ -83,7 +90,16 @@ public sealed class RowResolver(ZoneRegistry registry)
             }
             yoy = Canonical(y);
         }
-        if (value is null && yoy is null)
+        if (yoy is not null && indicator!.IsRatio && indicator.IsPercent)
+        {
+            // 同比 on a share or rate: "0.85" may be 个百分点 or a relative growth of the rate — the file must say which.
+            findings.Add(Error(raw, "yoy-on-rate", raw.YoyAt,
+                $"「{indicator.NameZh}」是比率（%），同比「{Quote.Cell(raw.Yoy)}」含义不明：个百分点的变化请填「增减(个百分点)」列（change_pp）",
+                $"'{indicator.Code}' is a rate in %: its 同比 '{Quote.Cell(raw.Yoy)}' is ambiguous; a change in percentage points goes in the 增减(个百分点) column (change_pp)"));
+            return null;
+        }
+        if (!Changes(raw, indicator!, Blank(raw.Unit), findings, out var changePoints, out var change)) return null;
+        if (value is null && yoy is null && changePoints is null && change is null)
         {
             findings.Add(new Finding
             {
@@ -95,9 +111,52 @@ public sealed class RowResolver(ZoneRegistry registry)
         }
         return new Observation
         {
-            Zone = zone!.Id, Indicator = indicator!.Code, Period = period, Value = value, Yoy = yoy,
+            Zone = zone!.Id, Indicator = indicator!.Code, Period = period, Value = value, Yoy = yoy, ChangePoints = changePoints, Change = change,
             Source = Blank(raw.Source) ?? sourceFile, SourceFile = sourceFile,
         };
+    }
+
+    /// <summary>
+    /// 增减(个百分点) — only on an indicator in %; 增减量 — in the row's unit, converted as the value is. False (with the
+    /// finding) when either is there but cannot be taken.
+    /// </summary>
+    private static bool Changes(RawRow raw, Indicator indicator, string? unit, List<Finding> findings, out decimal? changePoints, out decimal? change)
+    {
+        (changePoints, change) = (null, null);
+        if (!ValueParser.IsMissing(raw.ChangePoints))
+        {
+            if (!indicator.IsPercent)
+            {
+                findings.Add(Error(raw, "change-points-not-percent", raw.ChangePointsAt,
+                    $"「{indicator.NameZh}」的单位是「{indicator.Unit}」，不是 %，没有个百分点的增减；绝对增减请填「增减量」列（change）",
+                    $"'{indicator.Code}' is in {indicator.Unit}, not %: it has no change in percentage points; an absolute change goes in 增减量 (change)"));
+                return false;
+            }
+            if (!ValueParser.TryParse(raw.ChangePoints, out var pp, out var ppScale) || ppScale is not null)
+            {
+                findings.Add(Error(raw, "bad-change", raw.ChangePointsAt, $"增减「{Quote.Cell(raw.ChangePoints)}」不是数字", $"Change '{Quote.Cell(raw.ChangePoints)}' is not a number"));
+                return false;
+            }
+            changePoints = Canonical(pp);
+        }
+        if (!ValueParser.IsMissing(raw.Change))
+        {
+            if (!ValueParser.TryParse(raw.Change, out var c, out var scale))
+            {
+                findings.Add(Error(raw, "bad-change", raw.ChangeAt, $"增减量「{Quote.Cell(raw.Change)}」不是数字", $"Change '{Quote.Cell(raw.Change)}' is not a number"));
+                return false;
+            }
+            var from = UnitConverter.ApplyScaleWord(scale, unit, indicator.Unit);
+            if (!UnitConverter.TryConvert(c, from, indicator.Unit, out var converted))
+            {
+                var (whyZh, whyEn) = UnitConverter.WhyNot(from, indicator.Unit);
+                findings.Add(Error(raw, "unknown-unit", raw.ChangeAt, $"增减量的单位「{Quote.Cell(from)}」无法换算为「{indicator.Unit}」（{whyZh}）",
+                    $"The change's unit '{Quote.Cell(from)}' does not convert to '{indicator.Unit}' ({whyEn})"));
+                return false;
+            }
+            change = Canonical(converted);
+        }
+        return true;
     }
 
     /// <summary>The decimal without trailing zeros (9.3900 → 9.39).</summary>
@@ -114,7 +173,7 @@ public sealed class RowResolver(ZoneRegistry registry)
         Code = code, Row = raw.Row, Column = column,
         Zone = o?.Zone ?? Quote.Cell(raw.Zone), Indicator = o?.Indicator ?? Quote.Cell(raw.Indicator), Period = o?.Period.ToString() ?? Quote.Cell(raw.Period),
         // A value's cell is named too ("第 7 行 C（1-5月累计）列"): in a wide table the row alone does not say which figure.
-        MessageZh = code is "bad-value" or "unknown-unit" or "bad-yoy" or "value-out-of-range" ? $"第 {raw.Row} 行 {column} 列：{zh}" : $"第 {raw.Row} 行：{zh}",
-        MessageEn = code is "bad-value" or "unknown-unit" or "bad-yoy" or "value-out-of-range" ? $"Row {raw.Row}, column {column}: {en}" : $"Row {raw.Row}: {en}",
+        MessageZh = code is "bad-value" or "unknown-unit" or "bad-yoy" or "value-out-of-range" or "bad-change" or "yoy-on-rate" or "change-points-not-percent" ? $"第 {raw.Row} 行 {column} 列：{zh}" : $"第 {raw.Row} 行：{zh}",
+        MessageEn = code is "bad-value" or "unknown-unit" or "bad-yoy" or "value-out-of-range" or "bad-change" or "yoy-on-rate" or "change-points-not-percent" ? $"Row {raw.Row}, column {column}: {en}" : $"Row {raw.Row}: {en}",
     };
 }

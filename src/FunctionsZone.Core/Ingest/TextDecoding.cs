@@ -4,7 +4,7 @@ namespace FunctionsZone.Core.Ingest;
 
 /// <summary>
 /// Turns a received file's bytes into text without being told the encoding: a byte-order mark first
-/// (UTF-8, UTF-16 LE/BE), then a strict UTF-8 decode, and failing that GB18030 — the superset of GBK and
+/// (UTF-8, UTF-32 LE/BE, UTF-16 LE/BE), then UTF-32 or UTF-16 told by their zero bytes, then a strict UTF-8 decode, and failing that GB18030 — the superset of GBK and
 /// GB2312 that Excel's "CSV" uses on a Chinese Windows. An explicit name (fz ingest --encoding, ?encoding=)
 /// overrides the guess.
 /// </summary>
@@ -28,6 +28,10 @@ public static class TextDecoding
         }
         var span = bytes.AsSpan();
         if (span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return (Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3), "utf-8");
+        // UTF-32 before UTF-16: the UTF-32 LE mark begins with the UTF-16 LE one.
+        if (span.StartsWith(new byte[] { 0xFF, 0xFE, 0x00, 0x00 })) return (Utf32Le.GetString(bytes, 4, bytes.Length - 4), "utf-32");
+        if (span.StartsWith(new byte[] { 0x00, 0x00, 0xFE, 0xFF })) return (Utf32Be.GetString(bytes, 4, bytes.Length - 4), "utf-32BE");
+        if (LooksLikeUtf32WithoutBom(span, out var utf32)) return (utf32!.GetString(bytes), utf32 == Utf32Le ? "utf-32" : "utf-32BE");
         if (span.StartsWith(new byte[] { 0xFF, 0xFE })) return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), "utf-16");
         if (span.StartsWith(new byte[] { 0xFE, 0xFF })) return (Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), "utf-16BE");
         if (LooksLikeUtf16WithoutBom(span, out var utf16)) return (utf16!.GetString(bytes), utf16.WebName);
@@ -76,6 +80,8 @@ public static class TextDecoding
                 "utf8" or "utf-8" or "utf-8-bom" => Encoding.UTF8,
                 "utf16" or "utf-16" or "utf-16le" or "unicode" => Encoding.Unicode,
                 "utf-16be" or "utf16be" => Encoding.BigEndianUnicode,
+                "utf32" or "utf-32" or "utf-32le" => Utf32Le,
+                "utf-32be" or "utf32be" => Utf32Be,
                 // GBK and GB2312 bytes are valid GB18030 with the same meaning, so one decoder serves all three.
                 "gbk" or "gb2312" or "gb18030" or "cp936" or "936" => Gb18030,
                 _ => Encoding.GetEncoding(n),
@@ -92,6 +98,27 @@ public static class TextDecoding
     private static Encoding? _gb18030;
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    // Undecodable code units become U+FFFD, so a file that only looked like UTF-32 is refused as undecodable-text.
+    private static readonly Encoding Utf32Le = new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: false);
+    private static readonly Encoding Utf32Be = new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: false);
+
+    // UTF-32 saved without a BOM: every 4-byte unit of text in the Basic Multilingual Plane has two zero high bytes
+    // (the last two little-endian, the first two big-endian); UTF-16, UTF-8 and GBK text never has two aligned zeros.
+    private static bool LooksLikeUtf32WithoutBom(ReadOnlySpan<byte> span, out Encoding? encoding)
+    {
+        encoding = null;
+        var n = Math.Min(span.Length & ~3, 512);
+        if (n < 8 || span.Length % 4 != 0) return false;
+        bool le = true, be = true;
+        for (var i = 0; i < n; i += 4)
+        {
+            le &= span[i + 2] == 0 && span[i + 3] == 0 && (span[i] | span[i + 1]) != 0;
+            be &= span[i] == 0 && span[i + 1] == 0 && (span[i + 2] | span[i + 3]) != 0;
+        }
+        encoding = le ? Utf32Le : be ? Utf32Be : null;
+        return encoding is not null;
+    }
 
     // UTF-16 saved without a BOM: UTF-8 and GBK text has no zero bytes at all, while in UTF-16 every ASCII character
     // (digits, commas, line ends) puts one in the high byte — odd positions for little-endian, even for big-endian.

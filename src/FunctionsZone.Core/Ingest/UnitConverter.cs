@@ -6,17 +6,7 @@ namespace FunctionsZone.Core.Ingest;
 /// </summary>
 public static class UnitConverter
 {
-    // Multipliers to a base unit within one dimension: yuan, US dollars, percent, counts.
-    private static readonly Dictionary<string, (string Dimension, decimal Factor)> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["元"] = ("CNY", 1m), ["万元"] = ("CNY", 1e4m), ["亿元"] = ("CNY", 1e8m),
-        ["美元"] = ("USD", 1m), ["万美元"] = ("USD", 1e4m), ["亿美元"] = ("USD", 1e8m),
-        ["%"] = ("PCT", 1m), ["％"] = ("PCT", 1m), ["百分比"] = ("PCT", 1m),
-        ["家"] = ("COUNT-FIRM", 1m), ["个"] = ("COUNT-ITEM", 1m), ["项"] = ("COUNT-ITEM", 1m), ["件"] = ("COUNT-PATENT", 1m),
-        ["亩"] = ("AREA", 1m), ["万元/亩"] = ("CNY-PER-MU", 1e4m), ["元/亩"] = ("CNY-PER-MU", 1m),
-    };
-
-    public static bool IsKnown(string unit) => Units.ContainsKey(Clean(unit));
+    public static bool IsKnown(string unit) => Units.Find(unit) is not null;
 
     /// <summary>Converts <paramref name="value"/> from <paramref name="from"/> to <paramref name="to"/>; false if they do not convert.</summary>
     public static bool TryConvert(decimal value, string? from, string to, out decimal converted) => TryConvert(value, from, to, out converted, out _);
@@ -26,8 +16,8 @@ public static class UnitConverter
     {
         converted = value;
         overflow = false;
-        if (string.IsNullOrWhiteSpace(from) || Clean(from) == Clean(to)) return true;
-        if (!Units.TryGetValue(Clean(from), out var f) || !Units.TryGetValue(Clean(to), out var t) || f.Dimension != t.Dimension)
+        if (string.IsNullOrWhiteSpace(from) || Units.Clean(from) == Units.Clean(to)) return true;
+        if (Units.Find(from) is not { } f || Units.Find(to) is not { } t || f.Dimension != t.Dimension)
             return false;
         try
         {
@@ -41,16 +31,25 @@ public static class UnitConverter
         }
     }
 
-    /// <summary>Applies a scale word written with the number ("9.39亿") to the unit: 亿 + 元 → 亿元.</summary>
+    /// <summary>
+    /// Applies a scale word written with the number ("9.39亿", "1.52万") to the unit: 亿 + 元 → 亿元, 万 + 人 → 万人,
+    /// 亿 + 万美元 → 亿美元. The result may be a unit the table does not know (万% …): then it is refused, not guessed.
+    /// </summary>
     public static string? ApplyScaleWord(string? scaleWord, string? unit, string canonicalUnit)
     {
         if (scaleWord is null) return unit;
-        var baseUnit = unit ?? canonicalUnit;
-        // "9.39亿" against an indicator kept in 亿元 means 亿元; against 万美元 it means 亿美元.
-        var currency = Clean(baseUnit).Contains("美元") ? "美元" : "元";
-        return scaleWord + currency;
+        var root = Units.Clean(unit ?? canonicalUnit);
+        // 万元 / 亿美元 / 万人: the scale already in the unit gives way to the one written with the number.
+        if (root.Length > 1 && root[0] is '万' or '亿' && Units.Find(root[1..]) is not null) root = root[1..];
+        return scaleWord + root;
     }
 
-    private static string Clean(string unit) =>
-        ValueParser.Normalise(unit).Trim().Trim('(', ')', '（', '）').Replace(" ", "");
+    /// <summary>Why <paramref name="from"/> does not convert to <paramref name="to"/>, in Chinese and English.</summary>
+    public static (string Zh, string En) WhyNot(string? from, string to) => (Units.Find(from), Units.Find(to)) switch
+    {
+        (null, _) => ($"单位「{Quote.Cell(from)}」不在单位表中", $"unit '{Quote.Cell(from)}' is not in the unit table"),
+        ({ } f, { } t) => ($"「{f.Symbol}」是{f.DimensionZh}单位，「{t.Symbol}」是{t.DimensionZh}单位，不能换算",
+            $"'{f.Symbol}' measures {f.Dimension} and '{t.Symbol}' measures {t.Dimension}: they do not convert"),
+        ({ } f, null) => ($"指标的单位「{Quote.Cell(to)}」不在单位表中", $"the indicator's unit '{Quote.Cell(to)}' is not in the unit table"),
+    };
 }

@@ -17,11 +17,13 @@ namespace FunctionsZone.Core.Ingest;
 /// </summary>
 public static partial class WideTableReader
 {
-    private enum ColumnKind { Cumulative, Month, Yoy }
+    private enum ColumnKind { Cumulative, Month, Yoy, ChangePoints, Change }
 
     private sealed record ValueColumn(int Index, ColumnKind Kind, string Header, string? Unit, string? Zone, int? Month)
     {
         public int? YoyIndex { get; set; }
+        public int? ChangePointsIndex { get; set; }
+        public int? ChangeIndex { get; set; }
     }
 
     private sealed class Layout
@@ -36,7 +38,7 @@ public static partial class WideTableReader
     public static bool LooksWide(string text)
     {
         var head = string.Join('\n', text.Split('\n').Take(12));
-        return head.Contains("指标") && (head.Contains("累计") || head.Contains("本月") || head.Contains("当月"));
+        return head.Contains("指标") && (head.Contains("累计") || head.Contains("本月") || head.Contains("当月") || head.Contains("全年") || head.Contains("本年"));
     }
 
     /// <summary>True when some row of the grid is a wide-table header (指标 beside 本月 / 累计 columns).</summary>
@@ -46,7 +48,7 @@ public static partial class WideTableReader
     {
         var rows = new List<RawRow>();
         string? zone = null;
-        int? year = null, month = null;
+        int? year = null, month = null, quarter = null;
         string? defaultUnit = null;
         Layout? layout = null;
         var warnedNoZone = false;
@@ -68,7 +70,9 @@ public static partial class WideTableReader
                 {
                     titleRow = r.Row;
                     year = int.Parse(m.Groups["y"].Value);
-                    month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value) : null;
+                    // 上半年 = 1-6月, 前三季度 = 1-9月; a bare year (2022年主要经济指标) is the year's figures.
+                    month = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value) : m.Groups["h"].Value switch { "上半年" => 6, "前三季度" => 9, _ => null };
+                    quarter = m.Groups["q"].Success ? "一二三四".IndexOf(m.Groups["q"].Value[0]) is var k and >= 0 ? k + 1 : int.Parse(m.Groups["q"].Value) : null;
                     var before = t[..m.Index].Trim();
                     // "聊城经济技术开发区 2022年1-5月…" names the zone; "2022年1-5月各县市区…" does not.
                     if (before.Length > 0) zone = before;
@@ -93,7 +97,7 @@ public static partial class WideTableReader
             var unit = layout.UnitCol >= 0 && Clean(r[layout.UnitCol]) is { Length: > 0 } uc ? uc : nameUnit;
             var rowZone = layout.ZoneCol >= 0 && Clean(r[layout.ZoneCol]) is { Length: > 0 } zc ? zc : null;
 
-            foreach (var col in layout.Columns.Where(c => c.Kind != ColumnKind.Yoy))
+            foreach (var col in layout.Columns)
             {
                 var z = col.Zone ?? rowZone ?? zone;
                 if (z is null && !warnedNoZone)
@@ -106,7 +110,7 @@ public static partial class WideTableReader
                         MessageEn = $"Row {r.Row}: no zone found (expected in a title row such as '聊城经济技术开发区 2022年1-5月主要经济指标', or above the header)",
                     });
                 }
-                var period = year is null ? null : (col.Month ?? month) is { } mo ? $"{year:D4}-{mo:D2}" : $"{year:D4}";
+                var period = year is null ? null : (col.Month ?? month) is { } mo ? $"{year:D4}-{mo:D2}" : quarter is { } q ? $"{year:D4}Q{q}" : $"{year:D4}";
                 var value = Clean(r[col.Index]);
                 var yoy = col.YoyIndex is { } yi ? Clean(r[yi]) : null;
                 var valueUnit = col.Unit ?? unit ?? defaultUnit;
@@ -145,7 +149,8 @@ public static partial class WideTableReader
                     : rowZone is not null ? Grid.Letter(layout.ZoneCol) : $"第 {titleRow} 行标题 / title row {titleRow}";
                 var periodAt = col.Month is not null ? header : $"第 {titleRow} 行标题 / title row {titleRow}";
                 rows.Add(new RawRow(r.Row, z, indicatorText, period, value, valueUnit, yoy, null, header, yoyHeader, r.Sheet,
-                    zoneAt, Grid.Letter(layout.IndicatorCol), periodAt));
+                    zoneAt, Grid.Letter(layout.IndicatorCol), periodAt,
+                    col.ChangePointsIndex is { } cp ? Clean(r[cp]) : null, col.ChangeIndex is { } ch ? Clean(r[ch]) : null));
             }
         }
         if (layout is null && rows.Count == 0)
@@ -211,10 +216,13 @@ public static partial class WideTableReader
             var (_, unit) = SplitUnit(h);
             var mm = CumulativeMonths().Match(h);
             int? month = mm.Success ? int.Parse(mm.Groups["m"].Value) : null;
-            if (kind == ColumnKind.Yoy)
+            if (kind is ColumnKind.Yoy or ColumnKind.ChangePoints or ColumnKind.Change)
             {
-                // A growth column belongs to the value column on its left (本月 | 本月同比 | 累计 | 累计同比).
-                if (lastValue is not null && lastValue.YoyIndex is null && lastValue.Zone == zoneName) lastValue.YoyIndex = c;
+                // A growth or change column belongs to the value column on its left (本月 | 本月同比 | 累计 | 累计同比 | 增减).
+                if (lastValue is null || lastValue.Zone != zoneName) continue;
+                if (kind == ColumnKind.Yoy) lastValue.YoyIndex ??= c;
+                else if (kind == ColumnKind.ChangePoints) lastValue.ChangePointsIndex ??= c;
+                else lastValue.ChangeIndex ??= c;
                 continue;
             }
             lastValue = new ValueColumn(c, kind.Value, h, unit, zoneName, kind == ColumnKind.Cumulative ? month : null);
@@ -237,8 +245,12 @@ public static partial class WideTableReader
     private static ColumnKind? Classify(string h)
     {
         if (h.Length == 0) return null;
+        // 增减(个百分点) is a change of a rate; 增减量 (or 增减 in a unit, not in %) an absolute change — neither is a growth rate.
+        if (h.Contains("百分点")) return ColumnKind.ChangePoints;
+        if (h.Contains("增减量") || (h.Contains("增减") && !h.Contains('%'))) return ColumnKind.Change;
         if (h.Contains("同比") || h.Contains("增长") || h.Contains("增速") || h.Contains("±")) return ColumnKind.Yoy;
-        if (h.Contains("累计") || CumulativeMonths().IsMatch(h)) return ColumnKind.Cumulative;
+        // 全年 / 本年 in an annual table (2022年主要经济指标) is the year's figure, as 累计 is the months' so far.
+        if (h.Contains("累计") || CumulativeMonths().IsMatch(h) || h.StartsWith("全年") || h.StartsWith("本年")) return ColumnKind.Cumulative;
         if (h.Contains("本月") || h.Contains("当月") || SingleMonth().IsMatch(h)) return ColumnKind.Month;
         return null;
     }
@@ -255,7 +267,7 @@ public static partial class WideTableReader
         return m.Success ? (s[..m.Index].Trim(), m.Groups[1].Value.Trim()) : (s, null);
     }
 
-    [GeneratedRegex(@"(?<y>\d{4})\s*年(?:\s*(?:1\s*[-－—~～至]\s*)?(?<m>\d{1,2})\s*月)?")]
+    [GeneratedRegex(@"(?<y>\d{4})\s*年(?:\s*(?:1\s*[-－—~～至]\s*)?(?<m>\d{1,2})\s*月|\s*(?<h>上半年|前三季度)|\s*第?(?<q>[一二三四1-4])\s*季度)?")]
     private static partial Regex TitlePeriod();
     [GeneratedRegex(@"1\s*[-－—~～至]\s*(?<m>\d{1,2})\s*月")]
     private static partial Regex CumulativeMonths();

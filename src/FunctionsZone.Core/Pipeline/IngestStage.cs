@@ -106,7 +106,7 @@ public sealed class IngestStage(ImportStores stores, IImportLease? importLease =
 
     private static Finding UnknownFile(InputFile file) => new()
     {
-        Code = "unknown-file", Severity = Severity.Warning,
+        Code = "unknown-file", Severity = Severity.Error,
         MessageZh = $"无法识别的文件「{Quote.Cell(file.Name)}」，未导入", MessageEn = $"File '{Quote.Cell(file.Name)}' is not a recognised input and was not imported",
     };
 }

@@ -20,6 +20,8 @@ internal static class ObservationEntity
         // Kept as invariant text so 9.39 stays 9.39, not 9.3900000000000006.
         ["Value"] = o.Value?.ToString(CultureInfo.InvariantCulture),
         ["Yoy"] = o.Yoy?.ToString(CultureInfo.InvariantCulture),
+        ["ChangePoints"] = o.ChangePoints?.ToString(CultureInfo.InvariantCulture),
+        ["Change"] = o.Change?.ToString(CultureInfo.InvariantCulture),
         ["Source"] = o.Source,
         ["SourceFile"] = o.SourceFile,
         ["ImportId"] = o.ImportId,
@@ -36,6 +38,8 @@ internal static class ObservationEntity
             Period = Period.Parse(e.GetString("Period")),
             Value = Dec(e.GetString("Value")),
             Yoy = Dec(e.GetString("Yoy")),
+            ChangePoints = Dec(e.GetString("ChangePoints")),
+            Change = Dec(e.GetString("Change")),
             Source = Text("Source"),
             SourceFile = Text("SourceFile"),
             ImportId = Text("ImportId"),

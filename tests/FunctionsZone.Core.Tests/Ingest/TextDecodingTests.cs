@@ -11,6 +11,7 @@ public class TextDecodingTests
     {
         { "utf-8", "utf-8" }, { "utf-8-bom", "utf-8" }, { "gb18030", "gb18030" }, { "gbk", "gb18030" },
         { "utf-16", "utf-16" }, { "utf-16BE", "utf-16BE" }, { "utf-16-nobom", "utf-16" },
+        { "utf-32", "utf-32" }, { "utf-32BE", "utf-32BE" }, { "utf-32-nobom", "utf-32" }, { "utf-32BE-nobom", "utf-32BE" },
     };
 
     [Theory]
@@ -59,6 +60,10 @@ public class TextDecodingTests
             "utf-16" => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text)],
             "utf-16BE" => [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(text)],
             "utf-16-nobom" => Encoding.Unicode.GetBytes(text),
+            "utf-32" => [0xFF, 0xFE, 0x00, 0x00, .. new UTF32Encoding(false, false).GetBytes(text)],
+            "utf-32BE" => [0x00, 0x00, 0xFE, 0xFF, .. new UTF32Encoding(true, false).GetBytes(text)],
+            "utf-32-nobom" => new UTF32Encoding(false, false).GetBytes(text),
+            "utf-32BE-nobom" => new UTF32Encoding(true, false).GetBytes(text),
             _ => throw new ArgumentException(how),
         };
     }

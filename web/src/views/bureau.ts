@@ -21,7 +21,7 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
     <section class="panel" aria-labelledby="h-upload"><h2 id="h-upload">${t('dropHere')}</h2>
       <div id="drop" class="drop">
         <p id="drop-hint">${t('dropHere')}</p>
-        <label class="file-label">${t('chooseFile')} <input id="file" type="file" accept=".csv,.xlsx,.json,.txt"></label></div>
+        <label class="file-label">${t('chooseFile')} <input id="file" type="file" accept=".csv,.tsv,.xlsx,.json,.txt"></label></div>
       <div id="summary" aria-live="polite"></div></section>
     <section class="panel" aria-labelledby="h-run"><h2 id="h-run">${t('runPipeline')}</h2>
       <button type="button" id="run">${t('runPipeline')}</button><div id="run-result" aria-live="polite"></div></section>
