@@ -61,9 +61,10 @@ public sealed record OfficialRankMove
     /// <summary>Null when the two ranks may be compared; otherwise the reason, in Chinese and English.</summary>
     public static (string? Zh, string? En) NotComparable(OfficialRank previous, OfficialRank current)
     {
-        if (!string.Equals(Scope(previous), Scope(current), StringComparison.Ordinal))
-            return ($"上年位次在「{Scope(previous) ?? previous.Evaluation}」中（第{previous.Rank}/{previous.Of}），本年在「{Scope(current) ?? current.Evaluation}」中（第{current.Rank}/{current.Of}），范围不同，不可比",
-                $"not comparable: last year's rank is within '{Scope(previous) ?? previous.Evaluation}' ({previous.Rank} of {previous.Of}), this year's within '{Scope(current) ?? current.Evaluation}' ({current.Rank} of {current.Of})");
+        // An unstated scope is the evaluation's whole field (files before the field column); two stated ones must agree.
+        if (Scope(previous) is { } was && Scope(current) is { } now && !string.Equals(was, now, StringComparison.Ordinal))
+            return ($"上年位次在「{was}」中（第{previous.Rank}/{previous.Of}），本年在「{now}」中（第{current.Rank}/{current.Of}），范围不同，不可比",
+                $"not comparable: last year's rank is within '{was}' ({previous.Rank} of {previous.Of}), this year's within '{now}' ({current.Rank} of {current.Of})");
         if (Math.Min(previous.Of, current.Of) < ComparableFieldShare * Math.Max(previous.Of, current.Of))
             return ($"上年为{previous.Of}家中的第{previous.Rank}位，本年为{current.Of}家中的第{current.Rank}位，参评范围不同，不可比",
                 $"not comparable: {previous.Rank} of {previous.Of} last year against {current.Rank} of {current.Of} this year, fields of different size");
