@@ -25,7 +25,11 @@ export interface Target {
   projection?: number; monthlyNeeded?: number;
 }
 export interface ZonePage { period: string; zone: string; nameZh: string; nameEn: string; observations: Observation[]; rankings: PageRanking[]; targets: Target[] }
-export interface OfficialRank { zone: string; evaluation: 'national' | 'provincial' | 'city'; year: number; rank: number; of: number; grade?: string; move?: number }
+export interface OfficialRank {
+  zone: string; evaluation: 'national' | 'provincial' | 'city'; year: number; dataYear?: number; rank: number; of: number; field?: string; grade?: string; move?: number;
+  /** Why a previous rank gives no move: its field differs in scope or size (docs/methods.md §6). */
+  notComparableZh?: string; notComparableEn?: string;
+}
 
 export interface CompositeIndicator { key: string; indicator: string; name: string; weight: number; unit: string }
 export interface CompositeZone {

@@ -46,6 +46,7 @@ public static class TargetsCommand
         "time-progress" => "序时 time",
         "from-baseline" => "基期起 from baseline",
         "growth" => "增速 growth",
+        "growth-points" => "增速差 points",
         "distance-to-target" => "距目标 distance",
         "milestone" => "节点 milestone",
         _ => judgement,

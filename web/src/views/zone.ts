@@ -150,7 +150,7 @@ const evaluations = ['national', 'provincial', 'city'] as const;
 function officialTable(d: ZoneData): string {
   if (!d.official.length) return `<p>${t('noData')}</p>`;
   const rows = evaluations.flatMap(ev => d.official.filter(o => o.evaluation === ev).sort((a, b) => a.year - b.year).map(o =>
-    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move === undefined ? '—' : moveArrow(o.move)}</td><td>${h(o.grade ?? '—')}</td></tr>`));
+    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move !== undefined ? moveArrow(o.move) : o.notComparableZh ? `<span title="${h(pick(o.notComparableZh, o.notComparableEn))}">${t('notComparable')}</span>` : '—'}</td><td>${h(o.grade ?? '—')}</td></tr>`));
   return `<table id="tbl-official" class="data compact"><caption class="sr">${t('officialRanks')}</caption>
     <thead><tr><th scope="col">${t('officialRanks')}</th><th scope="col">${t('year')}</th><th scope="col">${t('rank')}/${t('fieldSize')}</th><th scope="col">${t('move')}</th><th scope="col">${t('grade')}</th></tr></thead>
     <tbody>${rows.join('')}</tbody></table>`;
