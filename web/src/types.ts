@@ -12,6 +12,8 @@ export interface Indicator { code: string; nameZh: string; nameEn: string; unit:
 export interface Entry {
   zone: string; name: string; nameEn?: string; value?: number; rank?: number; of?: number; basis?: string;
   previousRank?: number; moveFromPrevious?: number; differencePoints?: number; status?: string; source?: string;
+  /** Why a growth entry is not ranked (base-zero, turned-positive 由负转正, turned-profit 扭亏, base-negative). */
+  notRankedReason?: string; notRankedReasonZh?: string; notRankedReasonEn?: string;
 }
 export interface Ranking {
   period: string; indicator: string; indicatorName: string; group: string; groupName: string; measure: 'level' | 'growth';

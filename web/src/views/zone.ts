@@ -134,7 +134,8 @@ function card(ctx: Context, d: ZoneData, r: PageRanking): string {
   const gapHtml = e.differencePoints === undefined ? '' :
     `<p class="gap">${h(t('gapToCity', { ref: refName }))} <strong class="${e.differencePoints >= 0 ? 'pos' : 'neg'}">${h(points(e.differencePoints))}</strong></p>`;
   const g = growth?.entry;
-  const growthHtml = g?.value === undefined ? '' :
+  // No growth on a zero or negative base: say why (由负转正, 扭亏) rather than leave it blank.
+  const growthHtml = g?.value === undefined ? (g?.notRankedReasonZh ? `<p class="growth">${t('growth')} ${h(pick(g.notRankedReasonZh, g.notRankedReasonEn))}</p>` : '') :
     `<p class="growth">${t('growth')} ${h(signed(g.value, 1))}%${g.basis === 'computed' ? ` <abbr class="computed" title="${h(t('computedNote'))}">${t('computed')}</abbr>` : ''}${g.rank ? ` · ${t('rankOrdinal', { rank: g.rank })}` : ''}</p>`;
   const illustrative = e.source === 'illustrative' ? `<p class="illustrative">${t('illustrative')}</p>` : '';
   return `<article class="card" data-indicator="${h(r.indicator)}" aria-labelledby="card-${h(r.indicator)}">
