@@ -52,7 +52,8 @@ public sealed class ZoneViewTests(PortalSite site)
         Assert.Contains("序时进度 41.7%", await Text(page, "#time-progress"));
         var importExport = await Text(page, "#tbl-targets tr[data-indicator='import_export']");
         Assert.Contains("139.3%", importExport);
-        Assert.Contains("已完成", importExport);
+        // Reached in May, but a year's growth is achieved only when the year is done (issue 30).
+        Assert.Contains("符合序时", importExport);
         // A level target judged by distance has no 序时进度 gap: a dash, not "— 个百分点".
         var tradeFirms = await Text(page, "#tbl-targets tr[data-indicator='foreign_trade_firms']");
         Assert.Contains("86%", tradeFirms);

@@ -81,6 +81,7 @@ const dict = {
   unit: ['单位', 'Unit'],
   sortBy: ['按「{name}」排序', 'Sort by {name}'],
   notRanked: ['未排名', 'not ranked'],
+  notComparable: ['不可比', 'not comparable'],
   bureau: ['统计局数据上传', 'Bureau data upload'],
   key: ['功能密钥', 'Function key'],
   keyHint: ['只保存在本浏览器标签页（sessionStorage）', 'Kept in this browser tab only (sessionStorage)'],

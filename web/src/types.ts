@@ -12,6 +12,8 @@ export interface Indicator { code: string; nameZh: string; nameEn: string; unit:
 export interface Entry {
   zone: string; name: string; nameEn?: string; value?: number; rank?: number; of?: number; basis?: string;
   previousRank?: number; moveFromPrevious?: number; differencePoints?: number; status?: string; source?: string;
+  /** Why a growth entry is not ranked (base-zero, turned-positive 由负转正, turned-profit 扭亏, base-negative). */
+  notRankedReason?: string; notRankedReasonZh?: string; notRankedReasonEn?: string;
 }
 export interface Ranking {
   period: string; indicator: string; indicatorName: string; group: string; groupName: string; measure: 'level' | 'growth';
@@ -25,7 +27,11 @@ export interface Target {
   projection?: number; monthlyNeeded?: number;
 }
 export interface ZonePage { period: string; zone: string; nameZh: string; nameEn: string; observations: Observation[]; rankings: PageRanking[]; targets: Target[] }
-export interface OfficialRank { zone: string; evaluation: 'national' | 'provincial' | 'city'; year: number; rank: number; of: number; grade?: string; move?: number }
+export interface OfficialRank {
+  zone: string; evaluation: 'national' | 'provincial' | 'city'; year: number; dataYear?: number; rank: number; of: number; field?: string; grade?: string; move?: number;
+  /** Why a previous rank gives no move: its field differs in scope or size (docs/methods.md §6). */
+  notComparableZh?: string; notComparableEn?: string;
+}
 
 export interface CompositeIndicator { key: string; indicator: string; name: string; weight: number; unit: string }
 export interface CompositeZone {

@@ -34,7 +34,7 @@ public static class RankingsCommand
             if (r.ReferenceValue is { } refValue) output.WriteLine($"全市 / reference ({r.Reference}): {TextTable.Format(refValue)}");
             var t = new TextTable("位次 rank", "开发区 zone", "数值 value", $"较{r.PreviousPeriod}", $"较{r.YearAgoPeriod}", "与全市差 diff (pp)");
             foreach (var e in r.Entries)
-                t.Add(e.Rank is { } k ? $"{k}/{e.Of}" : "未排名 not ranked", e.Name, e.Value, Move(e.MoveFromPrevious), Move(e.MoveFromYearAgo), e.DifferencePoints);
+                t.Add(e.Rank is { } k ? $"{k}/{e.Of}" : e.NotRankedReasonZh is { } why ? $"未排名（{why}）" : "未排名 not ranked", e.Name, e.Value, Move(e.MoveFromPrevious), Move(e.MoveFromYearAgo), e.DifferencePoints);
             output.Write(t);
             return 0;
         });

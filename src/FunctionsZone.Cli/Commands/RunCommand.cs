@@ -126,7 +126,7 @@ public sealed record Headline(
             w.WriteLine("== 考核位次 / official evaluation ranks ==");
             var o = new TextTable("考核 evaluation", "年度 year", "位次 rank", "上年 previous", "变化 move", "等次 grade");
             foreach (var r in Official)
-                o.Add(r.Evaluation, r.Year, $"{r.Rank}/{r.Of}", r.PreviousRank is { } p ? $"{p}/{r.PreviousOf}" : null, RankingsCommand.Move(r.Move), r.Grade);
+                o.Add(r.Evaluation, r.Year, $"{r.Rank}/{r.Of}", r.PreviousRank is { } p ? $"{p}/{r.PreviousOf}" : null, r.Move is null && r.NotComparableZh is not null ? "不可比 not comparable" : RankingsCommand.Move(r.Move), r.Grade);
             w.Write(o);
         }
         if (PerMu.Count > 0)

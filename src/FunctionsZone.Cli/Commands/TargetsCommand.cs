@@ -32,7 +32,9 @@ public static class TargetsCommand
             "距目标 distance", "季节序时 seasonal %", "R", "状态 status", "年末预计 projection", "月均还需 monthly needed");
         foreach (var p in targets)
             t.Add(p.Name, p.Kind, Judged(p.Judgement), $"{TextTable.Format(p.Target)} {p.Unit}", p.Actual,
-                p.Baseline is { } b ? $"{TextTable.Format(b)} ({p.BaselinePeriod})" : null, p.Completion, p.GapPoints,
+                // The gap is the one that decided the status; a seasonal one says so.
+                p.Baseline is { } b ? $"{TextTable.Format(b)} ({p.BaselinePeriod})" : null, p.Completion,
+                p.GapPoints is { } g && p.TimeProgressBasis == "seasonal" ? $"{TextTable.Format(g)} (季节 seasonal)" : p.GapPoints,
                 p.DistanceToTarget is { } d ? $"{(d > 0 ? "+" : "")}{TextTable.Format(d)} {p.DistanceUnit}" : null,
                 p.SeasonalTimeProgress, p.ProgressRatio, p.Status, p.Projection, p.MonthlyNeeded);
         w.Write(t);
@@ -46,6 +48,7 @@ public static class TargetsCommand
         "time-progress" => "序时 time",
         "from-baseline" => "基期起 from baseline",
         "growth" => "增速 growth",
+        "growth-points" => "增速差 points",
         "distance-to-target" => "距目标 distance",
         "milestone" => "节点 milestone",
         _ => judgement,

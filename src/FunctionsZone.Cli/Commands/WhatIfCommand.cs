@@ -31,7 +31,8 @@ public static class WhatIfCommand
                 if (parse.GetValue(json)) { Printer.Json(output, gains); return 0; }
                 output.WriteLine($"各指标单独提升 {pct}% / each indicator alone improved by {pct}%:");
                 var g = new TextTable("指标 indicator", "现值 current", "提升后 improved", "位次 rank", "进位 places");
-                foreach (var x in gains) g.Add(x.Name, x.Current, x.Improved, $"{x.RankBefore} → {x.RankAfter}", x.Gain);
+                // A value held at its validation bound says which rule held it (share-0-100: a share stops at 100).
+                foreach (var x in gains) g.Add(x.Name, x.Current, x.CappedBy is { } rule ? $"{TextTable.Format(x.Improved)} (≤ {rule})" : x.Improved, $"{x.RankBefore} → {x.RankAfter}", x.Gain);
                 output.Write(g);
                 return 0;
             }
@@ -43,6 +44,7 @@ public static class WhatIfCommand
             var t = new TextTable("进位 places", "目标位次 target rank", "所需值 required", "增加 change", "增幅 %");
             foreach (var s in r.Steps) t.Add(s.Places, s.TargetRank, s.Required is { } q ? $"{TextTable.Format(q)} {r.Unit}" : "无法达到 unreachable", s.Change, s.ChangePercent);
             output.Write(t);
+            foreach (var s in r.Steps.Where(s => s.Unreachable is not null && s.Unreachable != r.Note)) output.WriteLine(s.Unreachable);
             return 0;
         });
         return cmd;

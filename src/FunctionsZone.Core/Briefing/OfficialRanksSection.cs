@@ -26,6 +26,9 @@ public static class OfficialRanksSection
                     ("rank", c.Integer(o.Rank, BriefingData.OfficialFile, "rank", o.Evaluation)),
                     ("of", pattern.Contains("{of}") ? c.Integer(o.Of, BriefingData.OfficialFile, "rank", o.Evaluation) : null),
                     ("grade", string.IsNullOrEmpty(o.Grade) ? "" : BriefingText.Fill(w.Grade, ("grade", w.Grades.GetValueOrDefault(o.Grade, o.Grade)))));
+                // A previous rank in another field (a partial list, a different scope) gives no move: the sentence says so.
+                if (o.Move is null && o.NotComparableZh is not null && w.Move.TryGetValue("notComparable", out var notComparable))
+                    return rank + c.T.Clause + notComparable;
                 if (o.Move is not { } m) return rank;
                 var move = m == 0 ? w.Move["same"]
                     : BriefingText.Fill(w.Move[m > 0 ? "up" : "down"], ("n", c.Integer(Math.Abs(m), BriefingData.OfficialFile, "rank", o.Evaluation)));

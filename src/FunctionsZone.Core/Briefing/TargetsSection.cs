@@ -28,7 +28,8 @@ public static class TargetsSection
             var opening = c.Fill(w["opening"], ("timeProgress", c.Percent(flows[0].TimeProgress, d.TargetsFile, "computed", "序时进度")));
             paragraphs.Add(opening + string.Join(c.T.ItemSeparator, flows.Select(x => Flow(c, x))) + c.T.SentenceEnd);
         }
-        var others = rows.Where(x => !AgainstTimeProgress(x) && x.Actual is not null).Select(x => x.Kind == "growth" ? Growth(c, x) : Level(c, x)).ToList();
+        var others = rows.Where(x => !AgainstTimeProgress(x) && x.Actual is not null)
+            .Select(x => x.Judgement == "growth-points" ? GrowthPoints(c, x) : x.Kind == "growth" ? Growth(c, x) : Level(c, x)).ToList();
         if (others.Count > 0) paragraphs.Add(string.Join(c.T.ItemSeparator, others) + c.T.SentenceEnd);
         var missing = rows.Where(x => x.Actual is null).Select(x => c.Name(x.Name, x.NameEn, c.Data.TargetsFile)).ToList();
         if (missing.Count > 0) paragraphs.Add(BriefingText.Fill(w["noData"], ("names", string.Join(c.T.ListSeparator, missing))) + c.T.SentenceEnd);
@@ -40,7 +41,9 @@ public static class TargetsSection
         var w = c.T.Targets;
         var f = c.Data.TargetsFile;
         var gap = x.GapPoints!.Value;
-        var gapText = gap == 0 ? w["onPace"] : BriefingText.Fill(w[gap > 0 ? "ahead" : "behind"], ("points", c.Points(gap, f, "computed", x.Name)));
+        // A seasonal profile decided the gap: the sentence says so, so it never contradicts the linear 序时进度 it opened with.
+        var seasonal = x.TimeProgressBasis == "seasonal" ? "Seasonal" : "";
+        var gapText = gap == 0 ? w["onPace"] : BriefingText.Fill(Words(w, (gap > 0 ? "ahead" : "behind") + seasonal, gap > 0 ? "ahead" : "behind"), ("points", c.Points(gap, f, "computed", x.Name)));
         var s = BriefingText.Fill(w["flow"], ("name", c.Name(x.Name, x.NameEn, c.Data.TargetsFile)),
             ("actual", c.Amount(x.Actual!.Value, x.Unit, f, "reported", x.Name, source: ActualSource(c, x))),
             ("target", c.Amount(x.Target, x.Unit, f, "target", x.Name)),
@@ -54,10 +57,25 @@ public static class TargetsSection
     /// <summary>Where the actual came from: the zone's observation of the indicator in the period.</summary>
     private static string? ActualSource(BriefingContext c, TargetProgress x) => c.Data.Figure(x.Indicator)?.Source;
 
+    /// <summary>A template's words, or an older key's where a custom template (BriefingOptions) predates the new one.</summary>
+    private static string Words(Dictionary<string, string> w, string key, string older) => w.TryGetValue(key, out var text) ? text : w[older];
+
+    /// <summary>A growth rate against a growth target, as the bureau says it: 增长9.5%，高于目标1.5个百分点 (a fall is 下降, never a lost sign).</summary>
+    private static string GrowthPoints(BriefingContext c, TargetProgress x)
+    {
+        var f = c.Data.TargetsFile;
+        var points = x.DistanceToTarget ?? TimeProgress.Round(x.Actual!.Value - x.Target);
+        var key = points == 0 ? "growthPointsEqual" : x.Actual < 0 ? "growthPointsFell" : points > 0 ? "growthPointsAbove" : "growthPointsBelow";
+        return BriefingText.Fill(Words(c.T.Targets, key, points >= 0 ? "growthDone" : "growthShort"), ("name", c.Name(x.Name, x.NameEn, f)),
+            ("actual", c.Percent(x.Actual!.Value, f, "reported", x.Name, source: ActualSource(c, x))),
+            ("points", c.Points(points, f, "computed", x.Name)), ("target", c.Percent(x.Target, f, "target", x.Name)));
+    }
+
     private static string Growth(BriefingContext c, TargetProgress x)
     {
         var f = c.Data.TargetsFile;
-        return BriefingText.Fill(c.T.Targets[x.Actual >= x.Target ? "growthDone" : "growthShort"],
+        var key = x.Actual >= x.Target ? "growthDone" : x.Actual < 0 ? "growthFell" : "growthShort";
+        return BriefingText.Fill(Words(c.T.Targets, key, "growthShort"),
             ("name", c.Name(x.Name, x.NameEn, c.Data.TargetsFile)), ("actual", c.Percent(x.Actual!.Value, f, "reported", x.Name, source: ActualSource(c, x))), ("target", c.Percent(x.Target, f, "target", x.Name)));
     }
 

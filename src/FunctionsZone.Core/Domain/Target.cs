@@ -15,4 +15,10 @@ public sealed record Target
     public string? Source { get; init; }
     /// <summary>The target's Chinese name (targets.csv nameZh); a milestone such as guaibao_listing has no indicator to take one from.</summary>
     public string? NameZh { get; init; }
+
+    /// <summary>
+    /// What makes a target one of a zone's year: its indicator and its kind. 固投 may carry a growth target and an amount
+    /// target side by side; two of one kind are refused at import (ReferenceFileReader), and storage keeps them by this key.
+    /// </summary>
+    public static string KeyOf(Target t) => $"{t.Indicator}|{t.Kind}";
 }

@@ -11,6 +11,16 @@ public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOn
     /// <summary>The stored version of the scheme (fzSchemes) and its file's SHA-256, carried into the result.</summary>
     public int? SchemeVersion { get; init; }
     public string? SchemeSha256 { get; init; }
+    /// <summary>Per column key, the range an import accepts (ValidationRules.BoundsOf); what-if stays within it. Null: unbounded.</summary>
+    public IReadOnlyDictionary<string, Ingest.Validation.ValueBound>? Bounds { get; init; }
+
+    /// <summary>The bound of column c (growth columns by the rules on 同比, levels by those on the value).</summary>
+    public Ingest.Validation.ValueBound BoundOf(int c) => Bounds?.GetValueOrDefault(Model.Columns[c].Key) ?? Ingest.Validation.ValueBound.None;
+
+    /// <summary>The validation rules' bounds for each column of the model, by the registry's indicators.</summary>
+    public static IReadOnlyDictionary<string, Ingest.Validation.ValueBound> BoundsFrom(CompositeModel model, ZoneRegistry registry, Ingest.Validation.ValidationRules rules) =>
+        model.Columns.Where(c => registry.FindIndicator(c.Indicator) is not null).ToDictionary(c => c.Key,
+            c => rules.BoundsOf(registry.FindIndicator(c.Indicator)!, c.Key.EndsWith(":growth", StringComparison.Ordinal) ? "yoy" : "value"));
 
     /// <summary>
     /// From stored observations: the group's members (every zone, when the scheme names no group) with enough data.
@@ -44,7 +54,10 @@ public sealed record CompositeInput(Scheme Scheme, CompositeModel Model, IReadOn
             rows.Add(row);
         }
         var units = model.Columns.ToDictionary(c => c.Key, c => MeasureOf(scheme, c.Key) == Measure.Growth ? "%" : registry.Indicator(c.Indicator).Unit);
-        return new CompositeInput(scheme, model, zones, names, rows.ToArray(), period.ToString(), group?.NameZh ?? "全部开发区", units);
+        return new CompositeInput(scheme, model, zones, names, rows.ToArray(), period.ToString(), group?.NameZh ?? "全部开发区", units)
+        {
+            Bounds = BoundsFrom(model, registry, Ingest.Validation.ValidationRules.Default),
+        };
     }
 
     /// <summary>From a stored result (snapshot): the same scheme, directions and raw values.</summary>

@@ -79,7 +79,9 @@ public sealed class EvaluationReader(SnapshotReader reader)
         var registry = await reader.RegistryAsync(latest, ct);
         var z = registry.Zone(zone);
         var result = await CompositeAsync(scheme, period, ct);
-        return (CompositeInput.FromResult(result), z.Id, registry);
+        var input = CompositeInput.FromResult(result);
+        // What an import would refuse (share-0-100 …) is never proposed: the built-in rules, as seeds/validation-rules.json.
+        return (input with { Bounds = CompositeInput.BoundsFrom(input.Model, registry, Ingest.Validation.ValidationRules.Default) }, z.Id, registry);
     }
 
     /// <summary>亩均效益 classes of a period from the snapshot: every group and method, or one group (by id or 中文名) and/or method.</summary>

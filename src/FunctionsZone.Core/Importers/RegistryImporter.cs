@@ -23,7 +23,7 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
         try { next = Replaced(current, context.File.Text()); }
         catch (InvalidDataException e)
         {
-            context.Findings.Add(new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) });
+            context.Findings.AddRange(Refused(e));
             return ImportOutcome.Of(new ImportCounts(0, 0, 0, 0));
         }
         var counts = Counted(Part(current), Part(next));
@@ -49,6 +49,11 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
         // A withdrawn entry changes the registry too: counted among the updates, so the write is never skipped.
         return new ImportCounts(imported, updated + removed, unchanged, 0);
     }
+
+    // Why the file is refused: names that resolve to two entries (ambiguous-name), else the reader's message.
+    private static IEnumerable<Finding> Refused(InvalidDataException e) =>
+        e.InnerException is AmbiguousNameException a ? a.Findings
+            : [new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) }];
 
     private ZoneRegistry Replaced(ZoneRegistry current, string text) => Kind switch
     {

@@ -9,9 +9,15 @@ namespace FunctionsZone.Core.Ingest;
 /// <summary>Reads targets.csv and official-ranks.csv, naming each row it cannot take.</summary>
 public static class ReferenceFileReader
 {
+    /// <summary>
+    /// targets.csv. A zone's year may hold several targets of one indicator when their kinds differ (固投 增长10% and
+    /// 完成200亿); a second of the same kind is refused naming both rows, and is not in the list (so a dry run counts
+    /// what an import stores).
+    /// </summary>
     public static IReadOnlyList<Target> ReadTargets(string csvText, ZoneRegistry registry, List<Finding> findings)
     {
         var list = new List<Target>();
+        var seen = new Dictionary<(string Zone, int Year, string Key), int>();
         foreach (var (row, f) in Rows(csvText))
         {
             var zone = registry.FindZone(f("zone"));
@@ -21,11 +27,18 @@ public static class ReferenceFileReader
             if (!Enum.TryParse<TargetKind>(f("kind"), true, out var kind)) { findings.Add(Bad(row, "bad-target-kind", "kind", f("kind"))); continue; }
             if (indicator is null && kind != TargetKind.Milestone) { findings.Add(Bad(row, "unknown-indicator", "indicator", f("indicator"))); continue; }
             if (!ValueParser.TryParse(f("target"), out var value, out _)) { findings.Add(Bad(row, "bad-value", "target", f("target"))); continue; }
-            list.Add(new Target
+            var target = new Target
             {
                 Zone = zone.Id, Indicator = indicator?.Code ?? f("indicator")!.Trim(), Year = year, Kind = kind, Value = value,
                 Unit = f("unit") ?? indicator?.Unit ?? "", Source = f("source"), NameZh = f("namezh") ?? f("name"),
-            });
+            };
+            if (seen.TryGetValue((target.Zone, year, Target.KeyOf(target)), out var first))
+            {
+                findings.Add(DuplicateTarget(row, first, target));
+                continue;
+            }
+            seen[(target.Zone, year, Target.KeyOf(target))] = row;
+            list.Add(target);
             if (indicator is null && f("namezh") is null && f("name") is null)
                 findings.Add(new Finding
                 {
@@ -37,24 +50,58 @@ public static class ReferenceFileReader
         return list;
     }
 
+    /// <summary>
+    /// official-ranks.csv: zone, evaluation, year (the evaluation year; `evaluationYear` is read too), rank, of (the field
+    /// size — a published partial list states it: 9 zones of a province ranked among 230 are "of 230"), and optionally
+    /// dataYear (default year − 1), field (the scope ranked in), grade, source. One rank per zone, evaluation and year;
+    /// the rows of one evaluation, year and field agree on its size.
+    /// </summary>
     public static IReadOnlyList<OfficialRank> ReadOfficialRanks(string csvText, ZoneRegistry registry, List<Finding> findings)
     {
         var list = new List<OfficialRank>();
+        var seen = new Dictionary<(string Zone, string Evaluation, int Year), int>();
+        var fields = new Dictionary<(string Evaluation, int Year, string? Field), (int Of, int Row)>();
         foreach (var (row, f) in Rows(csvText))
         {
             var zone = registry.FindZone(f("zone"));
             if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", f("zone"))); continue; }
-            if (!int.TryParse(f("year"), out var year)) { findings.Add(Bad(row, "bad-year", "year", f("year"))); continue; }
+            var yearText = f("year") ?? f("evaluationyear");
+            if (!int.TryParse(yearText, out var year)) { findings.Add(Bad(row, "bad-year", "year", yearText)); continue; }
+            int? dataYear = null;
+            if (f("datayear") is { } dy)
+            {
+                if (!int.TryParse(dy, out var d) || d > year) { findings.Add(Bad(row, "bad-year", "dataYear", dy)); continue; }
+                dataYear = d;
+            }
             if (!int.TryParse(f("rank"), out var rank) || !int.TryParse(f("of"), out var of) || rank < 1 || rank > of)
             { findings.Add(Bad(row, "bad-rank", "rank", $"{f("rank")}/{f("of")}")); continue; }
-            list.Add(new OfficialRank
+            var r = new OfficialRank
             {
-                Zone = zone.Id, Evaluation = f("evaluation")!.Trim(), Year = year, Rank = rank, Of = of,
-                Grade = string.IsNullOrWhiteSpace(f("grade")) ? null : f("grade"), Source = f("source"),
-            });
+                Zone = zone.Id, Evaluation = f("evaluation")!.Trim(), Year = year, DataYear = dataYear ?? year - 1, Rank = rank, Of = of,
+                Field = f("field")?.Trim(), Grade = string.IsNullOrWhiteSpace(f("grade")) ? null : f("grade"), Source = f("source"),
+            };
+            if (seen.TryGetValue((r.Zone, r.Evaluation, year), out var first)) { findings.Add(DuplicateRank(row, first, r)); continue; }
+            if (fields.TryGetValue((r.Evaluation, year, r.Field), out var field) && field.Of != of) { findings.Add(FieldSize(row, field, r)); continue; }
+            seen[(r.Zone, r.Evaluation, year)] = row;
+            fields.TryAdd((r.Evaluation, year, r.Field), (of, row));
+            list.Add(r);
         }
         return list;
     }
+
+    private static Finding DuplicateRank(int row, int first, OfficialRank r) => new()
+    {
+        Code = "duplicate-rank", Row = row, Column = "zone", Zone = r.Zone,
+        MessageZh = $"第 {row} 行：{r.Zone} 在 {r.Year} 年「{r.Evaluation}」中的位次与第 {first} 行重复",
+        MessageEn = $"Row {row}: {r.Zone}'s {r.Year} '{r.Evaluation}' rank repeats row {first}",
+    };
+
+    private static Finding FieldSize(int row, (int Of, int Row) field, OfficialRank r) => new()
+    {
+        Code = "field-size-differs", Row = row, Column = "of", Zone = r.Zone,
+        MessageZh = $"第 {row} 行：{r.Year} 年「{r.Evaluation}」的参评总数为 {r.Of}，第 {field.Row} 行为 {field.Of}；名单只列部分开发区时，of 应为全部参评数（如 230），而非名单条数",
+        MessageEn = $"Row {row}: {r.Year} '{r.Evaluation}' is ranked of {r.Of} here and of {field.Of} on row {field.Row}; a partial list states the whole field (e.g. 230), not how many it lists",
+    };
 
     private static IEnumerable<(int Row, Func<string, string?> Field)> Rows(string csvText)
     {
@@ -72,6 +119,13 @@ public static class ReferenceFileReader
             yield return (row, F);
         }
     }
+
+    private static Finding DuplicateTarget(int row, int first, Target t) => new()
+    {
+        Code = "duplicate-target", Row = row, Column = "kind", Zone = t.Zone, Indicator = t.Indicator,
+        MessageZh = $"第 {row} 行：{t.Zone} {t.Year} 年「{t.Indicator}」的 {t.Kind.ToString().ToLowerInvariant()} 目标与第 {first} 行重复；同一指标的不同类型目标（如增速与总量）可以并存，同一类型只能有一个",
+        MessageEn = $"Row {row}: {t.Zone}'s {t.Year} {t.Kind.ToString().ToLowerInvariant()} target for '{t.Indicator}' repeats row {first}; one indicator may have targets of different kinds (growth and amount), one of each",
+    };
 
     private static Finding Bad(int row, string code, string column, string? value) => new()
     {

@@ -22,6 +22,14 @@ public sealed record RankingEntry
     /// <summary>Value minus the reference unit's own figure, in 个百分点 (rates, shares and growth only).</summary>
     public decimal? DifferencePoints { get; init; }
     public string Status => Rank is null ? "not-ranked" : "ranked";
+    /// <summary>
+    /// Why a zone with a figure has no growth rank: "base-zero" (上年同期为零), "turned-positive" (由负转正),
+    /// "turned-profit" (扭亏, a profit indicator), "base-negative" (上年同期为负); null otherwise.
+    /// </summary>
+    public string? NotRankedReason { get; init; }
+    /// <summary>The reason in words, as a table prints it beside 未排名.</summary>
+    public string? NotRankedReasonZh { get; init; }
+    public string? NotRankedReasonEn { get; init; }
     public string? Source { get; init; }
 }
 

@@ -44,6 +44,7 @@ public sealed class RankingCalculator(ZoneRegistry registry, ObservationSet obse
             current.TryGetValue(zone.Id, out var cur);
             int? prevRank = previous.TryGetValue(zone.Id, out var p) ? p.Rank : null;
             int? agoRank = yearAgo.TryGetValue(zone.Id, out var a) ? a.Rank : null;
+            var why = cur is null && measure == Measure.Growth ? NoGrowthReason(zone.Id, indicator, period) : null;
             entries.Add(new RankingEntry
             {
                 Zone = zone.Id, Name = zone.NameZh, NameEn = zone.NameEn,
@@ -52,6 +53,7 @@ public sealed class RankingCalculator(ZoneRegistry registry, ObservationSet obse
                 YearAgoRank = agoRank, MoveFromYearAgo = cur is not null && agoRank is not null ? agoRank - cur.Rank : null,
                 DifferencePoints = comparesInPoints && cur is not null && reference is not null ? SafeDecimal.Try(() => cur.Value.Value - reference.Value) : null,
                 Source = obs?.Source,
+                NotRankedReason = why?.Code, NotRankedReasonZh = why?.Zh, NotRankedReasonEn = why?.En,
             });
         }
         return new Ranking
@@ -67,6 +69,28 @@ public sealed class RankingCalculator(ZoneRegistry registry, ObservationSet obse
     }
 
     private sealed record Place(MeasuredValue Value, int Rank);
+
+    /// <summary>A reason a growth rate cannot be computed.</summary>
+    public sealed record NotRanked(string Code, string Zh, string En);
+
+    /// <summary>
+    /// Why a zone with this year's figure has no growth to rank: last year's base was zero or negative, where a growth
+    /// rate means nothing (a bureau writes 由负转正 or 扭亏 instead of a percentage). Null when there is no such figure.
+    /// </summary>
+    public NotRanked? NoGrowthReason(string zone, Indicator indicator, Period period)
+    {
+        var now = observations.Get(zone, indicator.Code, period)?.Value;
+        var last = observations.Get(zone, indicator.Code, period.YearBefore())?.Value;
+        if (now is not { } n || last is not { } l || l > 0 || indicator.IsRatio) return null;
+        if (l == 0) return new("base-zero", "上年同期为零，无增速", "no growth rate: last year's figure was zero");
+        if (n <= 0) return new("base-negative", "上年同期为负，增速无意义", "no growth rate: last year's figure was negative");
+        return IsProfit(indicator)
+            ? new("turned-profit", "扭亏为盈", "turned from loss to profit (扭亏)")
+            : new("turned-positive", "由负转正", "turned from negative to positive (由负转正)");
+    }
+
+    // 利润 (profit) indicators say 扭亏 where others say 由负转正.
+    private static bool IsProfit(Indicator i) => i.NameZh.Contains("利润", StringComparison.Ordinal) || i.Code.Contains("profit", StringComparison.OrdinalIgnoreCase);
 
     private Dictionary<string, Place> Rank(IReadOnlyList<Zone> members, Indicator indicator, Period period, Measure measure)
     {

@@ -60,6 +60,12 @@ public sealed class ZoneRegistry
         return map.TryGetValue(key.Trim(), out var hit) ? hit : map.GetValueOrDefault(Normalise(key));
     }
 
+    /// <summary>
+    /// The key a name or id is looked up by (FindZone etc.): two names with one key resolve to one entry, so two entries
+    /// may not share one (RegistryFiles refuses the file).
+    /// </summary>
+    public static string KeyOf(string nameOrId) => Normalise(nameOrId);
+
     // Users paste names with full-width spaces or brackets from Word documents.
     private static string Normalise(string s) => s.Trim().Replace("\u3000", "").Replace(" ", "").Replace("（", "(").Replace("）", ")");
 }

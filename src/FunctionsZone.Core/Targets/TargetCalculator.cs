@@ -8,7 +8,9 @@ namespace FunctionsZone.Core.Targets;
 /// <list type="bullet">
 /// <item>flows (cumulative, increment, count): completion = actual ÷ target against 序时进度 (seasonal where last year's profile exists);</item>
 /// <item>levels: from last year-end's level, (actual − baseline) ÷ (target − baseline) against 序时进度; without a baseline only the distance to the target;</item>
-/// <item>growth: achieved growth ÷ target growth (a YTD growth rate is already a pace; no 序时进度 gap);</item>
+/// <item>growth: achieved growth ÷ target growth (a YTD growth rate is already a pace; no 序时进度 gap); a stock's growth
+/// from last year-end's level; on an indicator that is itself a growth rate (规上工业增加值增速), the rate against the
+/// target in 个百分点; before December a reached growth target is on track, not achieved;</item>
 /// <item>shares and rates: the distance to the target in 个百分点, never a 序时进度 gap;</item>
 /// <item>milestones: done (1) or not.</item>
 /// </list>
@@ -41,11 +43,12 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
         var percent = unit is "%" or "％";
         var higher = indicator?.Direction != Direction.Lower;
         var reached = actual is { } ra && (higher ? ra >= target.Value : ra <= target.Value);
-        var (baseline, baselinePeriod) = target.Kind == TargetKind.Level ? BaselineOf(target, asOf) : (null, null);
+        var (baseline, baselinePeriod) = target.Kind == TargetKind.Level || IsStockGrowth(target, indicator) ? BaselineOf(target, asOf) : (null, null);
 
         var judgement = target.Kind switch
         {
             TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count => "time-progress",
+            TargetKind.Growth when IsRateGrowth(target, indicator) => "growth-points",
             TargetKind.Growth => "growth",
             TargetKind.Milestone => "milestone",
             TargetKind.Level when baseline is { } b && b != target.Value && !percent => "from-baseline",
@@ -55,18 +58,23 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
         {
             "from-baseline" when actual is { } a => (a - baseline!.Value) / (target.Value - baseline.Value) * 100m,
             "distance-to-target" when percent => null,
+            "growth-points" => null,
             _ when actual is { } a && target.Value != 0 => a / target.Value * 100m,
             _ => null,
         };
         var paced = judgement is "time-progress" or "from-baseline";
         var seasonal = !noData && judgement == "time-progress" && indicator?.Kind == IndicatorKind.Ytd ? TimeProgress.Seasonal(observations, target.Zone, target.Indicator, asOf) : null;
-        decimal? gap = paced && completion is { } c ? c - time : null;
         // The share of the way that should be behind us by now: 序时进度 for paced rows, the whole way for growth and milestones.
         decimal? required = paced ? seasonal ?? time : judgement is "growth" or "milestone" ? 100m : null;
+        // The gap shown is the one against the 序时进度 that decides the status, so the two never disagree.
+        decimal? gap = paced && completion is { } c ? c - (seasonal ?? time) : null;
         decimal? ratio = completion is { } cr && required is > 0 ? cr / required.Value : null;
-        var status = reached ? "achieved"
+        // A year's growth rate can still fall back before December: reached by now is on track, not achieved.
+        var provisional = reached && judgement is "growth" or "growth-points" && months < 12;
+        var status = provisional ? "on-track"
+            : reached ? "achieved"
             : ratio is { } r0 ? _thresholds.StatusOf(r0, false)
-            : actual is not null && judgement == "distance-to-target" ? "below-target"
+            : actual is not null && judgement is "distance-to-target" or "growth-points" ? "below-target"
             : "no-data";
         decimal? projection = paced && actual is { } pa && months > 0
             ? judgement == "from-baseline"
@@ -86,14 +94,16 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
             TimeProgress = TimeProgress.Round(time),
             GapPoints = gap is { } g ? TimeProgress.Round(g) : null,
             Baseline = baseline, BaselinePeriod = baselinePeriod,
-            DistanceToTarget = actual is { } d && judgement != "milestone" ? RoundDistance(d - target.Value) : null,
+            // A growth rate against a rate target is said in 个百分点 to 0.1, as the bureau writes it (高于目标1.5个百分点).
+            DistanceToTarget = actual is { } d && judgement != "milestone" ? judgement == "growth-points" ? TimeProgress.Round(d - target.Value) : RoundDistance(d - target.Value) : null,
             DistanceUnit = judgement == "milestone" ? null : percent ? "个百分点" : unit,
             Status = status, Source = target.Source,
             SeasonalTimeProgress = seasonal is { } st ? TimeProgress.Round(st) : null,
             SeasonalGapPoints = seasonal is { } sg && completion is { } sc ? TimeProgress.Round(sc - sg) : null,
+            LinearGapPoints = paced && completion is { } lc ? TimeProgress.Round(lc - time) : null,
             TimeProgressBasis = paced ? (seasonal is null ? "linear" : "seasonal") : "none",
             ProgressRatio = ratio is { } rr ? Math.Round(rr, 3, MidpointRounding.AwayFromZero) : null,
-            ProgressClass = ratio is { } rc ? _thresholds.ClassOf(rc, reached) : reached ? "reached" : null,
+            ProgressClass = provisional ? "on-track" : ratio is { } rc ? _thresholds.ClassOf(rc, reached) : reached ? "reached" : null,
             Projection = projection is { } pj ? Math.Round(pj, 2, MidpointRounding.AwayFromZero) : null,
             ProjectedCompletion = projection is { } pc && target.Value != 0
                 ? TimeProgress.Round(judgement == "from-baseline" ? (pc - baseline!.Value) / (target.Value - baseline.Value) * 100m : pc / target.Value * 100m) : null,
@@ -102,6 +112,14 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
             UndatedProjects = target.Kind == TargetKind.Count && basis == "project-registry" ? projects?.UndatedOf(target.Zone, target.Indicator) : null,
         };
     }
+
+    /// <summary>A growth target on an indicator that is itself a growth rate in % (规上工业增加值增速).</summary>
+    public static bool IsRateGrowth(Target target, Indicator? indicator) =>
+        target.Kind == TargetKind.Growth && indicator is { Kind: IndicatorKind.Rate, IsPercent: true };
+
+    /// <summary>A growth target on a level (高新技术企业, 发明专利): measured from last year-end.</summary>
+    public static bool IsStockGrowth(Target target, Indicator? indicator) =>
+        target.Kind == TargetKind.Growth && indicator?.Kind == IndicatorKind.Stock;
 
     private static decimal RoundDistance(decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero);
 
@@ -118,10 +136,17 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
         var obs = observations.Get(target.Zone, target.Indicator, asOf);
         switch (target.Kind)
         {
+            case TargetKind.Growth when IsRateGrowth(target, indicator):
+                // The indicator is already a growth rate: its value is the growth, never the growth of a growth.
+                return obs?.Value is { } rate ? (rate, "reported-rate") : (null, null);
+            case TargetKind.Growth when IsStockGrowth(target, indicator):
+                // 高新技术企业增长100%: this year's growth of a level runs from last year-end, not from the same month last year.
+                var yearEnd = BaselineOf(target, asOf).Value;
+                return obs?.Value is { } count && yearEnd is > 0 ? (TimeProgress.Round((count / yearEnd.Value - 1m) * 100m), "growth-since-last-year-end") : (null, null);
             case TargetKind.Growth:
                 if (obs?.Yoy is { } yoy) return (yoy, "reported-yoy");
                 var last = observations.Get(target.Zone, target.Indicator, asOf.YearBefore())?.Value;
-                return obs?.Value is { } now && last is > 0 ? ((now / last.Value - 1m) * 100m, "computed-yoy") : (null, null);
+                return obs?.Value is { } now && last is > 0 ? (TimeProgress.Round((now / last.Value - 1m) * 100m), "computed-yoy") : (null, null);
             case TargetKind.Increment when indicator?.Kind == IndicatorKind.Stock:
                 // New within the year: the level now less the level at the end of last year.
                 var start = BaselineOf(target, asOf).Value;

@@ -17,7 +17,8 @@ public sealed record TargetProgress
     public string? ActualBasis { get; init; }
     /// <summary>
     /// How the row is judged (docs/methods.md §8): "time-progress" (a flow against 序时进度), "from-baseline" (a level
-    /// or count from last year-end's level against 序时进度), "growth" (achieved growth ÷ target growth),
+    /// or count from last year-end's level against 序时进度), "growth" (achieved growth ÷ target growth), "growth-points" (a growth-rate indicator against a
+    /// growth target, in 个百分点),
     /// "distance-to-target" (a share or rate, or a level without a baseline: only how far from the target), "milestone".
     /// </summary>
     public string Judgement { get; init; } = "time-progress";
@@ -29,7 +30,10 @@ public sealed record TargetProgress
     public decimal? Completion { get; init; }
     /// <summary>Linear 序时进度, in %.</summary>
     public required decimal TimeProgress { get; init; }
-    /// <summary>completion − 序时进度, in 个百分点 (positive = 快于序时进度); null where 序时进度 does not apply.</summary>
+    /// <summary>
+    /// completion − the 序时进度 that decides the status (seasonal where TimeProgressBasis is "seasonal", else linear), in
+    /// 个百分点 (positive = 快于序时进度); null where 序时进度 does not apply.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
     public decimal? GapPoints { get; init; }
     /// <summary>A level's baseline: last year-end's level (December, else the year figure), and its period.</summary>
@@ -47,6 +51,8 @@ public sealed record TargetProgress
     public decimal? SeasonalTimeProgress { get; init; }
     /// <summary>completion − seasonal 序时进度, in 个百分点.</summary>
     public decimal? SeasonalGapPoints { get; init; }
+    /// <summary>completion − linear 序时进度, in 个百分点 (equals GapPoints unless a seasonal profile decides).</summary>
+    public decimal? LinearGapPoints { get; init; }
     /// <summary>The 序时进度 the ratio and status use: "seasonal", "linear", or "none" (levels, shares, growth rates).</summary>
     public string? TimeProgressBasis { get; init; }
     /// <summary>SDG progress ratio R: observed progress ÷ progress required by now.</summary>

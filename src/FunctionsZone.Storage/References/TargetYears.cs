@@ -8,7 +8,8 @@ namespace FunctionsZone.Storage.References;
 
 /// <summary>
 /// fzTargets, one entity per zone and year: PartitionKey the year ("2022"), RowKey the zone id, Json (LongText) the
-/// zone's targets of that year as a JSON array ordered by indicator. A national targets file is 2,700 entities in one
+/// zone's targets of that year as a JSON array ordered by indicator and kind (one per Target.KeyOf; the array format is
+/// unchanged, so entities written before the kind was part of the key read as they were). A national targets file is 2,700 entities in one
 /// partition per year (27 transactions), not 2,700 partitions of a few targets each. Entities of the older layout
 /// (PartitionKey "{zone}|{year}", one target each) are still read, and deleted when their zone and year are written again.
 /// </summary>
@@ -25,13 +26,15 @@ internal sealed class TargetYears(TableClient table, int parallelism)
         // A file states a zone's whole year: the entity is replaced by what the file lists, withdrawn targets and all.
         foreach (var year in targets.GroupBy(t => (t.Zone, t.Year)))
         {
-            var next = year.GroupBy(t => t.Indicator, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(t => t.Indicator, StringComparer.Ordinal).ToList();
+            // Keyed by indicator and kind (Target.KeyOf): a growth and an amount target of one indicator are both kept.
+            var next = year.GroupBy(Target.KeyOf, StringComparer.Ordinal).Select(g => g.Last())
+                .OrderBy(t => t.Indicator, StringComparer.Ordinal).ThenBy(t => t.Kind).ToList();
             var old = stored.GetValueOrDefault(year.Key) ?? [];
             var changed = old.Count != next.Count;
             foreach (var t in next)
             {
                 var json = JsonSerializer.Serialize(t, Json.Options);
-                if (!old.TryGetValue(t.Indicator, out var was)) { imported++; changed = true; }
+                if (!old.TryGetValue(Target.KeyOf(t), out var was)) { imported++; changed = true; }
                 else if (was != json) { updated++; changed = true; }
                 else unchanged++;
             }
@@ -55,7 +58,7 @@ internal sealed class TargetYears(TableClient table, int parallelism)
             .Select(json => JsonSerializer.Deserialize<Target>(json, Json.Options)!).ToList();
     }
 
-    /// <summary>(zone, year) → indicator → the target as JSON; a packed entity wins over legacy rows of its zone and year.</summary>
+    /// <summary>(zone, year) → Target.KeyOf (indicator|kind) → the target as JSON; a packed entity wins over legacy rows of its zone and year.</summary>
     private static Dictionary<(string Zone, int Year), Dictionary<string, string>> Stored(List<TableEntity> packed, List<TableEntity> legacy)
     {
         var map = new Dictionary<(string, int), Dictionary<string, string>>();
@@ -63,13 +66,13 @@ internal sealed class TargetYears(TableClient table, int parallelism)
         {
             var t = JsonSerializer.Deserialize<Target>(e.GetString("Json"), Json.Options)!;
             if (!map.TryGetValue((t.Zone, t.Year), out var d)) map[(t.Zone, t.Year)] = d = new(StringComparer.Ordinal);
-            d[t.Indicator] = JsonSerializer.Serialize(t, Json.Options);
+            d[Target.KeyOf(t)] = JsonSerializer.Serialize(t, Json.Options);
         }
         foreach (var e in packed)
         {
             var list = JsonSerializer.Deserialize<List<Target>>(LongText.Read(e), Json.Options) ?? [];
             map[(e.RowKey, int.Parse(e.PartitionKey, System.Globalization.CultureInfo.InvariantCulture))] =
-                list.ToDictionary(t => t.Indicator, t => JsonSerializer.Serialize(t, Json.Options), StringComparer.Ordinal);
+                list.GroupBy(Target.KeyOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => JsonSerializer.Serialize(g.Last(), Json.Options), StringComparer.Ordinal);
         }
         return map;
     }

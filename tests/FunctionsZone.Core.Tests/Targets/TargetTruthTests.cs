@@ -43,20 +43,24 @@ public sealed class TargetTruthTests
         Assert.Equal(7.5m, p.SeasonalGapPoints);          // 47.5 − 40.0
         Assert.Equal("seasonal", p.TimeProgressBasis);
         Assert.Equal(368.13m, p.Projection);              // 147.25 ÷ 0.40
-        Assert.Equal(5.8m, p.GapPoints);                  // the linear gap stays as it was
+        Assert.Equal(7.5m, p.GapPoints);                  // the gap beside the status is the profile's that decides it
+        Assert.Equal(5.8m, p.LinearGapPoints);            // the linear one is kept beside it
     }
 
     [Fact]
     public void Growth_is_achieved_growth_over_target_growth_with_no_time_progress_gap()
     {
-        var set = new ObservationSet([Obs("import_export", May, 20m, 69.67m), Obs("invention_patents", May, 200m, -5m), Obs("high_tech_firms", May, 45m, 32.4m)]);
+        var set = new ObservationSet([Obs("import_export", May, 20m, 69.67m), Obs("invention_patents", May, 200m, -5m), Obs("invention_patents", Period.OfYear(2021), 212m),
+            Obs("high_tech_firms", May, 45m, 32.4m), Obs("high_tech_firms", Period.OfYear(2021), 38m)]);
         var calc = new TargetCalculator(SeedData.Registry, set);
         var trade = calc.Compute(T("import_export", TargetKind.Growth, 50), May);
-        Assert.Equal((139.3m, "achieved", "reached", "growth"), (trade.Completion!.Value, trade.Status, trade.ProgressClass, trade.Judgement));
+        // Reached in May, but a year's growth can still fall back: on track until December.
+        Assert.Equal((139.3m, "on-track", "on-track", "growth"), (trade.Completion!.Value, trade.Status, trade.ProgressClass, trade.Judgement));
         Assert.Null(trade.GapPoints);
         Assert.Equal((19.67m, "个百分点"), (trade.DistanceToTarget!.Value, trade.DistanceUnit)); // 69.67 − 50
         var firms = calc.Compute(T("high_tech_firms", TargetKind.Growth, 100), May);
-        Assert.Equal((32.4m, 0.324m, "at-risk", -67.6m), (firms.Completion!.Value, firms.ProgressRatio!.Value, firms.Status, firms.DistanceToTarget!.Value));
+        // A stock grows from last year-end (38 → 45: +18.4%), not from May 2021 (the reported 32.4%).
+        Assert.Equal((18.4m, 0.184m, "at-risk", -81.6m), (firms.Completion!.Value, firms.ProgressRatio!.Value, firms.Status, firms.DistanceToTarget!.Value));
         var down = calc.Compute(T("invention_patents", TargetKind.Growth, 100), May);
         Assert.Equal(("at-risk", "deteriorating"), (down.Status, down.ProgressClass));
     }

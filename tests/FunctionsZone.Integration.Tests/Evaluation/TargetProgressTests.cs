@@ -27,7 +27,7 @@ public sealed class TargetProgressTests
         Assert.Equal((1.14m, 353.4m, 23.25m, "on-track"), (revenue.GetProperty("progressRatio").GetDecimal(), revenue.GetProperty("projection").GetDecimal(),
             revenue.GetProperty("monthlyNeeded").GetDecimal(), revenue.GetProperty("progressClass").GetString()));
         Assert.Equal("behind", t["manufacturing_firms"].GetProperty("status").GetString());
-        Assert.Equal("achieved", t["import_export"].GetProperty("status").GetString());
+        Assert.Equal("on-track", t["import_export"].GetProperty("status").GetString()); // reached in May; achieved only at the year's end
     }
 
     [Fact]

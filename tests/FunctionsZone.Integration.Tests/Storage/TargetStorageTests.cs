@@ -56,3 +56,46 @@ public sealed class TargetStorageTests
     private sealed record WriteCountsView(int Imported, int Updated, int Unchanged);
     private static WriteCountsView View(FunctionsZone.Core.Pipeline.WriteCounts w) => new(w.Imported, w.Updated, w.Unchanged);
 }
+
+/// <summary>
+/// Issue 30 items 5 and 6 through the pipeline on Azurite: a bureau's targets file with a growth and an amount target
+/// for 固投 stores what its dry run counts; a zones.json whose alias resolves to two zones stores nothing.
+/// </summary>
+public sealed class TargetKindAndRegistryImportTests
+{
+    private static string Corpus(string file) => Path.Combine(Azurite.RepoRoot, "tests", "FunctionsZone.Core.Tests", "Corpus", "issue30", file);
+
+    [Fact]
+    public async Task Two_kinds_of_target_on_one_indicator_are_both_stored_and_the_dry_run_counts_them()
+    {
+        var storage = new TestStorage();
+        var pipeline = storage.Pipeline();
+        await CorpusTests.SeedAsync(pipeline);
+        var file = new FunctionsZone.Core.Ingest.InputFile("targets.csv", File.ReadAllBytes(Corpus("targets-2022-every-kind.csv")));
+        var dry = await pipeline.IngestAsync(file, new FunctionsZone.Core.Pipeline.IngestOptions { DryRun = true });
+        var real = await pipeline.IngestAsync(file, new FunctionsZone.Core.Pipeline.IngestOptions());
+        Assert.Empty(real.Findings);
+        Assert.Equal(10, dry.Counts.Imported + dry.Counts.Updated + dry.Counts.Unchanged);
+        Assert.Equal(10, real.Counts.Imported + real.Counts.Updated + real.Counts.Unchanged);
+        var stored = (await storage.Get<TableReferenceStore>().LoadTargetsAsync()).Where(t => t is { Zone: "lc-etdz", Year: 2022 }).ToList();
+        Assert.Equal(10, stored.Count);
+        Assert.Equal([TargetKind.Cumulative, TargetKind.Growth], stored.Where(t => t.Indicator == "fixed_asset_investment").Select(t => t.Kind).Order());
+    }
+
+    [Fact]
+    public async Task A_zones_file_with_an_alias_on_two_zones_is_refused_and_stores_nothing()
+    {
+        var storage = new TestStorage();
+        var pipeline = storage.Pipeline();
+        await CorpusTests.SeedAsync(pipeline);
+        var file = new FunctionsZone.Core.Ingest.InputFile("zones.json", File.ReadAllBytes(Corpus("zones-colliding-aliases.json")));
+        var summary = await pipeline.IngestAsync(file, new FunctionsZone.Core.Pipeline.IngestOptions());
+        Assert.NotEqual(FunctionsZone.Core.Ingest.ImportStatus.Success, summary.Status);
+        var finding = Assert.Single(summary.Findings);
+        Assert.Contains("nj-etdz", finding.Message);
+        Assert.Contains("jn-etdz", finding.Message);
+        var registry = await storage.Get<TableReferenceStore>().LoadRegistryAsync();
+        Assert.NotNull(registry.FindZone("lc-etdz"));
+        Assert.Null(registry.FindZone("nj-etdz"));
+    }
+}

@@ -135,7 +135,8 @@ function card(ctx: Context, d: ZoneData, r: PageRanking): string {
   const gapHtml = e.differencePoints === undefined ? '' :
     `<p class="gap">${h(t('gapToCity', { ref: refName }))} <strong class="${e.differencePoints >= 0 ? 'pos' : 'neg'}">${h(points(e.differencePoints))}</strong></p>`;
   const g = growth?.entry;
-  const growthHtml = g?.value === undefined ? '' :
+  // No growth on a zero or negative base: say why (由负转正, 扭亏) rather than leave it blank.
+  const growthHtml = g?.value === undefined ? (g?.notRankedReasonZh ? `<p class="growth">${t('growth')} ${h(pick(g.notRankedReasonZh, g.notRankedReasonEn))}</p>` : '') :
     `<p class="growth">${t('growth')} ${h(signed(g.value, 1))}%${g.basis === 'computed' ? ` <abbr class="computed" title="${h(t('computedNote'))}">${t('computed')}</abbr>` : ''}${g.rank ? ` · ${t('rankOrdinal', { rank: g.rank })}` : ''}</p>`;
   const illustrative = e.source === 'illustrative' ? `<p class="illustrative">${t('illustrative')}</p>` : '';
   return `<article class="card" data-indicator="${h(r.indicator)}" aria-labelledby="card-${h(r.indicator)}">
@@ -151,7 +152,7 @@ const evaluations = ['national', 'provincial', 'city'] as const;
 function officialTable(d: ZoneData): string {
   if (!d.official.length) return `<p>${t('noData')}</p>`;
   const rows = evaluations.flatMap(ev => d.official.filter(o => o.evaluation === ev).sort((a, b) => a.year - b.year).map(o =>
-    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move === undefined ? '—' : moveArrow(o.move)}</td><td>${h(o.grade ?? '—')}</td></tr>`));
+    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move !== undefined ? moveArrow(o.move) : o.notComparableZh ? `<span title="${h(pick(o.notComparableZh, o.notComparableEn))}">${t('notComparable')}</span>` : '—'}</td><td>${h(o.grade ?? '—')}</td></tr>`));
   return `<table id="tbl-official" class="data compact"><caption class="sr">${t('officialRanks')}</caption>
     <thead><tr><th scope="col">${t('officialRanks')}</th><th scope="col">${t('year')}</th><th scope="col">${t('rank')}/${t('fieldSize')}</th><th scope="col">${t('move')}</th><th scope="col">${t('grade')}</th></tr></thead>
     <tbody>${rows.join('')}</tbody></table>`;

@@ -43,6 +43,21 @@ public sealed record ValidationRules
         }
     }
 
+    /// <summary>
+    /// The tightest bounds the error-severity range rules put on an indicator's figure (field "value", or "yoy" for a
+    /// growth rate): what an import refuses outside. What-if and 短板 read them so they never propose such a value.
+    /// </summary>
+    public ValueBound BoundsOf(Indicator indicator, string field = "value")
+    {
+        RangeRule? low = null, high = null;
+        foreach (var r in Ranges.Where(r => r.Severity == Severity.Error && r.Field == field && r.AppliesTo(indicator)))
+        {
+            if (r.Min is { } lo && (low is null || lo > low.Min)) low = r;
+            if (r.Max is { } hi && (high is null || hi < high.Max)) high = r;
+        }
+        return new ValueBound(low?.Min, high?.Max, low, high);
+    }
+
     private void Check()
     {
         foreach (var r in Ranges)
@@ -86,6 +101,12 @@ public sealed record RangeRule
         (Indicators.Count == 0 || Indicators.Contains(i.Code, StringComparer.OrdinalIgnoreCase))
         && (Kinds.Count == 0 || Kinds.Contains(i.Kind))
         && (Units.Count == 0 || Units.Contains(i.Unit));
+}
+
+/// <summary>The range an import accepts for a figure, and the rules that set each end (null: unbounded).</summary>
+public sealed record ValueBound(decimal? Min, decimal? Max, RangeRule? MinRule, RangeRule? MaxRule)
+{
+    public static ValueBound None { get; } = new(null, null, null, null);
 }
 
 /// <summary>1-N月累计 never falls within a year: 1-5月 ≥ 1-4月 for indicators of kind ytd.</summary>
