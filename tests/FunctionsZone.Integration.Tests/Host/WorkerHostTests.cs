@@ -36,7 +36,9 @@ public sealed class WorkerHostTests
 
         // The run goes on after the 202: wait for its effect in storage.
         var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline && !served.Output.Any(l => l.Contains("Executed 'Functions.MonthlyPipeline'")))
+        // The app's line comes on the worker's stdout (its console logger writes from a queue): it may follow "Executed".
+        while (DateTime.UtcNow < deadline && !(served.Output.Any(l => l.Contains("Executed 'Functions.MonthlyPipeline'"))
+                                               && served.Output.Any(l => l.Contains("MonthlyPipelineTimer: Recomputed"))))
             await Task.Delay(250);
         var output = string.Join('\n', served.Output);
         Assert.Contains("Executed 'Functions.MonthlyPipeline' (Succeeded", output);
