@@ -28,7 +28,8 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
             try { TextDecoding.Resolve(encoding); }
             catch (ArgumentException e) { return Problems.BadRequest("bad-encoding", e.Message); }
         }
-        // Kestrel's own 30 MB cap would cut the drain of an oversized body short: the cap here is MaxFileBytes.
+        // Not Kestrel's own 30 MB cap, which would cut the drain of an oversized body short: MaxFileBytes bounds what is
+        // kept, DrainBytes what is read and dropped.
         if (req.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = null;
         if (req.ContentLength > options.MaxFileBytes) return await TooLargeAsync(req, ct);
 

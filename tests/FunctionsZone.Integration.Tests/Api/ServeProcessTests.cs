@@ -131,14 +131,15 @@ public sealed class ServeProcessTests
     /// <summary>
     /// Issue 31 #12: a 50 MB upload, chunked (no Content-Length) or not, through fz serve's proxy to the worker, is the
     /// promised 413 problem+json (it was a bare 500 chunked: the worker closed with the body unread, and the answer was
-    /// lost on the way); over the host's own 100 MB cap, the proxy's 413 problem+json.
+    /// lost on the way). (Over the host's own 100 MB cap fz serve's front answers 413 problem+json and closes, as Kestrel
+    /// does; a client still writing then may see the connection reset before it reads the answer, so that is not asserted.)
     /// </summary>
     [Fact]
     public async Task An_upload_over_the_limit_through_fz_serve_is_413_problem_json_chunked_or_not()
     {
         var storage = new TestStorage();
         await using var served = await FzServe.StartAsync(storage.Configuration, new() { ["FunctionsZone__FunctionKeys"] = "process-key" });
-        foreach (var (bytes, chunked) in ((long, bool)[])[(50L << 20, true), (50L << 20, false), (110L << 20, true)])
+        foreach (var (bytes, chunked) in ((long, bool)[])[(50L << 20, true), (50L << 20, false), (25L << 20, true)])
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "api/ingest?file=big.csv&code=process-key") { Content = new StreamContent(new Zeros(bytes)) };
             if (chunked) request.Headers.TransferEncodingChunked = true;
