@@ -31,6 +31,13 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
 
+        // FunctionsZone:Ingest:MaxConcurrentUploads / UploadWaitSeconds: how many uploads are held in memory at once.
+        services.AddOptions<Http.UploadGateOptions>().BindConfiguration(Http.UploadGateOptions.Section)
+            .Validate(o => o is { MaxConcurrentUploads: > 0, UploadWaitSeconds: >= 0 },
+                "FunctionsZone:Ingest:MaxConcurrentUploads 必须为正，UploadWaitSeconds 不能为负 / MaxConcurrentUploads must be positive and UploadWaitSeconds not negative")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new Http.UploadGate(sp.GetRequiredService<IOptions<Http.UploadGateOptions>>().Value));
+
         // FunctionsZone:Targets:OnTrack (default 0.95) and :Accelerate (0.6), the SDG-style ratio thresholds.
         services.AddOptions<TargetThresholds>().BindConfiguration($"{StorageOptions.Section}:Targets")
             .Validate(t => t.Accelerate >= 0 && t.Accelerate <= t.OnTrack,

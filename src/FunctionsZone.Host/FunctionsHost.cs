@@ -6,7 +6,6 @@ using System.Text.Json;
 using FunctionsZone.Host.Cors;
 using FunctionsZone.Host.Http;
 using FunctionsZone.Host.Keys;
-using FunctionsZone.Host.Logging;
 using FunctionsZone.Host.Metadata;
 using FunctionsZone.Host.Rpc;
 using FunctionsZone.Host.Rpc.Messages;
@@ -29,10 +28,11 @@ public sealed record FunctionsHostOptions
     public int Port { get; init; } = 7071;
     /// <summary>The built function app; null finds it beside the program (<see cref="WorkerDirectory"/>).</summary>
     public string? AppDirectory { get; init; }
-    /// <summary>Receives the host's lines: worker logs with their level, worker stdout/stderr, timer runs.</summary>
+    /// <summary>
+    /// Receives the host's lines: the worker's stdout/stderr (where the worker writes its own log lines), the runs.
+    /// The worker's logs over RpcLog are not printed: the real host, with telemetryMode OpenTelemetry, shows none.
+    /// </summary>
     public Action<string> Output { get; init; } = _ => { };
-    /// <summary>The least level of the app's worker logs (RpcLog) printed; see <see cref="WorkerLog"/>.</summary>
-    public RpcLog.Types.Level LogLevel { get; init; } = RpcLog.Types.Level.Information;
     /// <summary>How long the worker may take from start to every function loaded.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
     /// <summary>One more handler in the HTTP front, after the functions and before the 404 (fz serve: the portal).</summary>
@@ -66,7 +66,6 @@ public sealed class FunctionsHost : IAsyncDisposable
         Metadata = metadata;
         AppDirectory = appDirectory;
         Keys = new HostKeys(appSettings);
-        Channel.Log += Print;
     }
 
     public FunctionsMetadata Metadata { get; }
@@ -216,6 +215,13 @@ public sealed class FunctionsHost : IAsyncDisposable
     /// <summary>Starts a timer run that outlives the request that asked for it (the admin route).</summary>
     internal void StartTimerRun(string name) => _backgroundRuns.Add(Task.Run(() => RunTimerAsync(name, _stopping.Token)));
 
+    /// <summary>
+    /// An HTTP function invoked through the admin route: the host accepts it (202) and the invocation fails for want of
+    /// an HTTP request, which is all it logs; nothing is sent to the worker here.
+    /// </summary>
+    internal void ReportHttpFunctionNeedsRequest(string function) =>
+        _options.Output($"失败 / Executed 'Functions.{function}' (Failed, Id={Guid.NewGuid()}): 需要 HTTP 请求 / An HttpRequest is required");
+
     internal void ReportFailure(string function, string invocationId, InvocationResponse? response) =>
         _options.Output($"失败 / Executed 'Functions.{function}' (Failed, Id={invocationId}): {response?.Result?.Exception?.Message ?? "no answer from the worker"}");
 
@@ -225,12 +231,11 @@ public sealed class FunctionsHost : IAsyncDisposable
         catch (OperationCanceledException) { }
     }
 
-    private void Print(RpcLog log)
-    {
-        if (WorkerLog.Format(log, _options.LogLevel) is { } line) _options.Output(line);
-    }
+    /// <summary>What the host reports as its version (WorkerInitRequest, /admin/host/status).</summary>
+    internal const string HostVersion = "4.0.0-fz-serve";
 
-    private static readonly string HostVersion = "4.0.0-fz-serve";
+    /// <summary>The host id /admin/host/status gives: as the host derives its own, the machine's name, lower case, at most 32 characters.</summary>
+    internal string HostId { get; } = Environment.MachineName.ToLowerInvariant() is var m && m.Length > 32 ? m[..32] : Environment.MachineName.ToLowerInvariant();
 
     private static void EnsureSuccess(StatusResult? result, string step)
     {

@@ -71,7 +71,7 @@ public class FzIngestJsonTests
         var storage = new TestStorage();
         var pipeline = storage.Pipeline();
         await CorpusTests.SeedAsync(pipeline);
-        var fn = new WriteFunctions(pipeline, new DropFolder(storage.Clients), new IngestOptions());
+        var fn = new WriteFunctions(pipeline, new DropFolder(storage.Clients), new IngestOptions(), new UploadGate(new UploadGateOptions()));
         await using var host = await HttpFunctionHost.StartAsync(new Dictionary<string, Func<HttpRequest, CancellationToken, Task<IActionResult>>>
         {
             ["POST /api/ingest"] = fn.Ingest,

@@ -45,6 +45,10 @@ public static class Problems
         _ => Internal(),
     };
 
+    /// <summary>503 with Retry-After: every place for an upload held in memory is taken (UploadGate).</summary>
+    public static IActionResult UploadsBusy(TimeSpan retryAfter) => WithRetryAfter(Create(StatusCodes.Status503ServiceUnavailable, "uploads-busy",
+        "同时上传的文件过多，请稍后重试 / Too many uploads at once; please try again later"), retryAfter);
+
     private static IActionResult WithRetryAfter(IActionResult problem, TimeSpan after) =>
         ((BytesResult)problem).WithHeader("Retry-After", ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
 

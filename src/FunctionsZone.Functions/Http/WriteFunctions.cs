@@ -3,13 +3,14 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage.Incoming;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 
 namespace FunctionsZone.Functions.Http;
 
 /// <summary>Writes: post a file for ingest, recompute a period, publish, run the whole cycle. Each needs a function key.</summary>
-public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFolder, IngestOptions options)
+public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFolder, IngestOptions options, UploadGate gate)
 {
     /// <summary>POST /api/ingest?file=name.csv[&amp;dryRun=true][&amp;allowPartial=true][&amp;encoding=gbk] with the file as the body.</summary>
     [Function("PostIngest")]
@@ -21,28 +22,65 @@ public sealed class WriteFunctions(MonthlyPipeline pipeline, DropFolder dropFold
         var name = req.Query["file"].ToString();
         if (string.IsNullOrWhiteSpace(name))
             return Problems.BadRequest("missing-parameter", "需要参数 file（文件名，如 2022-05.csv） / The file parameter (a name such as 2022-05.csv) is required");
-        if (req.ContentLength > options.MaxFileBytes)
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", $"文件超过 {options.MaxFileBytes:N0} 字节上限 / The file is over the limit of {options.MaxFileBytes:N0} bytes");
         var encoding = req.Query["encoding"].ToString();
         if (encoding.Length > 0)
         {
             try { TextDecoding.Resolve(encoding); }
             catch (ArgumentException e) { return Problems.BadRequest("bad-encoding", e.Message); }
         }
-        // Read with a cap, chunk by chunk: a chunked upload (no Content-Length) is refused once it passes the limit,
-        // never buffered whole first.
-        var body = await ReadCappedAsync(req.Body, options.MaxFileBytes, ct);
-        if (body is null)
+        // Not Kestrel's own 30 MB cap, which would cut the drain of an oversized body short: MaxFileBytes bounds what is
+        // kept, DrainBytes what is read and dropped.
+        if (req.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = null;
+        if (req.ContentLength > options.MaxFileBytes) return await TooLargeAsync(req, ct);
+
+        IActionResult? answer;
+        using (var place = await gate.EnterAsync(ct))
         {
-            // Closed after the answer, so the server does not go on draining what the client still sends.
-            req.HttpContext.Response.Headers.Connection = "close";
-            return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", $"文件超过 {options.MaxFileBytes:N0} 字节上限 / The file is over the limit of {options.MaxFileBytes:N0} bytes");
+            if (place is null) return Problems.UploadsBusy(TimeSpan.FromSeconds(Math.Max(1, gate.Options.UploadWaitSeconds)));
+            answer = await ReadAndIngestAsync(req, new InputFile(name, []) { EncodingName = encoding.Length > 0 ? encoding : null }, ct);
         }
-        var summary = await pipeline.IngestAsync(new InputFile(name, body) { EncodingName = encoding.Length > 0 ? encoding : null }, options with
+        return answer ?? await TooLargeAsync(req, ct);
+    }
+
+    /// <summary>
+    /// Reads the body with the cap, chunk by chunk (a chunked upload is refused once it passes the limit, never buffered
+    /// whole first), and imports it; null when it is over the limit. The body lives only in this call, so it is garbage
+    /// once the upload leaves the gate.
+    /// </summary>
+    private async Task<IActionResult?> ReadAndIngestAsync(HttpRequest req, InputFile file, CancellationToken ct)
+    {
+        var body = await ReadCappedAsync(req.Body, options.MaxFileBytes, ct);
+        if (body is null) return null;
+        var summary = await pipeline.IngestAsync(file with { Content = body }, options with
         {
             DryRun = Flag(req, "dryRun"), AllowPartial = Flag(req, "allowPartial"),
         }, ct);
         return Respond.Json(summary, summary.Status == ImportStatus.Error ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// 413, after reading and dropping the rest of the body (up to <see cref="DrainBytes"/>): a server that closes with
+    /// request bytes unread resets the connection, and a proxy in front (the host) loses the answer and gives a bare 500
+    /// (issue 31 #12). Past DrainBytes the connection is closed after the answer instead.
+    /// </summary>
+    private async Task<IActionResult> TooLargeAsync(HttpRequest req, CancellationToken ct)
+    {
+        if (!await DrainAsync(req.Body, DrainBytes, ct)) req.HttpContext.Response.Headers.Connection = "close";
+        return Problems.Create(StatusCodes.Status413PayloadTooLarge, "too-large", $"文件超过 {options.MaxFileBytes:N0} 字节上限 / The file is over the limit of {options.MaxFileBytes:N0} bytes");
+    }
+
+    /// <summary>The most of an oversized body read and dropped: the host's own cap on a request body (100 MB).</summary>
+    public const long DrainBytes = 100L * 1024 * 1024;
+
+    /// <summary>Reads and drops the body to its end; false if it goes on past <paramref name="limit"/> bytes.</summary>
+    public static async Task<bool> DrainAsync(Stream body, long limit, CancellationToken ct)
+    {
+        var scratch = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = await body.ReadAsync(scratch, ct)) > 0)
+            if ((total += n) > limit) return false;
+        return true;
     }
 
     [Function("PostRecompute")]

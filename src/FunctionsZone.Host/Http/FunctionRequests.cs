@@ -8,7 +8,7 @@ namespace FunctionsZone.Host.Http;
 /// <summary>
 /// A request to a function's route: the key is checked (401, empty), then an InvocationRequest goes to the worker and
 /// the request itself is forwarded to the worker's HttpUri, which answers it. An invocation that fails before the
-/// function answered is a bare 500, as on the host; a worker that is gone is 503.
+/// function answered is a bare 500, as on the host; a worker that is gone is 503; a body over the host's cap is 413.
 /// </summary>
 internal sealed class FunctionRequests(FunctionsHost host, IHttpForwarder forwarder) : IDisposable
 {
@@ -59,8 +59,17 @@ internal sealed class FunctionRequests(FunctionsHost host, IHttpForwarder forwar
         if ((error != ForwarderError.None || failed) && !http.Response.HasStarted)
         {
             http.Response.Clear();
-            await HttpFront.Empty(response is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError)(http);
+            await (OverTheCap(http) ? HttpFront.TooLarge
+                : HttpFront.Empty(response is null ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError))(http);
         }
+    }
+
+    /// <summary>The forward failed because the client's body passed the host's cap (Kestrel's 413 while it was read).</summary>
+    private static bool OverTheCap(HttpContext http)
+    {
+        for (var e = http.Features.Get<IForwarderErrorFeature>()?.Exception; e is not null; e = e.InnerException)
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        return false;
     }
 
     public void Dispose() => _forwarder.Dispose();

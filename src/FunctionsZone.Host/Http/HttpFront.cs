@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using FunctionsZone.Host.Cors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -25,7 +26,8 @@ internal static class HttpFront
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, port);
-            k.AddServerHeader = false;
+            // Kestrel's "Server: Kestrel" on what the front answers itself, as the host's own responses carry it.
+            k.AddServerHeader = true;
             k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
         builder.Services.AddHttpForwarder();
@@ -43,6 +45,23 @@ internal static class HttpFront
         app.Run(Empty(StatusCodes.Status404NotFound));
         return app;
     }
+
+    /// <summary>
+    /// 413 problem+json (as the app's own 413) for a body over <see cref="MaxRequestBodyBytes"/>, however it arrives:
+    /// refused by Content-Length at once, or chunked once it passes the cap. Kestrel then closes the connection.
+    /// </summary>
+    public static readonly RequestDelegate TooLarge = http =>
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        http.Response.ContentType = "application/problem+json; charset=utf-8";
+        return http.Response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["type"] = "https://functionszone.dev/problems/too-large", ["title"] = "too-large", ["status"] = StatusCodes.Status413PayloadTooLarge,
+            ["detail"] = $"请求体超过主机的 {MaxRequestBodyBytes:N0} 字节上限 / The request body is over the host's limit of {MaxRequestBodyBytes:N0} bytes",
+        }, ProblemJson));
+    };
+
+    private static readonly JsonSerializerOptions ProblemJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A response with only a status, as the host gives 401 and 404.</summary>
     public static RequestDelegate Empty(int status) => http =>

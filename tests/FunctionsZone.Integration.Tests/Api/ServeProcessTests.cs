@@ -72,6 +72,108 @@ public sealed class ServeProcessTests
         Assert.True(await GoneAsync(served.WorkerPid, TimeSpan.FromSeconds(10)), $"worker {served.WorkerPid} left behind by a killed fz serve");
     }
 
+    /// <summary>
+    /// Issue 34, Azure parity: the admin routes as the real host (4.1037) answers them — a function key is 403, no key or
+    /// a wrong one 401 with WWW-Authenticate: Bearer, /admin/host/status is the host's JSON, and admin-invoking an HTTP
+    /// function is accepted (202) and logs that it needs an HttpRequest; what the host answers itself says Server: Kestrel.
+    /// </summary>
+    [Fact]
+    public async Task Fz_serve_answers_the_admin_routes_as_the_Functions_host_does()
+    {
+        var storage = new TestStorage();
+        await using var served = await FzServe.StartAsync(storage.Configuration, new()
+        {
+            ["FunctionsZone__FunctionKeys"] = "function-key", ["FunctionsZone__MasterKey"] = "master-key",
+        });
+        var http = served.Http;
+        async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? key)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (key is not null) request.Headers.Add("x-functions-key", key);
+            return await http.SendAsync(request);
+        }
+        async Task AssertEmpty(HttpStatusCode status, HttpResponseMessage res)
+        {
+            Assert.Equal(status, res.StatusCode);
+            Assert.Empty(await res.Content.ReadAsByteArrayAsync());
+            Assert.Equal("Kestrel", res.Headers.Server.ToString());
+        }
+
+        foreach (var path in (string[])["admin/functions/MonthlyPipeline", "admin/functions/GetZones"])
+        {
+            await AssertEmpty(HttpStatusCode.Forbidden, await Send(HttpMethod.Post, path, "function-key"));
+            foreach (var key in (string?[])[null, "wrong-key"])
+            {
+                var refused = await Send(HttpMethod.Post, path, key);
+                await AssertEmpty(HttpStatusCode.Unauthorized, refused);
+                Assert.Equal("Bearer", refused.Headers.WwwAuthenticate.ToString());
+            }
+        }
+        await AssertEmpty(HttpStatusCode.Forbidden, await Send(HttpMethod.Get, "admin/host/status", "function-key"));
+        Assert.Equal("Bearer", (await Send(HttpMethod.Get, "admin/host/status", null)).Headers.WwwAuthenticate.ToString());
+
+        var status = await Send(HttpMethod.Get, "admin/host/status", "master-key");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Equal("application/json", status.Content.Headers.ContentType!.MediaType);
+        var json = JsonNode.Parse(await status.Content.ReadAsStringAsync())!;
+        Assert.Equal("Running", json["state"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(json["id"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(json["version"]!.GetValue<string>()));
+        Assert.True(json["processUptime"]!.GetValue<long>() >= 0);
+
+        // An HTTP function through the admin route: accepted, and the console says why it did nothing.
+        await AssertEmpty(HttpStatusCode.Accepted, await Send(HttpMethod.Post, "admin/functions/GetZones", "master-key"));
+        Assert.True(await Until(() => served.Output.Contains("'Functions.GetZones'") && served.Output.Contains("An HttpRequest is required"), TimeSpan.FromSeconds(10)),
+            served.Output);
+        await AssertEmpty(HttpStatusCode.NotFound, await Send(HttpMethod.Post, "admin/functions/NoSuchFunction", "master-key"));
+    }
+
+    /// <summary>
+    /// Issue 31 #12: a 50 MB upload, chunked (no Content-Length) or not, through fz serve's proxy to the worker, is the
+    /// promised 413 problem+json (it was a bare 500 chunked: the worker closed with the body unread, and the answer was
+    /// lost on the way). (Over the host's own 100 MB cap fz serve's front answers 413 problem+json and closes, as Kestrel
+    /// does; a client still writing then may see the connection reset before it reads the answer, so that is not asserted.)
+    /// </summary>
+    [Fact]
+    public async Task An_upload_over_the_limit_through_fz_serve_is_413_problem_json_chunked_or_not()
+    {
+        var storage = new TestStorage();
+        await using var served = await FzServe.StartAsync(storage.Configuration, new() { ["FunctionsZone__FunctionKeys"] = "process-key" });
+        foreach (var (bytes, chunked) in ((long, bool)[])[(50L << 20, true), (50L << 20, false), (25L << 20, true)])
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/ingest?file=big.csv&code=process-key") { Content = new StreamContent(new Zeros(bytes)) };
+            if (chunked) request.Headers.TransferEncodingChunked = true;
+            else request.Content.Headers.ContentLength = bytes;
+            using var res = await served.Http.SendAsync(request);
+            var what = $"{bytes:N0} bytes{(chunked ? ", chunked" : "")}";
+            Assert.True(res.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{what}: {(int)res.StatusCode}\n{served.Output}");
+            Assert.Equal("application/problem+json", res.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("too-large", JsonNode.Parse(await res.Content.ReadAsStringAsync())!["title"]!.GetValue<string>());
+        }
+    }
+
+    /// <summary>A body of zeros, read as it is sent.</summary>
+    private sealed class Zeros(long length) : Stream
+    {
+        private long _sent;
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _sent);
+            Array.Clear(buffer, offset, n);
+            _sent += n;
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => length;
+        public override long Position { get => _sent; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private sealed class FzServe : IAsyncDisposable
     {
         public required Process Process { get; init; }

@@ -1,6 +1,7 @@
 using System.Net;
 using FunctionsZone.Host.Metadata;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Host;
@@ -35,7 +36,9 @@ public sealed class WorkerHostTests
 
         // The run goes on after the 202: wait for its effect in storage.
         var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline && !served.Output.Any(l => l.Contains("Executed 'Functions.MonthlyPipeline'")))
+        // The app's line comes on the worker's stdout (its console logger writes from a queue): it may follow "Executed".
+        while (DateTime.UtcNow < deadline && !(served.Output.Any(l => l.Contains("Executed 'Functions.MonthlyPipeline'"))
+                                               && served.Output.Any(l => l.Contains("MonthlyPipelineTimer: Recomputed"))))
             await Task.Delay(250);
         var output = string.Join('\n', served.Output);
         Assert.Contains("Executed 'Functions.MonthlyPipeline' (Succeeded", output);
@@ -57,5 +60,38 @@ public sealed class WorkerHostTests
         var result = System.Text.Json.Nodes.JsonNode.Parse(again.ReturnValueJson!, new System.Text.Json.Nodes.JsonNodeOptions { PropertyNameCaseInsensitive = true })!;
         Assert.Empty(result["imports"]!.AsArray());
         Assert.NotNull(result["snapshot"]);
+    }
+
+    /// <summary>
+    /// Issue 34: under the real host (telemetryMode OpenTelemetry) none of the worker's logs reach the host's console,
+    /// so the worker shows its own: without APPLICATIONINSIGHTS_CONNECTION_STRING its log lines are on its stdout (which
+    /// fz serve passes through; fz serve, as the host, prints no RpcLog); with one, they go to the exporter instead.
+    /// </summary>
+    [Fact]
+    public async Task The_apps_log_lines_are_on_the_workers_own_stdout_when_no_exporter_is_set_and_not_when_one_is()
+    {
+        const string line = "info: FunctionsZone.Functions.Timer.MonthlyPipelineTimer: Recomputed";
+        var storage = new TestStorage();
+        await storage.RunSeedsAsync();
+
+        await using (var served = await TestHost.StartAsync(storage.Configuration))
+        {
+            Assert.True((await served.Host.RunTimerAsync("MonthlyPipeline")).Succeeded);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (DateTime.UtcNow < deadline && !served.Output.Any(l => l.StartsWith(line, StringComparison.Ordinal))) await Task.Delay(100);
+            Assert.Contains(served.Output, l => l.StartsWith(line, StringComparison.Ordinal));
+        }
+
+        // An exporter configured (to an endpoint that takes nothing): the lines are its, not the console's.
+        var exporting = new ConfigurationBuilder().AddConfiguration(storage.Configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        }).Build();
+        await using (var served = await TestHost.StartAsync(exporting))
+        {
+            Assert.True((await served.Host.RunTimerAsync("MonthlyPipeline")).Succeeded);
+            await Task.Delay(2000);
+            Assert.DoesNotContain(served.Output, l => l.Contains("MonthlyPipelineTimer", StringComparison.Ordinal));
+        }
     }
 }

@@ -73,7 +73,7 @@ public sealed class BoundedParsingTests
     {
         var storage = new TestStorage();
         var options = new IngestOptions { MaxFileBytes = 64 * 1024 };
-        var fn = new WriteFunctions(storage.Pipeline(), new DropFolder(storage.Clients), options);
+        var fn = new WriteFunctions(storage.Pipeline(), new DropFolder(storage.Clients), options, new UploadGate(new UploadGateOptions()));
         await using var host = await HttpFunctionHost.StartAsync(new Dictionary<string, Func<HttpRequest, CancellationToken, Task<IActionResult>>>
         {
             ["POST /api/ingest"] = fn.Ingest,
