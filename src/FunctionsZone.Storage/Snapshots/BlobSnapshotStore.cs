@@ -120,7 +120,8 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
             var whole = true;
             await Parallel.ForEachAsync(notPut, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = ct }, async (o, token) =>
             {
-                try { await store.ReadObjectAsync(o, token); }
+                // Gone since the listing (null) or damaged (thrown): either way not whole.
+                try { if (await store.ReadObjectAsync(o, token) is null) whole = false; }
                 catch (SnapshotIntegrityException) { whole = false; }
             });
             return whole;

@@ -42,6 +42,14 @@ public sealed class SnapshotIntegrityTests
         // A read of the zone page needs the registry: storage lost it, so a storage error, not "unknown zone".
         var read = await Assert.ThrowsAsync<SnapshotIntegrityException>(() => new SnapshotReader(new BlobSnapshotStore(storage.Clients)).ZonePageAsync("lc-etdz", null));
         Assert.Contains(zones, read.Message);
+        // Over HTTP (the real worker): a 503 storage problem with Retry-After, not a 404 unknown-zone.
+        await using (var host = await TestHost.StartAsync(storage.Configuration))
+        {
+            var res = await host.Http.GetAsync("api/zones/lc-etdz");
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, res.StatusCode);
+            Assert.NotNull(res.Headers.RetryAfter);
+            Assert.Equal("snapshot-damaged", System.Text.Json.Nodes.JsonNode.Parse(await res.Content.ReadAsStringAsync())!["title"]!.GetValue<string>());
+        }
 
         // A correction is published (its briefings read the registry back from the draft) and the object is there again.
         await storage.Pipeline().IngestAsync(Fix(10.6m), new IngestOptions());
