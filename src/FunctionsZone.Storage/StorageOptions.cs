@@ -18,6 +18,16 @@ public sealed record StorageOptions
     /// <summary>The container of the pipeline's lease blob ("pipeline"), docs/storage.md.</summary>
     public string LocksContainer { get; init; } = "locks";
     public int SnapshotRetention { get; init; } = 5;
+    /// <summary>
+    /// How long latest.json may be cached (its Cache-Control max-age, default 60 s). The one place for it: retention
+    /// keeps every version a pointer named within this time plus <see cref="PointerCacheMargin"/>, so a reader that
+    /// follows a cached pointer still finds its files.
+    /// </summary>
+    public int PointerMaxAgeSeconds { get; init; } = 60;
+    /// <summary>Beyond the pointer's max-age: clock skew between the publisher and the one applying retention, a request in flight.</summary>
+    public static readonly TimeSpan PointerCacheMargin = TimeSpan.FromSeconds(5);
+    /// <summary>How long after it stopped being latest a version may still be read through a cached pointer.</summary>
+    public TimeSpan PointerReadableFor => TimeSpan.FromSeconds(PointerMaxAgeSeconds) + PointerCacheMargin;
     /// <summary>How long the pipeline's blob lease lasts unrenewed (15–60 s, Azure's bounds); renewed every third of it.</summary>
     public int LeaseSeconds { get; init; } = 30;
     /// <summary>How long a second run or publish waits for the lease before it answers busy (409 / exit 4).</summary>
@@ -45,6 +55,7 @@ public sealed record StorageOptions
         if (LeaseWaitSeconds < 0) return "FunctionsZone:LeaseWaitSeconds 不能为负 / must not be negative";
         if (StorageTimeoutSeconds <= 0) return "FunctionsZone:StorageTimeoutSeconds 必须为正整数 / must be a positive integer";
         if (StorageRetries < 0) return "FunctionsZone:StorageRetries 不能为负 / must not be negative";
+        if (PointerMaxAgeSeconds < 0) return "FunctionsZone:PointerMaxAgeSeconds 不能为负 / must not be negative";
         if (SnapshotRetention < 0) return "FunctionsZone:SnapshotRetention 不能为负 / must not be negative";
         if (string.IsNullOrWhiteSpace(TablePrefix) || !TablePrefix.All(char.IsAsciiLetterOrDigit) || !char.IsAsciiLetter(TablePrefix[0]))
             return $"FunctionsZone:TablePrefix「{TablePrefix}」须以字母开头、只含字母数字 / must start with a letter and hold only letters and digits";

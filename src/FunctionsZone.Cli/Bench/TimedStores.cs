@@ -126,6 +126,7 @@ internal sealed class TimedDraft(ISnapshotDraft inner, StorageClock clock) : ISn
     public Task PutAsync(EncodedFile file, CancellationToken ct = default) => clock.Time(() => inner.PutAsync(file, ct));
     public Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default) => clock.Time(() => inner.ReadObjectAsync(objectName, ct));
     public Task CommitAsync(SnapshotManifest manifest, CancellationToken ct = default) => clock.Time(() => inner.CommitAsync(manifest, ct));
+    public Task<bool> LatestIntactAsync(CancellationToken ct = default) => clock.Time(() => inner.LatestIntactAsync(ct));
     public ValueTask DisposeAsync() => inner.DisposeAsync();
 }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Registry;
 
@@ -128,8 +129,7 @@ public static class SchemeFile
 
     private static void CheckValues(Scheme s, List<Finding> findings, ZoneRegistry? registry)
     {
-        if (s.Id.IndexOfAny(['/', '\\', '#', '?', '|']) >= 0 || s.Id.Any(char.IsControl) || s.Id.Length > 100)
-            findings.Add(Error("bad-scheme-field", "id", $"方案 id「{s.Id}」不能含 / \\ # ? | 或控制字符，且不超过 100 个字符", $"Scheme id '{s.Id}' must not contain / \\ # ? | or control characters, and must be at most 100 characters"));
+        if (StorageKey.Check(s.Id, "方案 id", "scheme id", "方案", "Scheme", column: "id", code: "bad-scheme-field") is { } badKey) findings.Add(badKey);
         if (s.Group is { } g && registry is not null && registry.FindGroup(g) is null)
             findings.Add(Error("unknown-group", "group", $"比较组「{g}」不在已导入的 groups.json 中", $"Group '{g}' is not in the groups.json ingested"));
         if (s.MinCoverage is < 0 or > 1) findings.Add(Error("bad-scheme-field", "minCoverage", "minCoverage 应在 0–1 之间", "minCoverage must be within 0–1"));

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Domain;
 using System.Text.Json;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
@@ -50,10 +51,11 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
         return new ImportCounts(imported, updated + removed, unchanged, 0);
     }
 
-    // Why the file is refused: names that resolve to two entries (ambiguous-name), else the reader's message.
+    // Why the file is refused: names that resolve to two entries (ambiguous-name), an id no storage key can be (bad-id),
+    // else the reader's message.
     private static IEnumerable<Finding> Refused(InvalidDataException e) =>
         e.InnerException is AmbiguousNameException a ? a.Findings
-            : [new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) }];
+            : [StorageKey.FindingOf(e) ?? new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) }];
 
     private ZoneRegistry Replaced(ZoneRegistry current, string text) => Kind switch
     {

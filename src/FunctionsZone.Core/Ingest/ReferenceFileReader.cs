@@ -27,6 +27,8 @@ public static class ReferenceFileReader
             if (!Enum.TryParse<TargetKind>(f("kind"), true, out var kind)) { findings.Add(Bad(row, "bad-target-kind", "kind", f("kind"))); continue; }
             if (indicator is null && kind != TargetKind.Milestone) { findings.Add(Bad(row, "unknown-indicator", "indicator", f("indicator"))); continue; }
             if (!ValueParser.TryParse(f("target"), out var value, out _)) { findings.Add(Bad(row, "bad-value", "target", f("target"))); continue; }
+            // A milestone's indicator is the file's own identifier (not a registered code): the key rule applies to it too.
+            if (indicator is null && StorageKey.CheckRow(f("indicator"), row, "indicator", "目标指标", "target indicator") is { } badKey) { findings.Add(badKey); continue; }
             var target = new Target
             {
                 Zone = zone.Id, Indicator = indicator?.Code ?? f("indicator")!.Trim(), Year = year, Kind = kind, Value = value,
@@ -73,6 +75,8 @@ public static class ReferenceFileReader
                 if (!int.TryParse(dy, out var d) || d > year) { findings.Add(Bad(row, "bad-year", "dataYear", dy)); continue; }
                 dataYear = d;
             }
+            // The evaluation's name is part of the stored key ("{evaluation}|{year}").
+            if (StorageKey.CheckRow(f("evaluation"), row, "evaluation", "评价名称", "evaluation") is { } badKey) { findings.Add(badKey); continue; }
             if (!int.TryParse(f("rank"), out var rank) || !int.TryParse(f("of"), out var of) || rank < 1 || rank > of)
             { findings.Add(Bad(row, "bad-rank", "rank", $"{f("rank")}/{f("of")}")); continue; }
             var r = new OfficialRank

@@ -91,4 +91,10 @@ public interface ISnapshotDraft : IAsyncDisposable
     Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default);
     /// <summary>Waits for every upload, then writes the manifest (once, never overwritten).</summary>
     Task CommitAsync(Snapshots.SnapshotManifest manifest, CancellationToken ct = default);
+    /// <summary>
+    /// Whether the latest version is whole: its manifest readable and every object it names present with the bytes its
+    /// name hashes (objects put to this draft are re-written when they were not). An unchanged publish commits nothing
+    /// only when it is; otherwise it publishes the same data as a new version, re-writing what was lost.
+    /// </summary>
+    Task<bool> LatestIntactAsync(CancellationToken ct = default) => Task.FromResult(true);
 }

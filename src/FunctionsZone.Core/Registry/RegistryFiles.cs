@@ -8,11 +8,11 @@ namespace FunctionsZone.Core.Registry;
 public static class RegistryFiles
 {
     public static IReadOnlyList<Zone> ReadZones(string json) =>
-        Unambiguous(Read<Zone>(json, "zones.json"), "zones.json", "开发区", "zone", z => z.Id, z => [z.NameZh, z.NameEn, .. z.NameAliases]);
+        Unambiguous(Keyed(Read<Zone>(json, "zones.json"), "zones.json", z => z.Id, "开发区 id", "zone id"), "zones.json", "开发区", "zone", z => z.Id, z => [z.NameZh, z.NameEn, .. z.NameAliases]);
     public static IReadOnlyList<Group> ReadGroups(string json) =>
-        Unambiguous(Read<Group>(json, "groups.json"), "groups.json", "排名组", "group", g => g.Id, g => [g.NameZh, g.NameEn]);
+        Unambiguous(Keyed(Read<Group>(json, "groups.json"), "groups.json", g => g.Id, "比较组 id", "group id"), "groups.json", "排名组", "group", g => g.Id, g => [g.NameZh, g.NameEn]);
     public static IReadOnlyList<Indicator> ReadIndicators(string json) =>
-        Unambiguous(Read<Indicator>(json, "indicators.json"), "indicators.json", "指标", "indicator", i => i.Code, i => [i.NameZh, i.NameEn, .. i.Aliases]);
+        Unambiguous(Keyed(Read<Indicator>(json, "indicators.json"), "indicators.json", i => i.Code, "指标代码", "indicator code"), "indicators.json", "指标", "indicator", i => i.Code, i => [i.NameZh, i.NameEn, .. i.Aliases]);
 
     /// <summary>
     /// Every id, name and alias that resolves to two entries (ZoneRegistry.KeyOf): one alias on two zones, or a new zone
@@ -50,6 +50,15 @@ public static class RegistryFiles
         if (findings.Count == 0) return items;
         var clash = new AmbiguousNameException(findings);
         throw new InvalidDataException(clash.Message, clash);
+    }
+
+    /// <summary>Every entry's id can be a storage key (StorageKey), else the file is refused naming the entry: nothing is written.</summary>
+    private static IReadOnlyList<T> Keyed<T>(IReadOnlyList<T> items, string file, Func<T, string?> id, string whatZh, string whatEn)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (StorageKey.Check(id(items[i]), whatZh, whatEn, $"{file} 第 {i + 1} 项", $"{file} entry {i + 1}", column: "id") is { } bad)
+                throw StorageKey.Refusal(bad with { Row = i + 1 });
+        return items;
     }
 
     public static ZoneRegistry LoadFolder(string folder) => new(

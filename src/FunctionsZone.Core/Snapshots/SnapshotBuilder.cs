@@ -69,7 +69,9 @@ public static class SnapshotBuilder
 
         // The hash covers the data; the briefings are renderings of it, written after the id is known so they can cite it.
         var contentHash = HashOf(data);
-        if (contentHash == unchangedFrom) return null;
+        // Same data as the latest: nothing to publish, unless the latest lost or damaged an object (then a new version
+        // of the same data re-writes it, briefings and index shards included).
+        if (contentHash == unchangedFrom && await draft.LatestIntactAsync(ct)) return null;
         var now = inputs.Now;
         var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{contentHash[..12]}";
         periods.Sort(StringComparer.Ordinal);
@@ -77,7 +79,9 @@ public static class SnapshotBuilder
         var entries = new List<SnapshotFileEntry>(data);
         var objectOf = data.ToDictionary(e => e.Path, e => e.Object, StringComparer.Ordinal);
         await inputs.Briefings.RenderAsync(
-            async (path, token) => objectOf.TryGetValue(path, out var name) ? await draft.ReadObjectAsync(name, token) : null,
+            // A file the version lists must read back: a missing object is a storage fault, not an empty registry ("unknown zone").
+            async (path, token) => objectOf.TryGetValue(path, out var name)
+                ? await draft.ReadObjectAsync(name, token) ?? throw SnapshotEncoding.Missing(name) : null,
             pointer, briefed, async (path, bytes) =>
             {
                 var file = SnapshotEncoding.Bytes(path, bytes);

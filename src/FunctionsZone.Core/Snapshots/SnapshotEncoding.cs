@@ -41,6 +41,26 @@ public static class SnapshotEncoding
         return m.ToArray();
     }
 
+    /// <summary>
+    /// An object's stored bytes decoded and checked against the SHA-256 it is named by (objects are content-addressed):
+    /// bytes that do not hash to their name, or do not decode, are refused as damaged, never served.
+    /// </summary>
+    public static byte[] Verified(string objectName, byte[] stored)
+    {
+        byte[] bytes;
+        try { bytes = Gunzip(stored); }
+        catch (InvalidDataException) { throw Damaged(objectName, "无法解压 / does not decode"); }
+        if (SnapshotLayout.HashOf(objectName) is { } expected && Sha256(bytes) != expected)
+            throw Damaged(objectName, "内容与其 SHA-256 名称不符 / its bytes do not match the SHA-256 it is named by");
+        return bytes;
+    }
+
+    public static Pipeline.SnapshotIntegrityException Damaged(string objectName, string why) =>
+        new($"快照对象 {objectName} 已损坏（{why.Split(" / ")[0]}），下次发布将修复 / Snapshot object {objectName} is damaged ({why.Split(" / ")[1]}); the next publish repairs it");
+
+    public static Pipeline.SnapshotIntegrityException Missing(string objectName) =>
+        new($"快照对象 {objectName} 缺失（清单列出但存储中没有），下次发布将修复 / Snapshot object {objectName} is missing (named by the manifest, absent from storage); the next publish repairs it");
+
     /// <summary>Decodes gzip (magic 1F 8B); plain JSON, as older versions were written, passes through.</summary>
     public static byte[] Gunzip(byte[] bytes)
     {

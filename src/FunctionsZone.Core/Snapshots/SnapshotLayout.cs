@@ -67,6 +67,9 @@ public static class SnapshotLayout
         && IsSha256(name.Substring(ObjectsPrefix.Length + 3, 64)) && name.AsSpan(ObjectsPrefix.Length, 2).SequenceEqual(name.AsSpan(ObjectsPrefix.Length + 3, 2))
         && name[ObjectsPrefix.Length + 2] == '/' && !name.Contains("..", StringComparison.Ordinal);
 
+    /// <summary>The SHA-256 an object is named by (of its bytes before gzip); null for a name that is not an object's.</summary>
+    public static string? HashOf(string objectName) => IsObject(objectName) ? objectName.Substring(ObjectsPrefix.Length + 3, 64) : null;
+
     /// <summary>The index shard a logical path is listed in: FNV-1a (32-bit) of its UTF-8 bytes, mod <see cref="ShardCount"/>.</summary>
     public static int ShardOf(string logicalPath)
     {

@@ -48,4 +48,12 @@ public sealed record SnapshotPointer
     public required string ContentHash { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required IReadOnlyList<string> Periods { get; init; }
+    /// <summary>
+    /// The versions latest named before this one, each with when it stopped (the swap that replaced it), kept while a
+    /// cached copy of that older pointer may still be followed: retention keeps them (docs/snapshots.md, Retention).
+    /// </summary>
+    public IReadOnlyList<ReplacedPointer>? Replaced { get; init; }
 }
+
+/// <summary>A version latest.json named until <paramref name="Until"/> (the publisher's clock at the swap).</summary>
+public sealed record ReplacedPointer(string Version, DateTimeOffset Until);

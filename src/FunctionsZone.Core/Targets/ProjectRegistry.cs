@@ -80,6 +80,7 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
                 date = d;
             }
             var id = F("id") ?? $"row-{row}";
+            if (StorageKey.CheckRow(id, row, "id", "项目 id", "project id") is { } badKey) { findings.Add(badKey); continue; }
             list.Add(new Project(id, zone, F("namezh") ?? id, amount, date, F("source")));
         }
         return list;

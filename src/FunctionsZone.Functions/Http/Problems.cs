@@ -38,6 +38,8 @@ public static class Problems
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } b =>
             Create(b.StatusCode, "too-large", "请求体超过上限 / The request body is over the limit"),
         BadHttpRequestException b => Create(b.StatusCode, "bad-request", "请求无效 / The request is malformed"),
+        // A snapshot object missing or not matching its hash: a storage fault (503), never a 404 "unknown zone".
+        SnapshotIntegrityException d => WithRetryAfter(Create(StatusCodes.Status503ServiceUnavailable, "snapshot-damaged", d.Message), d.RetryAfter),
         StorageUnavailableException u => WithRetryAfter(Create(StatusCodes.Status503ServiceUnavailable, "storage-unavailable",
             "存储暂时无法访问，请稍后重试 / Storage is unreachable for now; please try again later"), u.RetryAfter),
         PipelineBusyException b => WithRetryAfter(Create(StatusCodes.Status409Conflict, "pipeline-busy", b.Message), b.RetryAfter),

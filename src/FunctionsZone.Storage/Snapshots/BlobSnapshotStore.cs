@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -19,10 +20,13 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
     public const string LatestBlob = SnapshotLayout.Latest;
     private const string JsonContentType = "application/json; charset=utf-8";
     public const string ImmutableCache = "public, max-age=31536000, immutable";
-    public const string PointerCache = "public, max-age=60";
+    /// <summary>latest.json's Cache-Control, from the same setting retention's window is derived from (StorageOptions.PointerMaxAgeSeconds).</summary>
+    public string PointerCache => $"public, max-age={clients.Options.PointerMaxAgeSeconds}";
     private Azure.Storage.Blobs.BlobContainerClient Container => clients.Container(clients.Options.SnapshotContainer);
     // Manifests never change once written: kept by version id (a few; the latest and the ones retention reads).
     private readonly ConcurrentDictionary<string, SnapshotManifest> _manifests = new(StringComparer.Ordinal);
+    // The pointer last read and its ETag: the swap that replaces it records it in the new pointer's history.
+    private volatile Tuple<string, SnapshotPointer>? _lastRead;
 
     public async Task PublishAsync(SnapshotVersion version, CancellationToken ct = default)
     {
@@ -44,17 +48,29 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
     public async Task<ISnapshotDraft> BeginVersionAsync(CancellationToken ct = default)
     {
         await clients.EnsureCreatedAsync(ct);
-        return new Draft(this, await LatestObjectsAsync(ct));
+        var (named, intact) = await LatestObjectsAsync(ct);
+        return new Draft(this, named, await ListObjectsAsync(ct), intact);
+    }
+
+    /// <summary>Every object in the container with the Content-MD5 the service holds for its stored (gzipped) bytes.</summary>
+    private async Task<Dictionary<string, byte[]?>> ListObjectsAsync(CancellationToken ct)
+    {
+        var listed = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        await foreach (var blob in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = SnapshotLayout.ObjectsPrefix }, ct))
+            listed[blob.Name] = blob.Properties.ContentHash;
+        return listed;
     }
 
     /// <summary>
-    /// A version being written. What the latest version names is in place: retention keeps it while that version is
-    /// kept, and should latest move meanwhile, this version's swap fails. Everything else is written, even if a blob of
-    /// that name exists: the name is the hash of the bytes, so it is the same bytes, and the fresh write keeps a
-    /// concurrent retention (which deletes only what it listed, If-Match) from removing an object this version is about
-    /// to name. Eight uploads in flight; the first failure stops the draft.
+    /// A version being written. What the latest version names is referenced, not re-written — if it is there with these
+    /// bytes: listed, with the Content-MD5 of this file's gzip (the service computes and checks it on upload, so an
+    /// object overwritten or deleted since is re-written, not trusted). Retention keeps the latest's objects while that
+    /// version is kept, and should latest move meanwhile, this version's swap fails. Everything else is written, even
+    /// if a blob of that name exists: the fresh write keeps a concurrent retention (which deletes only what it listed,
+    /// If-Match) from removing an object this version is about to name. Eight uploads in flight; the first failure
+    /// stops the draft.
     /// </summary>
-    private sealed class Draft(BlobSnapshotStore store, HashSet<string> present) : ISnapshotDraft
+    private sealed class Draft(BlobSnapshotStore store, HashSet<string> present, Dictionary<string, byte[]?> listed, bool manifestWhole) : ISnapshotDraft
     {
         // Eight, not WriteParallelism (16): a national publish gained little with 16 (15.9 s against 16.7 s) and peaked higher.
         private const int InFlight = 8;
@@ -64,19 +80,23 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
 
         public async Task PutAsync(EncodedFile file, CancellationToken ct = default)
         {
-            if (present.Contains(file.Object) || !_queued.Add(file.Object)) return;
+            if (!_queued.Add(file.Object)) return;
+            var md5 = MD5.HashData(file.Gzipped);
+            if (present.Contains(file.Object) && listed.GetValueOrDefault(file.Object) is { } stored && stored.AsSpan().SequenceEqual(md5)) return;
             await _slots.WaitAsync(ct);
             if (_uploads.FirstOrDefault(t => t.IsFaulted || t.IsCanceled) is { } failed) { _slots.Release(); await failed; }
             _uploads.RemoveAll(t => t.IsCompletedSuccessfully);
-            _uploads.Add(UploadAsync(file, ct));
+            _uploads.Add(UploadAsync(file, md5, ct));
         }
 
-        private async Task UploadAsync(EncodedFile file, CancellationToken ct)
+        private async Task UploadAsync(EncodedFile file, byte[] md5, CancellationToken ct)
         {
             try
             {
-                await store.Container.GetBlobClient(file.Object).UploadAsync(new BinaryData(file.Gzipped),
-                    new BlobUploadOptions { HttpHeaders = Headers(ImmutableCache, ContentTypeOf(file.Object)) }, ct);
+                // Content-MD5 sent: the service checks the body against it and keeps it, for the next publish to compare.
+                var headers = Headers(ImmutableCache, ContentTypeOf(file.Object));
+                headers.ContentHash = md5;
+                await store.Container.GetBlobClient(file.Object).UploadAsync(new BinaryData(file.Gzipped), new BlobUploadOptions { HttpHeaders = headers }, ct);
             }
             finally { _slots.Release(); }
         }
@@ -84,7 +104,27 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         public async Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default)
         {
             await Task.WhenAll(_uploads);
-            return await store.DownloadAsync(objectName, ct);
+            return await store.ReadObjectAsync(objectName, ct);
+        }
+
+        /// <summary>
+        /// The latest version's manifest was read whole, and each object it names that this draft did not put (its
+        /// briefings and index shards on an unchanged publish) is listed and reads back as its hash: checked by reading.
+        /// </summary>
+        public async Task<bool> LatestIntactAsync(CancellationToken ct = default)
+        {
+            if (!manifestWhole) return false;
+            await Task.WhenAll(_uploads);
+            var notPut = present.Where(o => !_queued.Contains(o)).ToList();
+            if (notPut.Any(o => !listed.ContainsKey(o))) return false;
+            var whole = true;
+            await Parallel.ForEachAsync(notPut, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = ct }, async (o, token) =>
+            {
+                // Gone since the listing (null) or damaged (thrown): either way not whole.
+                try { if (await store.ReadObjectAsync(o, token) is null) whole = false; }
+                catch (SnapshotIntegrityException) { whole = false; }
+            });
+            return whole;
         }
 
         public async Task CommitAsync(SnapshotManifest manifest, CancellationToken ct = default)
@@ -102,9 +142,22 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         }
     }
 
-    private async Task<HashSet<string>> LatestObjectsAsync(CancellationToken ct) =>
-        await LatestAsync(ct) is { } latest && await ManifestAsync(latest.Version, ct) is { } m
-            ? m.Objects().ToHashSet(StringComparer.Ordinal) : [];
+    /// <summary>
+    /// The objects the latest version names, and whether its manifest could be read (a content-addressed version whose
+    /// manifest is missing or corrupt is not whole: the next publish writes the data again as a new version).
+    /// </summary>
+    private async Task<(HashSet<string> Named, bool ManifestWhole)> LatestObjectsAsync(CancellationToken ct)
+    {
+        if (await LatestAsync(ct) is not { } latest) return ([], true);
+        SnapshotManifest? manifest = null;
+        // Read again, not from memory: what matters is whether storage still holds it whole.
+        _manifests.TryRemove(latest.Version, out _);
+        try { manifest = await ManifestAsync(latest.Version, ct); }
+        catch (Exception e) when (e is InvalidDataException or JsonException or SnapshotIntegrityException) { }
+        // A version from before content addressing (v/{id}/) has no manifest and names no object.
+        var legacy = !latest.Path.StartsWith(SnapshotLayout.VersionsPrefix, StringComparison.Ordinal);
+        return (manifest?.Objects().ToHashSet(StringComparer.Ordinal) ?? [], manifest is not null || legacy);
+    }
 
     public async Task<bool> SwapLatestAsync(SnapshotVersion version, string? expected, CancellationToken ct = default)
     {
@@ -112,6 +165,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         {
             Version = version.Id, Path = SnapshotLayout.VersionFolder(version.Id), Index = version.Manifest.Index, ContentHash = version.ContentHash,
             CreatedAt = version.Manifest.CreatedAt, Periods = version.Manifest.Periods,
+            Replaced = expected is null ? null : Replaced(await PointerOfAsync(expected, ct), DateTimeOffset.UtcNow),
         };
         // If-Match on what the publish read at its start (If-None-Match: * when there was none): a publish that lost
         // its lease and finishes late cannot put an older version back over a newer one.
@@ -130,9 +184,31 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         try
         {
             var r = await Container.GetBlobClient(LatestBlob).DownloadContentAsync(ct);
-            return (JsonSerializer.Deserialize<SnapshotPointer>(SnapshotEncoding.Gunzip(r.Value.Content.ToArray()), Json.Options), r.Value.Details.ETag.ToString());
+            var pointer = JsonSerializer.Deserialize<SnapshotPointer>(SnapshotEncoding.Gunzip(r.Value.Content.ToArray()), Json.Options);
+            var etag = r.Value.Details.ETag.ToString();
+            if (pointer is not null) _lastRead = Tuple.Create(etag, pointer);
+            return (pointer, etag);
         }
         catch (RequestFailedException e) when (StorageClients.IsMissing(e)) { return (null, null); }
+    }
+
+    /// <summary>The pointer whose ETag a swap is conditional on (as last read, else read now); null when latest moved since (the swap then fails).</summary>
+    private async Task<SnapshotPointer?> PointerOfAsync(string etag, CancellationToken ct)
+    {
+        if (_lastRead is { } kept && kept.Item1 == etag) return kept.Item2;
+        var (pointer, now) = await LatestWithETagAsync(ct);
+        return now == etag ? pointer : null;
+    }
+
+    /// <summary>
+    /// The new pointer's history: the one it replaces, stopped now, and those the replaced one listed that a cached copy
+    /// may still name (stopped within <see cref="StorageOptions.PointerReadableFor"/>).
+    /// </summary>
+    private List<ReplacedPointer>? Replaced(SnapshotPointer? previous, DateTimeOffset now)
+    {
+        if (previous is null) return null;
+        var since = now - clients.Options.PointerReadableFor;
+        return [new ReplacedPointer(previous.Version, now), .. (previous.Replaced ?? []).Where(r => r.Until > since && r.Version != previous.Version)];
     }
 
     /// <summary>
@@ -148,6 +224,7 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         // ran out): it is not this publish's to delete. Server times (LastModified) against this machine's real clock,
         // never a test's fixed one.
         var youngest = DateTimeOffset.UtcNow - TimeSpan.FromSeconds(clients.Options.LeaseSeconds);
+        var cached = await StillCachedAsync(ct);
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         var old = new List<string>();
         // Version ids start with their UTC time (yyyyMMddTHHmmssZ), so ordinal order is age order: newest first.
@@ -160,8 +237,9 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
             // A version without a manifest never completed; it holds no period anyone can be pointed at.
             var periods = manifest?.Periods ?? [];
             var needed = v == latestVersion || periods.Any(p => kept.GetValueOrDefault(p) < keep);
-            if (!needed) { old.Add(v); continue; }
-            foreach (var p in periods) kept[p] = kept.GetValueOrDefault(p) + 1;
+            if (needed) { foreach (var p in periods) kept[p] = kept.GetValueOrDefault(p) + 1; continue; }
+            // A pointer naming it may still be cached (latest.json's max-age): kept, not counted, until that has passed.
+            if (!cached.Contains(v)) old.Add(v);
         }
         var deleted = new List<string>();
         foreach (var v in old)
@@ -176,6 +254,20 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
         }
         await CollectObjectsAsync(youngest, ct);
         return deleted;
+    }
+
+    /// <summary>
+    /// The versions a reader may still reach through a cached latest.json: the one it names now and those its history
+    /// says it replaced within <see cref="StorageOptions.PointerReadableFor"/> (max-age plus a margin; this machine's clock).
+    /// </summary>
+    private async Task<HashSet<string>> StillCachedAsync(CancellationToken ct)
+    {
+        var since = DateTimeOffset.UtcNow - clients.Options.PointerReadableFor;
+        var cached = new HashSet<string>(StringComparer.Ordinal);
+        if (await LatestAsync(ct) is not { } now) return cached;
+        cached.Add(now.Version);
+        foreach (var r in now.Replaced ?? []) if (r.Until > since) cached.Add(r.Version);
+        return cached;
     }
 
     /// <summary>
@@ -263,13 +355,25 @@ public sealed class BlobSnapshotStore(StorageClients clients) : ISnapshotStore
     {
         if (path == SnapshotLayout.ManifestFile)
             return await DownloadAsync(SnapshotLayout.Manifest(version), ct) ?? await DownloadAsync($"{SnapshotLayout.LegacyVersionsPrefix}{version}/{path}", ct);
+        // A path the manifest lists must read back whole: a missing or damaged object is a storage fault, never "not found".
         if (await ManifestAsync(version, ct) is { } manifest)
-            return manifest.ObjectOf(path) is { } name ? await DownloadAsync(name, ct) : null;
+            return manifest.ObjectOf(path) is { } name ? await ReadObjectAsync(name, ct) ?? throw SnapshotEncoding.Missing(name) : null;
         // No manifest under versions/: a version from before content addressing (or one never completed).
         return await DownloadAsync($"{SnapshotLayout.LegacyVersionsPrefix}{version}/{path}", ct);
     }
 
     public string Location(string version) => $"{Container.Uri}/{SnapshotLayout.VersionFolder(version)}";
+
+    /// <summary>An object's bytes, checked against the SHA-256 it is named by (SnapshotEncoding.Verified); null when it is not there.</summary>
+    public async Task<byte[]?> ReadObjectAsync(string objectName, CancellationToken ct = default)
+    {
+        try
+        {
+            var r = await Container.GetBlobClient(objectName).DownloadContentAsync(ct);
+            return SnapshotEncoding.Verified(objectName, r.Value.Content.ToArray());
+        }
+        catch (RequestFailedException e) when (e.Status == 404) { return null; }
+    }
 
     private async Task<byte[]?> DownloadAsync(string name, CancellationToken ct)
     {

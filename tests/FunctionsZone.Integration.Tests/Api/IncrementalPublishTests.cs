@@ -90,6 +90,8 @@ public sealed class IncrementalPublishTests
         var storage = new TestStorage(new Dictionary<string, string?>
         {
             ["FunctionsZone:SnapshotRetention"] = "1", ["FunctionsZone:LeaseSeconds"] = "15", ["FunctionsZone:PublishBriefings"] = "none",
+            // latest.json uncached, so a replaced version is past its pointer's cache lifetime (5 s margin) by the time the lease time is.
+            ["FunctionsZone:PointerMaxAgeSeconds"] = "0",
         });
         await storage.RunSeedsAsync();
         var store = new BlobSnapshotStore(storage.Clients);

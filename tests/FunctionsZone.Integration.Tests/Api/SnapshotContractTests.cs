@@ -42,7 +42,8 @@ public sealed class SnapshotContractTests
         var (latestProps, latestJson) = await DownloadAsync(container, BlobSnapshotStore.LatestBlob);
         Assert.Equal("gzip", latestProps.ContentEncoding);
         Assert.Equal("application/json; charset=utf-8", latestProps.ContentType);
-        Assert.Equal(BlobSnapshotStore.PointerCache, latestProps.CacheControl);
+        Assert.Equal("public, max-age=60", latestProps.CacheControl);
+        Assert.Equal(new BlobSnapshotStore(storage.Clients).PointerCache, latestProps.CacheControl);
         var pointer = JsonSerializer.Deserialize<SnapshotPointer>(latestJson, FunctionsZone.Core.Json.Options)!;
         Assert.Equal(run.Snapshot!.Version, pointer.Version);
 
@@ -172,7 +173,9 @@ public sealed class SnapshotContractTests
     [Fact]
     public async Task Retention_keeps_the_newest_versions_of_each_period_and_deletes_older_ones_only_after_latest_moved()
     {
-        var storage = new TestStorage(new Dictionary<string, string?> { ["FunctionsZone:SnapshotRetention"] = "2", ["FunctionsZone:LeaseSeconds"] = "15" });
+        // latest.json uncached (max-age 0): a replaced version is past its pointer's cache lifetime once the lease time is.
+        var storage = new TestStorage(new Dictionary<string, string?>
+            { ["FunctionsZone:SnapshotRetention"] = "2", ["FunctionsZone:LeaseSeconds"] = "15", ["FunctionsZone:PointerMaxAgeSeconds"] = "0" });
         await storage.RunSeedsAsync();
         var store = new BlobSnapshotStore(storage.Clients);
         var first = (await store.LatestAsync())!;   // holds 2021, 2021-05, 2022-04 and 2022-05
