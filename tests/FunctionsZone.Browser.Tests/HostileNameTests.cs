@@ -49,6 +49,8 @@ public sealed class HostileNameTests(HostileNamePortalSite site) : IClassFixture
     public async Task A_hostile_target_or_indicator_name_in_the_targets_chart_tooltip_is_text_and_runs_nothing()
     {
         var (page, errors) = await site.NewPageAsync();
+        // No bar animation: the bars are where the mouse goes from the first moment.
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
         await PortalSite.OpenAsync(page, "/?period=2022-05");
         // The table beside the chart: the names as text.
         Assert.Equal(HostileNamePortalSite.TargetName, (await page.Locator("#tbl-targets tr[data-indicator='import_export'] th").InnerTextAsync()).Trim());
@@ -56,6 +58,7 @@ public sealed class HostileNameTests(HostileNamePortalSite site) : IClassFixture
 
         // Hover every bar (rows of the chart, top to bottom, just inside the bars' start) and keep what each tooltip says.
         var chart = page.Locator("#chart-targets");
+        await chart.ScrollIntoViewIfNeededAsync();
         var box = (await chart.BoundingBoxAsync())!;
         var seen = new HashSet<string>();
         for (var y = 20f; y < box.Height - 20; y += 6)
@@ -64,6 +67,7 @@ public sealed class HostileNameTests(HostileNamePortalSite site) : IClassFixture
             var tip = await chart.EvaluateAsync<string?>("el => [...el.querySelectorAll(':scope > div')].filter(d => d.offsetParent !== null && getComputedStyle(d).display !== 'none' && !d.querySelector('svg')).map(d => d.textContent).join('\\n')");
             if (!string.IsNullOrWhiteSpace(tip)) seen.Add(tip);
         }
+        Assert.True(seen.Count > 0, "no tooltip while hovering the targets chart: " + (await chart.InnerHTMLAsync())[..2000]);
         Assert.Contains(seen, t => t.Contains(HostileNamePortalSite.TargetName));
         Assert.Contains(seen, t => t.Contains(HostileNamePortalSite.IndicatorName));
         Assert.Equal(0, await page.Locator("img").CountAsync());
