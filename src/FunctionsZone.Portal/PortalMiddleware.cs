@@ -61,6 +61,8 @@ public sealed class PortalMiddleware
     {
         var etag = $"\"{file.LastModified.UtcTicks:x}-{file.Length:x}\"";
         var response = ctx.Response;
+        response.Headers.ContentSecurityPolicy = PortalSecurity.HeaderPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ETag = etag;
         // Vite names assets by content hash: they never change. index.html and config.json are checked every time.
         response.Headers.CacheControl = hashed ? "public, max-age=31536000, immutable" : "no-cache";

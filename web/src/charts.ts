@@ -11,10 +11,33 @@ const live = new Set<echarts.ECharts>();
 
 export function dark(): boolean { return document.body.classList.contains('big'); }
 
+/** A tooltip formatter of the portal: lines of text (a name, then figures), never markup. */
+export type TooltipLines = (p: any) => string | string[];
+
+/**
+ * The one place a chart's data meets the page as HTML. ECharts inserts a tooltip formatter's string as HTML, so a
+ * name users imported (a target named <img onerror=…>, issue 31) would run as script; here every function formatter's
+ * lines become text nodes in an element ECharts appends as is. Labels, axes and legends are SVG text, and ECharts'
+ * own tooltips and string templates encode, so nothing else in a chart parses data as markup.
+ */
+function asText(formatter: TooltipLines) {
+  return (p: any) => {
+    const box = document.createElement('div');
+    ([] as string[]).concat(formatter(p)).forEach((line, i) => { if (i) box.append(document.createElement('br')); box.append(line); });
+    return box;
+  };
+}
+
+function textTooltips(option: any): Option {
+  const fix = (tip: any) => (tip && typeof tip.formatter === 'function' ? { ...tip, formatter: asText(tip.formatter) } : tip);
+  const series = Array.isArray(option.series) ? option.series.map((s: any) => (s.tooltip ? { ...s, tooltip: fix(s.tooltip) } : s)) : option.series;
+  return { ...option, tooltip: fix(option.tooltip), series };
+}
+
 /** A chart in el; its text alternative is the table beside it (aria-describedby), ECharts adds its own aria label. */
 export function chart(el: HTMLElement, option: Option): echarts.ECharts {
   const c = echarts.init(el, dark() ? 'dark' : undefined, { renderer: 'svg' });
-  c.setOption({ aria: { enabled: true }, backgroundColor: 'transparent', textStyle: { fontFamily: 'inherit' }, animation: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...option });
+  c.setOption({ aria: { enabled: true }, backgroundColor: 'transparent', textStyle: { fontFamily: 'inherit' }, animation: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...textTooltips(option) });
   live.add(c);
   return c;
 }

@@ -20,7 +20,7 @@ async function start() {
   const main = document.getElementById('main')!;
   const config = await loadConfig(params);
   const snapshot = new Snapshot(config.snapshotBase);
-  const api = new Api(config.apiBase);
+  const api = new Api(config.apiBase, !params.has('api'));
   const view = params.get('view') ?? 'zone';
   header(params, view);
   try {

@@ -21,11 +21,12 @@ public static class BriefingMarkdown
     public static string ToMarkdown(Briefing b)
     {
         var w = new StringBuilder();
-        w.Append("# ").Append(b.Title).Append("\n\n").Append(b.DateLine).Append("\n\n");
+        // Every text is escaped: titles and paragraphs carry names users imported (issue 31).
+        w.Append("# ").Append(MarkdownText.Inline(b.Title)).Append("\n\n").Append(MarkdownText.Block(b.DateLine)).Append("\n\n");
         foreach (var s in b.Sections)
         {
-            w.Append("## ").Append(s.Heading).Append("\n\n");
-            foreach (var p in s.Paragraphs) w.Append(p).Append("\n\n");
+            w.Append("## ").Append(MarkdownText.Inline(s.Heading)).Append("\n\n");
+            foreach (var p in s.Paragraphs) w.Append(MarkdownText.Block(p)).Append("\n\n");
             if (s.Key == "main" && b.Table.Rows.Count > 0) AppendTable(w, b);
         }
         return w.ToString();
@@ -33,13 +34,11 @@ public static class BriefingMarkdown
 
     private static void AppendTable(StringBuilder w, Briefing b)
     {
-        w.Append("**").Append(b.Captions["table"]).Append("**\n\n");
-        w.Append("| ").Append(string.Join(" | ", b.Table.Header)).Append(" |\n");
+        w.Append("**").Append(MarkdownText.Inline(b.Captions["table"])).Append("**\n\n");
+        w.Append("| ").Append(string.Join(" | ", b.Table.Header.Select(MarkdownText.Inline))).Append(" |\n");
         w.Append('|').Append(string.Concat(b.Table.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).Append('\n');
         foreach (var r in b.Table.Rows)
-            w.Append("| ").Append(string.Join(" | ", new[] { r.Name, r.Value, r.Growth, r.Rank, r.Move }.Select(Escape))).Append(" |\n");
+            w.Append("| ").Append(string.Join(" | ", new[] { r.Name, r.Value, r.Growth, r.Rank, r.Move }.Select(MarkdownText.Inline))).Append(" |\n");
         w.Append('\n');
     }
-
-    private static string Escape(string cell) => cell.Replace("|", "\\|").Replace("*", "\\*");
 }

@@ -24,7 +24,7 @@ public class PortalSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         EnsureBuilt();
-        await Storage.RunSeedsAsync();
+        await SeedAsync();
         Api = await FzServe.StartAsync(Storage, FunctionKey);
         BaseAddress = Api.BaseAddress;
         Http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = BaseAddress };
@@ -35,6 +35,9 @@ public class PortalSite : IAsyncLifetime
             Args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>The data the portal shows: the seeds through the whole pipeline; a site with other data overrides it.</summary>
+    protected virtual Task SeedAsync() => Storage.RunSeedsAsync();
 
     /// <summary>web/dist from `npm ci` + `vite build` when a developer runs the tests before ./scripts/run.sh.</summary>
     private static void EnsureBuilt()

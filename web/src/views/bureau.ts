@@ -1,4 +1,4 @@
-import { getKey, setKey, ApiError } from '../api';
+import { ApiError } from '../api';
 import type { Context } from '../context';
 import { escapeHtml as h } from '../format';
 import { t } from '../i18n';
@@ -28,15 +28,15 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
     <section class="panel" aria-labelledby="h-imports"><h2 id="h-imports">${t('pastImports')}</h2><div id="imports"></div></section>`;
 
   const keyState = main.querySelector<HTMLElement>('#key-state')!;
-  const showKey = () => { keyState.textContent = getKey() ? t('keySaved') : t('needKey'); };
+  const showKey = () => { keyState.textContent = ctx.api.hasKey() ? t('keySaved') : ctx.api.keyAllowed ? t('needKey') : t('keyForeignApi'); };
   showKey();
   main.querySelector<HTMLFormElement>('#key-form')!.addEventListener('submit', e => {
     e.preventDefault();
     const input = main.querySelector<HTMLInputElement>('#key')!;
-    setKey(input.value.trim() || null); input.value = ''; showKey();
+    ctx.api.setKey(input.value.trim() || null); input.value = ''; showKey();
     void loadImports();
   });
-  main.querySelector('#key-forget')!.addEventListener('click', () => { setKey(null); showKey(); });
+  main.querySelector('#key-forget')!.addEventListener('click', () => { ctx.api.setKey(null); showKey(); });
 
   const drop = main.querySelector<HTMLElement>('#drop')!;
   const fileInput = main.querySelector<HTMLInputElement>('#file')!;
@@ -47,7 +47,7 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
 
   const summaryEl = main.querySelector<HTMLElement>('#summary')!;
   async function check(file: File) {
-    if (!getKey()) { summaryEl.innerHTML = `<p class="error" role="alert">${t('needKey')}</p>`; return; }
+    if (!ctx.api.hasKey()) { summaryEl.innerHTML = `<p class="error" role="alert">${t('needKey')}</p>`; return; }
     summaryEl.textContent = t('checking', { file: file.name });
     try {
       const r = await ctx.api.post<Summary>('ingest', { file: file.name, dryRun: true }, file, [422]);
@@ -79,7 +79,7 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
   const runOut = main.querySelector<HTMLElement>('#run-result')!;
   main.querySelector<HTMLButtonElement>('#run')!.addEventListener('click', async e => {
     const b = e.currentTarget as HTMLButtonElement;
-    if (!getKey()) { runOut.innerHTML = `<p class="error" role="alert">${t('needKey')}</p>`; return; }
+    if (!ctx.api.hasKey()) { runOut.innerHTML = `<p class="error" role="alert">${t('needKey')}</p>`; return; }
     b.disabled = true; runOut.textContent = t('running');
     try {
       const r = await ctx.api.post<{ imports: unknown[]; snapshot?: { version: string } }>('run');
@@ -91,7 +91,7 @@ export function renderBureau(ctx: Context, main: HTMLElement) {
   const importsEl = main.querySelector<HTMLElement>('#imports')!;
   async function loadImports() {
     // Import summaries quote the files, so they need the key: ask for it rather than be refused.
-    if (!getKey()) { importsEl.innerHTML = `<p>${t('keyNeeded')}</p>`; return; }
+    if (!ctx.api.hasKey()) { importsEl.innerHTML = `<p>${t('keyNeeded')}</p>`; return; }
     try {
       const r = await ctx.api.get<{ items: Summary[] }>('imports', { pageSize: 20 });
       importsEl.innerHTML = `<table class="data" id="imports-table"><caption class="sr">${t('pastImports')}</caption><thead><tr>

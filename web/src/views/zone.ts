@@ -63,7 +63,7 @@ export function headlineRankings(d: ZoneData): PageRanking[] {
 export function renderZone(ctx: Context, main: HTMLElement, d: ZoneData) {
   const name = pick(d.zone.nameZh, d.zone.nameEn);
   const periodOptions = ctx.snapshot.months().slice().reverse()
-    .map(p => `<option value="${p}"${p === d.period ? ' selected' : ''}>${p}</option>`).join('');
+    .map(p => `<option value="${h(p)}"${p === d.period ? ' selected' : ''}>${h(p)}</option>`).join('');
   main.innerHTML = `
     <div class="title-row">
       <h1 id="zone-name">${h(name)} <span class="period-label">${h(d.period)}</span></h1>
@@ -221,7 +221,8 @@ export function drawTargets(ctx: Context, el: HTMLElement, all: Target[]) {
   el.style.height = `${Math.max(160, targets.length * 30 + 60)}px`;
   const tp = targets[0].timeProgress;
   chart(el, {
-    tooltip: { trigger: 'item', formatter: (p: any) => `${p.name}<br>${t('completion')} ${num(p.value, 1)}% · ${t('timeProgress')} ${num(tp, 1)}%` },
+    // Lines of text: chart() makes them text nodes (the target's name is what users imported).
+    tooltip: { trigger: 'item', formatter: (p: any) => [p.name, `${t('completion')} ${num(p.value, 1)}% · ${t('timeProgress')} ${num(tp, 1)}%`] },
     grid: { left: getLang() === 'en' ? 230 : 150, right: 48, top: 24, bottom: 24 },
     yAxis: { type: 'category', data: targets.map(x => pick(x.name, x.nameEn)), axisLabel: { width: getLang() === 'en' ? 220 : 140, overflow: 'truncate' } },
     xAxis: { type: 'value', max: (v: any) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%' } },
