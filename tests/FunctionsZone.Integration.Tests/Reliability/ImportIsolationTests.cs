@@ -88,10 +88,10 @@ public sealed class ImportIsolationTests
             abort.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sent);
 
-            // Left alone, the import ends: SUCCESS, every figure of the file stored.
+            // Left alone, the import ends (SUCCESS, or WARNING for the generated outliers), every figure of the file stored.
             var done = await WaitForAsync(async () => await log.GetAsync(pending!.ImportId) is { Status: not ImportStatus.Pending } x ? x : null);
             Assert.True(done is not null, "the import stayed PENDING after its client left:\n" + string.Join('\n', host.Output.TakeLast(20)));
-            Assert.Equal(ImportStatus.Success, done!.Status);
+            Assert.True(done!.Status is ImportStatus.Success or ImportStatus.Warning, $"{done.Status}");
             var rows = Encoding.UTF8.GetString(observations.Content).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1;
             Assert.Equal(rows, done.Counts.Imported + done.Counts.Ignored);
             var store = s.Get<IObservationStore>();
