@@ -37,8 +37,15 @@ namespace FunctionsZone.Cli
             var root = Build(ctx ?? new CliContext(), output);
             try
             {
+                var parse = root.Parse(args);
+                // A usage error is one bilingual line, not the whole English help.
+                if (parse.Errors.Count > 0)
+                {
+                    Console.Error.WriteLine(UsageError(parse));
+                    return 1;
+                }
                 // Our own handler below turns known failures into one clear line instead of a stack trace.
-                return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+                return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (e is Core.Registry.LookupException or Core.Snapshots.SnapshotNotFoundException or FormatException or InvalidDataException or InvalidOperationException)
             {
@@ -72,6 +79,17 @@ namespace FunctionsZone.Cli
                 Console.Error.WriteLine("已取消 / cancelled");
                 return 130;
             }
+        }
+
+        /// <summary>Missing options named in both languages; any other parse error quoted, with where to find the usage.</summary>
+        public static string UsageError(ParseResult parse)
+        {
+            var cmd = parse.CommandResult.Command;
+            var path = cmd is RootCommand ? "fz" : $"fz {cmd.Name}";
+            var missing = cmd.Options.Where(o => o.Required && parse.GetResult(o) is null).Select(o => o.Name).ToList();
+            if (missing.Count > 0)
+                return $"错误 / error: 缺少选项 {string.Join("、", missing)} / missing option {string.Join(", ", missing)} ({path} --help)";
+            return $"错误 / error: 用法错误 / usage error: {string.Join("; ", parse.Errors.Select(e => e.Message))} ({path} --help)";
         }
     }
 }

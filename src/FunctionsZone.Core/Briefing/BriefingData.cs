@@ -23,11 +23,14 @@ public sealed record BriefingData
     public string? PerMuYear { get; init; }
     public IReadOnlyList<Observation> PerMuObservations { get; init; } = [];
     public IReadOnlyList<string> BenchmarkPeers { get; init; } = [];
+    /// <summary>The zone's headline 短板 as publish stored it in the zone page (null when no scheme scores the zone).</summary>
+    public Evaluation.WeakPointReport? WeakPoints { get; init; }
 
     public string RankingsFile => $"periods/{Period}/rankings.json";
     public string ObservationsFile => $"periods/{Period}/observations.json";
     public string TargetsFile => $"periods/{Period}/targets.json";
     public const string OfficialFile = "official-ranks.json";
+    public string ZoneFile => $"periods/{Period}/zones/{Zone.Id}.json";
     public string? PerMuFile => PerMuYear is null ? null : $"periods/{PerMuYear}/observations.json";
 
     public Observation? Figure(string indicator) => Observations.FirstOrDefault(o => o.Zone == Zone.Id && o.Indicator == indicator);
@@ -58,6 +61,7 @@ public sealed record BriefingData
         var observations = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, $"periods/{p}/observations.json", ct);
         var targets = await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, $"periods/{p}/targets.json", ct);
         var official = await reader.ReadAsync<List<OfficialRankMove>>(latest, OfficialFile, ct) ?? [];
+        var page = await reader.ReadAsync<ZonePage>(latest, $"periods/{p}/zones/{z.Id}.json", ct);
         // 亩均 is published per year: the latest year up to the briefing's that has the zone's derived figures.
         string? perMuYear = null;
         IReadOnlyList<Observation> perMu = [];
@@ -82,6 +86,7 @@ public sealed record BriefingData
             Official = official.Where(o => o.Zone == z.Id).ToList(),
             PerMuYear = perMuYear, PerMuObservations = perMu,
             BenchmarkPeers = benchmarkPeers ?? [],
+            WeakPoints = page?.WeakPoints.FirstOrDefault(),
         };
     }
 }
