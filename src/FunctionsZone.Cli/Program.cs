@@ -86,7 +86,9 @@ namespace FunctionsZone.Cli
         {
             var cmd = parse.CommandResult.Command;
             var path = cmd is RootCommand ? "fz" : $"fz {cmd.Name}";
-            var missing = cmd.Options.Where(o => o.Required && parse.GetResult(o) is null).Select(o => o.Name).ToList();
+            // System.CommandLine says "Option '--year' is required." for each; the names are read from those errors.
+            var missing = parse.Errors.Select(e => System.Text.RegularExpressions.Regex.Match(e.Message, "Option '(--[A-Za-z0-9-]+)' is required"))
+                .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
             if (missing.Count > 0)
                 return $"错误 / error: 缺少选项 {string.Join("、", missing)} / missing option {string.Join(", ", missing)} ({path} --help)";
             return $"错误 / error: 用法错误 / usage error: {string.Join("; ", parse.Errors.Select(e => e.Message))} ({path} --help)";

@@ -26,15 +26,15 @@ public static class WeakPointsCommand
                 parse.GetValue(max), parse.GetValue(share));
             if (parse.GetValue(json)) { Printer.Json(output, r); return 0; }
             var x = await text(parse).LoadAsync(ct);
-            output.WriteLine(x.Fill("text.weakTitle", ("zone", x.Zone(r.Zone, r.Name)), ("scheme", x.En && r.SchemeNameEn.Length > 0 ? r.SchemeNameEn : r.SchemeName),
-                ("period", r.Period), ("score", TextTable.Format(r.Score)), ("rank", r.Rank), ("of", r.Of)));
+            output.WriteLine(x.Line(x.Fill("text.weakTitle", ("zone", x.Zone(r.Zone, r.Name)), ("scheme", x.En && r.SchemeNameEn.Length > 0 ? r.SchemeNameEn : r.SchemeName),
+                ("period", r.Period), ("score", TextTable.Format(r.Score)), ("rank", r.Rank), ("of", r.Of))));
             var t = x.Table("col.indicator", "col.value", "col.groupRank", "col.pointsLost", "col.weak", "col.category", "col.normalised", "col.groupMedian")
                 .Optional(5, 6, 7);
             foreach (var w in r.Indicators)
                 t.Add(x.Indicator(w.Indicator, w.Name), w.Value is { } v ? x.Amount(v, w.Unit) : null, w.Rank is { } k ? $"{k}/{w.Of}" : x["text.noDataRank"],
                     w.PointsLost, x.Of("weak", w.Weak ? "true" : "false"), x.En ? null : w.Category, w.Normalised, w.GroupMedian);
             output.Write(x.Render(t));
-            output.WriteLine(x.En ? r.SelectionEn : r.SelectionZh);
+            output.WriteLine(x.Line((x.En ? r.SelectionEn : r.SelectionZh) ?? ""));
             return 0;
         });
         return cmd;

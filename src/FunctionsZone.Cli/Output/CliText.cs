@@ -24,6 +24,8 @@ public sealed class CliText(Labels labels, bool wide, CliContext ctx)
         return this;
     }
 
+    public string Zone(string id) => Zone(id, _registry?.FindZone(id)?.NameZh ?? id);
+    public string Indicator(string code) => Indicator(code, _registry?.FindIndicator(code.Split(':')[0])?.NameZh ?? code);
     public string Zone(string id, string zh) => En && _registry?.FindZone(id)?.NameEn is { Length: > 0 } en ? en : zh;
     public string Group(string id, string zh) => En && _registry?.FindGroup(id)?.NameEn is { Length: > 0 } en ? en : zh;
 
@@ -43,5 +45,24 @@ public sealed class CliText(Labels labels, bool wide, CliContext ctx)
     /// <summary>A table whose headers are catalogue keys (col.*), in this language.</summary>
     public TextTable Table(params string[] columns) => new(columns.Select(c => c.StartsWith("col.", StringComparison.Ordinal) ? labels[c] : c).ToArray());
 
-    public string Render(TextTable t) => t.Render(wide, TextTable.MaxWidth, labels["text.wideNote"]);
+    /// <summary>Default: the essential columns cut to 100; --wide: every column, uncut.</summary>
+    public string Render(TextTable t) => t.Render(wide, wide ? int.MaxValue : TextTable.MaxWidth, labels["text.wideNote"]);
+
+    /// <summary>A title or note wrapped to 100 columns: at its " · " parts first, then at spaces.</summary>
+    public string Line(string text)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var part in text.Split(" · ").SelectMany(p => Words(p)))
+        {
+            var next = current.Length == 0 ? part.Text : current + part.Joiner + part.Text;
+            if (current.Length > 0 && TextTable.Width(next) > TextTable.MaxWidth) { lines.Add(current); current = part.Text; }
+            else current = next;
+        }
+        lines.Add(current);
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static IEnumerable<(string Text, string Joiner)> Words(string part) =>
+        TextTable.Width(part) <= TextTable.MaxWidth ? [(part, " · ")] : part.Split(' ').Select((w, i) => (w, i == 0 ? " · " : " "));
 }
