@@ -60,7 +60,19 @@ public sealed class CliText(Labels labels, bool wide, CliContext ctx)
             else current = next;
         }
         lines.Add(current);
-        return string.Join(Environment.NewLine, lines);
+        return string.Join(Environment.NewLine, lines.SelectMany(Hard));
+    }
+
+    /// <summary>A line with no space to break at (Chinese prose) cut into pieces of at most 100 display columns.</summary>
+    private static IEnumerable<string> Hard(string line)
+    {
+        var piece = new System.Text.StringBuilder();
+        foreach (var ch in line)
+        {
+            if (TextTable.Width(piece.ToString() + ch) > TextTable.MaxWidth) { yield return piece.ToString(); piece.Clear(); }
+            piece.Append(ch);
+        }
+        yield return piece.ToString();
     }
 
     private static IEnumerable<(string Text, string Joiner)> Words(string part) =>
