@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FunctionsZone.Core;
 
 /// <summary>
-/// The words fz prints, in zh or en, from one catalogue (seeds/labels.json): kinds, statuses, judgements, evaluations
+/// The words fz prints, in zh or en, from one catalogue (seeds/labels/labels.json): kinds, statuses, judgements, evaluations
 /// (市对区/国评/省评), table headers and sentences. A code the catalogue lacks prints as itself, never silently translated.
 /// </summary>
 public sealed class Labels

@@ -4,7 +4,7 @@ using FunctionsZone.Core.Registry;
 namespace FunctionsZone.Cli.Output;
 
 /// <summary>
-/// A reporting command's words in one language: labels from the catalogue (Core/Labels, seeds/labels.json), names of
+/// A reporting command's words in one language: labels from the catalogue (Core/Labels, seeds/labels/labels.json), names of
 /// zones, indicators and groups from the registry's nameEn in English, and its tables fitted to 100 columns.
 /// </summary>
 public sealed class CliText(Labels labels, bool wide, CliContext ctx)
