@@ -37,7 +37,8 @@ namespace FunctionsZone.Cli
             var root = Build(ctx ?? new CliContext(), output);
             try
             {
-                var parse = root.Parse(args);
+                // fz alone lists the commands, as before; a usage error inside a command is one line.
+                var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
                 // A usage error is one bilingual line, not the whole English help.
                 if (parse.Errors.Count > 0)
                 {
@@ -91,7 +92,9 @@ namespace FunctionsZone.Cli
                 .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
             if (missing.Count > 0)
                 return $"错误 / error: 缺少选项 {string.Join("、", missing)} / missing option {string.Join(", ", missing)} ({path} --help)";
-            return $"错误 / error: 用法错误 / usage error: {string.Join("; ", parse.Errors.Select(e => e.Message))} ({path} --help)";
+            // System.CommandLine's messages may list choices on lines of their own: one line, whatever it says.
+            var said = System.Text.RegularExpressions.Regex.Replace(string.Join("; ", parse.Errors.Select(e => e.Message)), @"\s+", " ");
+            return $"错误 / error: 用法错误 / usage error: {said} ({path} --help)";
         }
     }
 }

@@ -107,6 +107,11 @@ public sealed partial class CliLanguageTests(SeededStorage seeded) : IClassFixtu
         Assert.Matches(Cjk(), line);
         Assert.Contains("missing option", line);
         Assert.DoesNotContain("Usage", line);
+
+        // A bad value, whose message System.CommandLine spreads over lines, is one line too.
+        var (badExit, _, bad) = await RunAsync(null, "targets", "--zone", "lc-etdz", "--year", "2022", "--lang", "fr");
+        Assert.Equal(1, badExit);
+        Assert.Contains("usage error", Assert.Single(Lines(bad)));
     }
 
     [Fact]
