@@ -37,8 +37,16 @@ namespace FunctionsZone.Cli
             var root = Build(ctx ?? new CliContext(), output);
             try
             {
+                // fz alone lists the commands, as before; a usage error inside a command is one line.
+                var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+                // A usage error is one bilingual line, not the whole English help.
+                if (parse.Errors.Count > 0)
+                {
+                    Console.Error.WriteLine(UsageError(parse));
+                    return 1;
+                }
                 // Our own handler below turns known failures into one clear line instead of a stack trace.
-                return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+                return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
             }
             catch (Exception e) when (e is Core.Registry.LookupException or Core.Snapshots.SnapshotNotFoundException or FormatException or InvalidDataException or InvalidOperationException)
             {
@@ -77,6 +85,21 @@ namespace FunctionsZone.Cli
                 Console.Error.WriteLine("已取消 / cancelled");
                 return 130;
             }
+        }
+
+        /// <summary>Missing options named in both languages; any other parse error quoted, with where to find the usage.</summary>
+        public static string UsageError(ParseResult parse)
+        {
+            var cmd = parse.CommandResult.Command;
+            var path = cmd is RootCommand ? "fz" : $"fz {cmd.Name}";
+            // System.CommandLine says "Option '--year' is required." for each; the names are read from those errors.
+            var missing = parse.Errors.Select(e => System.Text.RegularExpressions.Regex.Match(e.Message, "Option '(--[A-Za-z0-9-]+)' is required"))
+                .Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
+            if (missing.Count > 0)
+                return $"错误 / error: 缺少选项 {string.Join("、", missing)} / missing option {string.Join(", ", missing)} ({path} --help)";
+            // System.CommandLine's messages may list choices on lines of their own: one line, whatever it says.
+            var said = System.Text.RegularExpressions.Regex.Replace(string.Join("; ", parse.Errors.Select(e => e.Message)), @"\s+", " ");
+            return $"错误 / error: 用法错误 / usage error: {said} ({path} --help)";
         }
     }
 }

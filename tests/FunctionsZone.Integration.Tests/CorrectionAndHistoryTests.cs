@@ -112,4 +112,35 @@ public class CorrectionAndHistoryTests
         // Newest first: 33.4 → 35 (again), 35 → 33.4, 33.4 → 35. The repeat of b is a new step, not a retry.
         Assert.Equal([(33.4m, 35m), (35m, 33.4m), (33.4m, 35m)], h.Changes.Select(c => (c.OldValue!.Value, c.NewValue!.Value)).ToList());
     }
+
+    /// <summary>Issue 32 item 5: fz history right after an import shows the correction, marked 未发布, not 无修改记录.</summary>
+    [Fact]
+    public async Task Fz_history_after_an_import_shows_the_change_marked_unpublished_until_a_publish()
+    {
+        var storage = new TestStorage();
+        var pipeline = storage.Pipeline();
+        await CorpusTests.SeedAsync(pipeline);
+        await pipeline.RunAsync([], new IngestOptions());
+        var fix = await pipeline.IngestAsync(new InputFile("fix.csv", "zone,indicator,period,value\nlc-etdz,retail_sales,2022-05,35\n"u8.ToArray()), new IngestOptions());
+        Assert.Equal(1, fix.Counts.Updated);
+
+        var (exit, zh) = await storage.FzAsync("history", "--zone", "lc-etdz", "--indicator", "retail_sales", "--period", "2022-05", "--lang", "zh");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("无修改记录", zh);
+        var row = zh.Split('\n').Single(l => l.Contains(fix.ImportId) && l.Contains("33.4"));
+        Assert.Contains("33.4", row);
+        Assert.Contains("35", row);
+        Assert.Contains("未发布", row);
+        var (_, en) = await storage.FzAsync("history", "--zone", "lc-etdz", "--indicator", "retail_sales", "--period", "2022-05", "--lang", "en");
+        Assert.Contains("not yet published", en.Split('\n').Single(l => l.Contains(fix.ImportId) && l.Contains("33.4")));
+        var (_, json) = await storage.FzAsync("history", "--zone", "lc-etdz", "--indicator", "retail_sales", "--period", "2022-05", "--json");
+        Assert.False(JsonDocument.Parse(json).RootElement.GetProperty("changes")[0].GetProperty("published").GetBoolean());
+
+        // Published: the same change, now marked so.
+        await pipeline.RunAsync([], new IngestOptions());
+        var (_, after) = await storage.FzAsync("history", "--zone", "lc-etdz", "--indicator", "retail_sales", "--period", "2022-05", "--lang", "zh");
+        var published = after.Split('\n').Single(l => l.Contains(fix.ImportId) && l.Contains("33.4"));
+        Assert.Contains("已发布", published);
+        Assert.DoesNotContain("未发布", after);
+    }
 }

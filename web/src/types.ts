@@ -26,7 +26,13 @@ export interface Target {
   actual?: number; completion?: number; timeProgress: number; gapPoints?: number; status: string; source?: string;
   projection?: number; monthlyNeeded?: number;
 }
-export interface ZonePage { period: string; zone: string; nameZh: string; nameEn: string; observations: Observation[]; rankings: PageRanking[]; targets: Target[] }
+export interface ZonePage { period: string; zone: string; nameZh: string; nameEn: string; observations: Observation[]; rankings: PageRanking[]; targets: Target[]; weakPoints?: WeakPointReport[] }
+/** 短板 as publish stored them in the zone page (WeakPoints.ForAll): rendered, never recomputed. */
+export interface WeakPoint { indicator: string; name: string; value?: number; unit: string; rank?: number; of: number; pointsLost?: number; weak: boolean }
+export interface WeakPointReport {
+  zone: string; scheme: string; schemeName: string; schemeNameEn?: string; weakCount: number; totalPointsLost: number;
+  selectionZh?: string; selectionEn?: string; indicators: WeakPoint[];
+}
 export interface OfficialRank {
   zone: string; evaluation: 'national' | 'provincial' | 'city'; year: number; dataYear?: number; rank: number; of: number; field?: string; grade?: string; move?: number;
   /** Why a previous rank gives no move: its field differs in scope or size (docs/methods.md §6). */

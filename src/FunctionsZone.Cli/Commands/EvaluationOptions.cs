@@ -6,10 +6,10 @@ namespace FunctionsZone.Cli.Commands;
 /// <summary>Options of the evaluation commands, named as the HTTP query parameters of /api/composite and friends.</summary>
 public static class EvaluationOptions
 {
-    public static Option<string> SchemeOption() => new("--scheme")
+    public static Option<string> SchemeOption(bool required = true) => new("--scheme")
     {
-        Description = "评价方案 id 或中文名（已导入的方案，如 national、国评） / scheme id or Chinese name (an ingested scheme, e.g. national, 国评)",
-        Required = true,
+        Description = "评价方案 id、名称、别名或考核（市对区、国评、省评） / scheme id, name, alias or evaluation (city, national, provincial)",
+        Required = required,
     };
 
     public static EvaluationReader Reader(CliContext ctx) => new(ctx.Reader());

@@ -3,7 +3,10 @@ using FunctionsZone.Cli.Output;
 
 namespace FunctionsZone.Cli.Commands;
 
-/// <summary>fz history --zone Z --indicator I --period P [--json]: the stored figure and every change to it.</summary>
+/// <summary>
+/// fz history --zone Z --indicator I --period P [--json]: the published figure and every change to it, newest first;
+/// fz reads storage, so a change not yet published is shown too, marked 未发布 / not yet published.
+/// </summary>
 public static class HistoryCommand
 {
     public static Command Create(CliContext ctx, TextWriter output)
@@ -12,7 +15,8 @@ public static class HistoryCommand
         var indicator = Common.IndicatorOption();
         var period = Common.PeriodOption();
         var json = Common.JsonOption();
-        var cmd = new Command("history", "某开发区某指标某期数值的修改记录 / the change history of one stored figure") { zone, indicator, period, json };
+        var cmd = new Command("history", "某开发区某指标某期数值的修改记录（含未发布的） / the change history of one stored figure (unpublished changes too)") { zone, indicator, period, json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             var h = await ctx.Get<FunctionsZone.Core.History.HistoryQuery>().GetAsync(parse.GetValue(zone)!, parse.GetValue(indicator)!, parse.GetValue(period)!, ct);
@@ -21,19 +25,22 @@ public static class HistoryCommand
                 Printer.Json(output, h);
                 return 0;
             }
-            output.WriteLine($"{h.Zone} · {h.Indicator} · {h.Period}");
-            output.WriteLine(h.Current is { } c
-                ? $"当前 current: {D(c.Value)}  同比 yoy: {D(c.Yoy)}  (import {c.ImportId}, {c.SourceFile})"
-                : "当前无数值 / no stored value");
+            var x = await text(parse).LoadAsync(ct);
+            output.WriteLine(x.Line($"{x.Zone(h.Zone)} · {x.Indicator(h.Indicator)} · {h.Period}"));
+            output.WriteLine(x.Line(h.Current is { } c
+                ? x.Fill("text.current", ("value", D(c.Value)), ("yoy", D(c.Yoy)), ("import", c.ImportId), ("file", c.SourceFile ?? c.Source))
+                : x["text.noValue"]));
             if (h.Changes.Count == 0)
             {
-                output.WriteLine("无修改记录 / no changes recorded");
+                output.WriteLine(x["text.noChanges"]);
                 return 0;
             }
-            var t = new TextTable("时间 time (UTC)", "原值 old", "新值 new", "原同比 old yoy", "新同比 new yoy", "导入 import", "文件 file");
+            var t = x.Table("col.time", "col.old", "col.new", "col.published", "col.import", "col.oldYoy", "col.newYoy", "col.file").Optional(5, 6, 7);
             foreach (var ch in h.Changes)
-                t.Add(ch.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), D(ch.OldValue), D(ch.NewValue), D(ch.OldYoy), D(ch.NewYoy), ch.ImportId, ch.SourceFile);
-            output.Write(t);
+                t.Add(ch.ChangedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), D(ch.OldValue), D(ch.NewValue), x.Of("published", ch.Published ? "true" : "false"),
+                    ch.ImportId, D(ch.OldYoy), D(ch.NewYoy), ch.SourceFile);
+            output.Write(x.Render(t));
+            if (h.Changes.Count(c => !c.Published) is > 0 and var n) output.WriteLine(x.Fill("text.unpublishedNote", ("count", n)));
             return 0;
         });
         return cmd;

@@ -20,6 +20,7 @@ public static class PerMuCommand
         var file = new Option<FileInfo>("--file") { Description = "企业亩均数据 CSV（默认 seeds/enterprises-permu.csv） / enterprise figures CSV" };
         var json = Common.JsonOption();
         var cmd = new Command("permu", "亩均效益评价：得分与 A/B/C/D 分类 / per-mu efficiency scores and classes") { period, group, method, enterprises, file, json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             PerMuMethod m;
@@ -47,23 +48,26 @@ public static class PerMuCommand
                 var results = await EvaluationOptions.Reader(ctx).PerMuAsync(p.ToString(), parse.GetValue(group) ?? "shandong-zones", m, ct);
                 var r = results[0];
                 if (parse.GetValue(json)) { Printer.Json(output, r.Zones); return 0; }
-                Print(output, $"{r.GroupName} · {p} · {m} · A ≤ {r.ShareA:P0}, D ≥ {r.ShareD:P0}", r.Indicators, r.Zones);
+                var x = await text(parse).LoadAsync(ct);
+                Print(output, x, $"{x.Group(r.Group, r.GroupName)} · {p} · {m} · A ≤ {r.ShareA:P0}, D ≥ {r.ShareD:P0}", r.Indicators, r.Zones);
                 return 0;
             }
             var scores = PerMuEvaluation.Evaluate(units, config);
             if (parse.GetValue(json)) { Printer.Json(output, scores); return 0; }
-            Print(output, $"亩均效益评价 / per-mu evaluation · {p} · {m} · A ≤ {config.ShareA:P0}, D ≥ {config.ShareD:P0}", config.Indicators, scores);
+            var e = await text(parse).LoadAsync(ct);
+            Print(output, e, $"{(e.En ? "Per-mu evaluation" : "亩均效益评价")} · {p} · {m} · A ≤ {config.ShareA:P0}, D ≥ {config.ShareD:P0}", config.Indicators, scores);
             return 0;
         });
         return cmd;
     }
 
-    private static void Print(TextWriter output, string title, IReadOnlyList<PerMuIndicator> indicators, IReadOnlyList<PerMuScore> scores)
+    private static void Print(TextWriter output, CliText x, string title, IReadOnlyList<PerMuIndicator> indicators, IReadOnlyList<PerMuScore> scores)
     {
         output.WriteLine(title);
-        var t = new TextTable(["位次 rank", "名称 name", "得分 score", "类别 class", .. indicators.Select(i => i.NameZh)]);
+        var t = x.Table(["col.rank", "col.name", "col.score", "col.class", .. indicators.Select(i => x.Indicator(i.Indicator, i.NameZh))])
+            .Optional([.. Enumerable.Range(4, indicators.Count)]);
         foreach (var s in scores)
-            t.Add([$"{s.Rank}/{s.Of}", s.Name, s.Score, $"{s.Class} {s.ClassName}", .. s.Parts.Select(x => (object?)(x.Value is { } v ? $"{v:0.##} ({x.Points:0.#})" : null))]);
-        output.Write(t);
+            t.Add([$"{s.Rank}/{s.Of}", x.Zone(s.Id, s.Name), s.Score, x.En ? s.Class : $"{s.Class} {s.ClassName}", .. s.Parts.Select(p => (object?)(p.Value is { } v ? $"{v:0.##} ({p.Points:0.#})" : null))]);
+        output.Write(x.Render(t));
     }
 }

@@ -15,6 +15,7 @@ public static class RankingsCommand
         var measure = new Option<string>("--measure") { Description = "level（总量）或 growth（增速） / level or growth", DefaultValueFactory = _ => "level" };
         var json = Common.JsonOption();
         var cmd = new Command("rankings", "某期某指标在某组内的排名 / a ranking for a period, indicator and group") { period, indicator, group, measure, json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             if (!ReadFunctions.TryMeasure(parse.GetValue(measure), out var m))
@@ -30,12 +31,14 @@ public static class RankingsCommand
                 }));
                 return 0;
             }
-            output.WriteLine($"{r.Period} {r.IndicatorName} ({r.Indicator}) · {r.GroupName} · {(r.Measure == Core.Rankings.Measure.Level ? "总量 level" : "增速 growth")} · {r.Unit}");
-            if (r.ReferenceValue is { } refValue) output.WriteLine($"全市 / reference ({r.Reference}): {TextTable.Format(refValue)}");
-            var t = new TextTable("位次 rank", "开发区 zone", "数值 value", $"较{r.PreviousPeriod}", $"较{r.YearAgoPeriod}", "与全市差 diff (pp)");
+            var x = await text(parse).LoadAsync(ct);
+            output.WriteLine(x.Line(x.Fill("text.rankingTitle", ("period", r.Period), ("indicator", x.Indicator(r.Indicator, r.IndicatorName)), ("group", x.Group(r.Group, r.GroupName)),
+                ("measure", x.Of("measure", r.Measure == Core.Rankings.Measure.Level ? "level" : "growth")), ("unit", x.Unit(r.Unit)))));
+            if (r.ReferenceValue is { } refValue) output.WriteLine(x.Fill("text.reference", ("reference", x.Zone(r.Reference!)), ("value", TextTable.Format(refValue))));
+            var t = x.Table("col.rank", "col.zone", "col.value", x.Fill("col.previous", ("period", r.PreviousPeriod)), x.Fill("col.previous", ("period", r.YearAgoPeriod)), "col.diff");
             foreach (var e in r.Entries)
-                t.Add(e.Rank is { } k ? $"{k}/{e.Of}" : e.NotRankedReasonZh is { } why ? $"未排名（{why}）" : "未排名 not ranked", e.Name, e.Value, Move(e.MoveFromPrevious), Move(e.MoveFromYearAgo), e.DifferencePoints);
-            output.Write(t);
+                t.Add(e.Rank is { } k ? $"{k}/{e.Of}" : x.Of("status", "not-ranked") + ((x.En ? e.NotRankedReasonEn : e.NotRankedReasonZh) is { } why ? $" ({why})" : ""), x.Zone(e.Zone, e.Name), e.Value, Move(e.MoveFromPrevious), Move(e.MoveFromYearAgo), e.DifferencePoints);
+            output.Write(x.Render(t));
             return 0;
         });
         return cmd;

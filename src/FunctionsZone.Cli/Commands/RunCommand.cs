@@ -18,6 +18,7 @@ public static class RunCommand
         zone.Description = "标题结果所示的开发区（默认 lc-etdz） / the zone whose headline results are shown (default lc-etdz)";
         var json = Common.JsonOption();
         var cmd = new Command("run", "导入 → 重算 → 发布 / ingest → recompute → publish, as the timer does") { seeds, zone, json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             var folder = parse.GetValue(seeds)?.FullName ?? RepositoryPaths.FindUp("seeds");
@@ -46,7 +47,7 @@ public static class RunCommand
                 if (skipped.Count > 0)
                     output.WriteLine($"跳过（不是导入文件） / skipped, not pipeline inputs: {string.Join(", ", skipped)}");
                 output.WriteLine();
-                output.Write(headline?.ToText() ?? $"(没有开发区「{home}」的结果 / no results for zone '{home}')\n");
+                output.Write(headline?.ToText(await text(parse).LoadAsync(ct)) ?? $"(没有开发区「{home}」的结果 / no results for zone '{home}')\n");
                 output.WriteLine();
                 output.WriteLine($"快照 / snapshot: {run.Snapshot?.Version} → {run.Location}");
             }
@@ -64,7 +65,7 @@ public sealed record Headline(
     IReadOnlyList<Headline.PerMuLine> PerMu,
     IReadOnlyList<Core.Targets.TargetProgress> Targets)
 {
-    public sealed record RankLine(string Indicator, string Name, string Group, string Measure, decimal? Value, string Unit, int Rank, int Of, int? MoveFromPrevious, decimal? DifferencePoints, string? Basis = null);
+    public sealed record RankLine(string Indicator, string Name, string Group, string Measure, decimal? Value, string Unit, int Rank, int Of, int? MoveFromPrevious, decimal? DifferencePoints, string? Basis = null, string? GroupId = null);
     public sealed record PerMuLine(string Indicator, string Name, string Period, decimal Value, string Peer, string PeerName, decimal PeerValue, decimal Ratio);
 
     public static async Task<Headline?> BuildAsync(SnapshotReader reader, string zoneName, IReadOnlyList<string> benchmarkPeers, CancellationToken ct)
@@ -83,7 +84,7 @@ public sealed record Headline(
             {
                 var e = r.Entries.FirstOrDefault(x => x.Zone == zone.Id && x.Rank is not null);
                 if (e is null || e.Of < 2) continue;
-                ranks.Add(new RankLine(r.Indicator, r.IndicatorName, r.GroupName, r.Measure == Measure.Level ? "level" : "growth", e.Value, r.Unit, e.Rank!.Value, e.Of, e.MoveFromPrevious, e.DifferencePoints, e.Basis));
+                ranks.Add(new RankLine(r.Indicator, r.IndicatorName, r.GroupName, r.Measure == Measure.Level ? "level" : "growth", e.Value, r.Unit, e.Rank!.Value, e.Of, e.MoveFromPrevious, e.DifferencePoints, e.Basis, r.Group));
             }
             targets.AddRange((await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, SnapshotLayout.Targets(month), ct))?.Targets.Where(t => t.Zone == zone.Id) ?? []);
         }
@@ -110,39 +111,39 @@ public sealed record Headline(
 
     public sealed record ObservationsDocument(string Period, List<Observation> Observations);
 
-    public string ToText()
+    public string ToText(CliText x)
     {
         var w = new StringWriter();
-        w.WriteLine($"== {Name} ({Zone}) · {Period} 排名 / rankings ==");
-        var t = new TextTable("指标 indicator", "组 group", "口径 measure", "数值 value", "位次 rank", "较上月 move", "与全市差 (pp)");
+        w.WriteLine(x.Fill("text.headRankings", ("zone", x.Zone(Zone, Name)), ("period", Period)));
+        var t = x.Table("col.indicator", "col.rank", "col.value", "col.move", "col.diff", "col.group", "col.measure").Optional(5, 6);
         foreach (var r in Ranks)
-            t.Add(r.Name, r.Group, r.Measure == "level" ? "总量 level" : "增速 growth", $"{TextTable.Format(r.Value)} {r.Unit}{(r.Basis == "computed" ? " *" : "")}", $"{r.Rank}/{r.Of}", RankingsCommand.Move(r.MoveFromPrevious), r.DifferencePoints);
-        w.Write(t);
-        if (Ranks.Any(r => r.Basis == "computed"))
-            w.WriteLine("* 增速由去年同期数值计算，非统计局公布 / growth computed from last year's figure, not reported by the bureau");
+            t.Add(x.Indicator(r.Indicator, r.Name), $"{r.Rank}/{r.Of}", $"{x.Amount(r.Value, r.Unit)}{(r.Basis == "computed" ? " *" : "")}", RankingsCommand.Move(r.MoveFromPrevious),
+                r.DifferencePoints, r.GroupId is { } g ? x.Group(g, r.Group) : r.Group, x.Of("measure", r.Measure));
+        w.Write(x.Render(t));
+        if (Ranks.Any(r => r.Basis == "computed")) w.WriteLine(x["text.computedGrowth"]);
         if (Official.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("== 考核位次 / official evaluation ranks ==");
-            var o = new TextTable("考核 evaluation", "年度 year", "位次 rank", "上年 previous", "变化 move", "等次 grade");
+            w.WriteLine(x["text.headOfficial"]);
+            var o = x.Table("col.evaluation", "col.year", "col.rank", "col.previousRank", "col.rankMove", "col.grade");
             foreach (var r in Official)
-                o.Add(r.Evaluation, r.Year, $"{r.Rank}/{r.Of}", r.PreviousRank is { } p ? $"{p}/{r.PreviousOf}" : null, r.Move is null && r.NotComparableZh is not null ? "不可比 not comparable" : RankingsCommand.Move(r.Move), r.Grade);
-            w.Write(o);
+                o.Add(x.Of("evaluation", r.Evaluation), r.Year, $"{r.Rank}/{r.Of}", r.PreviousRank is { } p ? $"{p}/{r.PreviousOf}" : null, r.Move is null && (x.En ? r.NotComparableEn : r.NotComparableZh) is { } nc ? nc : RankingsCommand.Move(r.Move), x.Of("grade", r.Grade));
+            w.Write(x.Render(o));
         }
         if (PerMu.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("== 亩均效益 / per-mu efficiency (万元/亩) ==");
-            var m = new TextTable("指标 indicator", "年度 year", "本区 zone", "对标 peer", "对标值 peer value", "本区÷对标 ratio");
+            w.WriteLine(x["text.headPerMu"]);
+            var m = x.Table("col.indicator", "col.year", "col.thisZone", "col.peer", "col.peerValue", "col.peerRatio");
             foreach (var r in PerMu)
-                m.Add(r.Name, r.Period, r.Value, r.PeerName, r.PeerValue, $"{r.Ratio:0.###} (≈1/{1 / r.Ratio:0.##})");
-            w.Write(m);
+                m.Add(x.Indicator(r.Indicator, r.Name), r.Period, r.Value, x.Zone(r.Peer, r.PeerName), r.PeerValue, $"{r.Ratio:0.###} (≈1/{1 / r.Ratio:0.##})");
+            w.Write(x.Render(m));
         }
         if (Targets.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine("== 年度目标 / targets ==");
-            w.Write(TargetsCommand.Table(Targets));
+            w.WriteLine(x["text.headTargets"]);
+            w.Write(TargetsCommand.Table(Targets, x));
         }
         return w.ToString();
     }

@@ -23,11 +23,14 @@ public sealed record BriefingData
     public string? PerMuYear { get; init; }
     public IReadOnlyList<Observation> PerMuObservations { get; init; } = [];
     public IReadOnlyList<string> BenchmarkPeers { get; init; } = [];
+    /// <summary>The zone's headline 短板 as publish stored it in the zone page (null when no scheme scores the zone).</summary>
+    public Evaluation.WeakPointReport? WeakPoints { get; init; }
 
     public string RankingsFile => SnapshotLayout.Rankings(Period);
     public string ObservationsFile => SnapshotLayout.Observations(Period);
     public string TargetsFile => SnapshotLayout.Targets(Period);
     public const string OfficialFile = SnapshotLayout.OfficialRanks;
+    public string ZoneFile => SnapshotLayout.ZonePage(Period, Zone.Id);
     public string? PerMuFile => PerMuYear is null ? null : SnapshotLayout.Observations(PerMuYear);
 
     public Observation? Figure(string indicator) => Observations.FirstOrDefault(o => o.Zone == Zone.Id && o.Indicator == indicator);
@@ -58,6 +61,7 @@ public sealed record BriefingData
         var observations = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, SnapshotLayout.Observations(p), ct);
         var targets = await reader.ReadAsync<SnapshotReader.TargetsDocument>(latest, SnapshotLayout.Targets(p), ct);
         var official = await reader.ReadAsync<List<OfficialRankMove>>(latest, OfficialFile, ct) ?? [];
+        var page = await reader.ReadAsync<ZonePage>(latest, SnapshotLayout.ZonePage(p, z.Id), ct);
         // 亩均 is published per year: the latest year up to the briefing's that has the zone's derived figures.
         string? perMuYear = null;
         IReadOnlyList<Observation> perMu = [];
@@ -82,6 +86,7 @@ public sealed record BriefingData
             Official = official.Where(o => o.Zone == z.Id).ToList(),
             PerMuYear = perMuYear, PerMuObservations = perMu,
             BenchmarkPeers = benchmarkPeers ?? [],
+            WeakPoints = page?.WeakPoints.FirstOrDefault(),
         };
     }
 }

@@ -3,8 +3,10 @@ using FunctionsZone.Core.Rankings;
 namespace FunctionsZone.Core.Briefing;
 
 /// <summary>
-/// 短板与争先进位: the indicators in the lower half of the city, and for each ranked figure not yet first the value of
-/// the zone just above it — reaching it is what gains the place (competition ranking: an equal value shares the rank).
+/// 短板与争先进位: the zone's 短板 as publish stored them in the zone page (WeakPoints.ForAll, the headline scheme: the
+/// same list as the portal, /api/weakpoints and fz weakpoints, never recomputed here), and for each ranked figure not yet
+/// first the value of the zone just above it — reaching it is what gains the place (competition ranking: an equal value
+/// shares the rank).
 /// </summary>
 public static class WeakPointsSection
 {
@@ -13,11 +15,7 @@ public static class WeakPointsSection
         var w = c.T.Weak;
         var d = c.Data;
         var lines = Ranked(c).ToList();
-        var paragraphs = new List<string>();
-        var weak = lines.Where(l => l.Entry.Rank > l.Entry.Of / 2.0).OrderByDescending(l => (double)l.Entry.Rank!.Value / l.Entry.Of).ToList();
-        paragraphs.Add(weak.Count == 0 ? w["none"]
-            : w["intro"] + string.Join(c.T.ListSeparator, weak.Select(l => BriefingText.Fill(w["item"],
-                ("name", c.Name(l.Indicator)), ("rankText", c.RankText(l.Indicator, l.Ranking.Measure, l.Entry))))) + c.T.SentenceEnd);
+        var paragraphs = new List<string> { Weak(c) };
 
         var gains = new List<string>();
         foreach (var l in lines.OrderByDescending(l => l.Entry.Rank))
@@ -35,6 +33,28 @@ public static class WeakPointsSection
         if (top.Count > 0) gains.Add(BriefingText.Fill(w["top"], ("name", string.Join(c.T.ListSeparator, top))));
         if (gains.Count > 0) paragraphs.Add(w["gainIntro"] + string.Join(c.T.ItemSeparator, gains) + c.T.SentenceEnd);
         return new BriefingSection("weak", c.T.Heading("weak"), paragraphs);
+    }
+
+    /// <summary>The stored 短板, worst first, each with the points it loses against the group median.</summary>
+    private static string Weak(BriefingContext c)
+    {
+        var w = c.T.Weak;
+        var r = c.Data.WeakPoints;
+        if (r is null) return w["noScheme"];
+        var scheme = c.Name(r.SchemeName, r.SchemeNameEn, c.Data.ZoneFile);
+        var weak = r.Weak.ToList();
+        if (weak.Count == 0) return BriefingText.Fill(w["none"], ("scheme", scheme));
+        return BriefingText.Fill(w["intro"], ("scheme", scheme)) + string.Join(c.T.ListSeparator, weak.Select(x => BriefingText.Fill(w["item"],
+            ("name", Name(c, x)), ("points", c.Figures.Add(x.PointsLost!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+                (decimal)x.PointsLost.Value, c.Data.ZoneFile, "computed", $"{x.Name} 失分"))))) + c.T.SentenceEnd;
+    }
+
+    /// <summary>A scheme column's indicator in the briefing's language (its growth marked), else the scheme's own name.</summary>
+    private static string Name(BriefingContext c, Evaluation.WeakPoint x)
+    {
+        var code = x.Indicator.Split(':')[0];
+        if (c.Data.Registry.FindIndicator(code) is not { } ind) return x.Name;
+        return c.Name(ind) + (x.Indicator.EndsWith(":growth", StringComparison.Ordinal) ? c.T.Weak["growthOnly"] : "");
     }
 
     /// <summary>The zone's city ranks: every level ranking, and growth rankings of the bureau's reported growth.</summary>

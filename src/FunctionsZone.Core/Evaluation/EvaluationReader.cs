@@ -5,7 +5,8 @@ namespace FunctionsZone.Core.Evaluation;
 
 /// <summary>
 /// Composite, weak points, what-if and benchmarks read from the latest snapshot, so fz and the HTTP routes give the
-/// same answers: what-if and weak points are recomputed from the scheme and raw inputs stored in composite.json.
+/// same answers: what-if is recomputed from the scheme and raw inputs stored in composite.json; weak points are read
+/// from the zone page, where publish stored them.
 /// </summary>
 public sealed class EvaluationReader(SnapshotReader reader)
 {
@@ -29,10 +30,27 @@ public sealed class EvaluationReader(SnapshotReader reader)
                    $"快照中没有 {p} 期「{s.NameZh}」的综合评价（比较组内有足够数据的开发区不足两个） / The snapshot has no composite of scheme '{s.Id}' for {p} (fewer than two zones of its group have enough data)");
     }
 
-    /// <summary>短板 of a zone; maxCount / shareOfLoss override the scheme's weakPoints rule.</summary>
-    public async Task<WeakPointReport> WeakPointsAsync(string zone, string scheme, string period, CancellationToken ct = default, int? maxCount = null, double? shareOfLoss = null)
+    /// <summary>
+    /// 短板 of a zone as published in its zone page (ZonePage.WeakPoints, computed once at publish): under the scheme
+    /// named, or the zone's headline scheme (the first) when none is. Only an explicit maxCount / shareOfLoss, a rule
+    /// other than the scheme's, asks the same computation (WeakPoints.For) again.
+    /// </summary>
+    public async Task<WeakPointReport> WeakPointsAsync(string zone, string? scheme, string period, CancellationToken ct = default, int? maxCount = null, double? shareOfLoss = null)
     {
-        var (input, zoneId, _) = await InputAsync(zone, scheme, period, ct);
+        if (maxCount is not null || shareOfLoss is not null) return await OtherRuleAsync(zone, scheme, period, maxCount, shareOfLoss, ct);
+        var page = await reader.ZonePageAsync(zone, Period.Parse(period).ToString(), ct);
+        if (scheme is null)
+            return page.WeakPoints.FirstOrDefault() ?? throw new SnapshotNotFoundException(
+                $"快照中{page.Period} 期没有评价「{page.NameZh}」的方案，无短板 / No scheme scores {page.Zone} in {page.Period}: no weak points");
+        var s = (await SchemesAsync(ct)).Find(scheme) ?? throw (await SchemesAsync(ct)).Unknown(scheme);
+        return page.WeakPoints.FirstOrDefault(w => string.Equals(w.Scheme, s.Id, StringComparison.OrdinalIgnoreCase))
+               ?? throw new Registry.LookupException($"开发区「{page.NameZh}」不在方案「{s.NameZh}」{page.Period} 期的比较组中 / Zone '{page.Zone}' is not scored by scheme '{s.Id}' for {page.Period}", "zone-not-in-scheme", zone);
+    }
+
+    private async Task<WeakPointReport> OtherRuleAsync(string zone, string? scheme, string period, int? maxCount, double? shareOfLoss, CancellationToken ct)
+    {
+        var schemeId = scheme ?? (await WeakPointsAsync(zone, null, period, ct)).Scheme;
+        var (input, zoneId, _) = await InputAsync(zone, schemeId, period, ct);
         var rule = input.Scheme.WeakPoints;
         rule = rule with { MaxCount = maxCount ?? rule.MaxCount, ShareOfLoss = shareOfLoss ?? rule.ShareOfLoss };
         if (rule.MaxCount < 1 || rule.ShareOfLoss is <= 0 or > 1)

@@ -24,7 +24,20 @@ public sealed class SchemeCatalog(IReadOnlyList<StoredScheme> stored)
         var key = idOrName.Trim();
         return Stored.FirstOrDefault(s => string.Equals(s.Scheme.Id, key, StringComparison.OrdinalIgnoreCase))
                ?? Stored.FirstOrDefault(s => s.Scheme.NameZh == key || string.Equals(s.Scheme.NameEn, key, StringComparison.OrdinalIgnoreCase)
-                                            || s.Scheme.Aliases.Contains(key));
+                                            || s.Scheme.Aliases.Contains(key))
+               ?? ByEvaluation(key);
+    }
+
+    /// <summary>
+    /// 市对区 / 国评 / 省评 (or city / national / provincial), the words users type for an evaluation, as the label
+    /// catalogue writes them: the one scheme of that evaluation, when there is exactly one.
+    /// </summary>
+    private StoredScheme? ByEvaluation(string key)
+    {
+        var evaluation = Labels.Family("evaluation").FirstOrDefault(e => e.Zh == key || string.Equals(e.En, key, StringComparison.OrdinalIgnoreCase)).Code;
+        if (evaluation is null) return null;
+        var matches = Stored.Where(s => s.Scheme.Evaluation == evaluation).ToList();
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     public Scheme? Find(string? idOrName) => FindStored(idOrName)?.Scheme;

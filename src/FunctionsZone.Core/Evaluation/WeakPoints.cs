@@ -23,6 +23,11 @@ public sealed record WeakPointReport(string Zone, string Name, string Scheme, st
     public int WeakCount { get; init; }
     public string? SelectionZh { get; init; }
     public string? SelectionEn { get; init; }
+    public string SchemeName { get; init; } = "";
+    public string SchemeNameEn { get; init; } = "";
+
+    /// <summary>The weak ones, worst first: the 短板 list every face shows.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public IEnumerable<WeakPoint> Weak => Indicators.Where(w => w.Weak);
 }
 
 public static class WeakPoints
@@ -34,11 +39,39 @@ public static class WeakPoints
     /// </summary>
     public static WeakPointReport For(CompositeInput input, string zone, WeakPointRule? rule = null)
     {
-        var chosen = rule ?? input.Scheme.WeakPoints;
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
         var z = input.IndexOfZone(zone);
         if (z < 0) throw new Registry.LookupException($"开发区 '{zone}' 不在方案「{input.Scheme.NameZh}」{input.Period} 期的比较组中 / Zone '{zone}' is not scored by scheme '{input.Scheme.Id}' for {input.Period}", "zone-not-in-scheme", zone);
         var s = input.Evaluate();
+        return Report(input, s, Peers(input, s), z, rule ?? input.Scheme.WeakPoints);
+    }
+
+    /// <summary>
+    /// 短板 of every zone a composite scores, by the scheme's rule: the one computation publish stores in each zone page
+    /// (ZonePage.WeakPoints), which the portal, the API, fz and the briefing read. The scheme is evaluated once.
+    /// </summary>
+    public static IReadOnlyList<WeakPointReport> ForAll(CompositeInput input)
+    {
+        var s = input.Evaluate();
+        var peers = Peers(input, s);
+        return Enumerable.Range(0, input.Zones.Count).Select(z => Report(input, s, peers, z, input.Scheme.WeakPoints)).ToList();
+    }
+
+    /// <summary>Per column: each zone's competition rank on that column alone, the number ranked and the group median of v.</summary>
+    private sealed record ColumnPeers(Dictionary<int, int> Ranks, int Count, double? Median);
+
+    private static ColumnPeers[] Peers(CompositeInput input, CompositeScores s) =>
+        input.Model.Columns.Select((col, c) =>
+        {
+            var present = Enumerable.Range(0, input.Zones.Count).Where(i => !double.IsNaN(input.Values[i][c])).ToList();
+            var ranks = CompetitionRanking.Rank(present, i => (decimal)input.Values[i][c], col.HigherIsBetter ? Direction.Higher : Direction.Lower)
+                .ToDictionary(r => r.Item, r => r.Rank);
+            var normalised = present.Select(i => s.Normalised[i][c]).Order().ToList();
+            return new ColumnPeers(ranks, present.Count, normalised.Count == 0 ? null : Median(normalised));
+        }).ToArray();
+
+    private static WeakPointReport Report(CompositeInput input, CompositeScores s, ColumnPeers[] peers, int z, WeakPointRule chosen)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
         var model = input.Model;
         var nc = model.Columns.Count;
         // Σw over the columns the zone is scored on (all of them under the zero rule).
@@ -49,17 +82,13 @@ public static class WeakPoints
         for (var c = 0; c < nc; c++)
         {
             var col = model.Columns[c];
-            var present = Enumerable.Range(0, input.Zones.Count).Where(i => !double.IsNaN(input.Values[i][c])).ToList();
-            var ranks = CompetitionRanking.Rank(present, i => (decimal)input.Values[i][c], col.HigherIsBetter ? Direction.Higher : Direction.Lower)
-                .ToDictionary(r => r.Item, r => r.Rank);
-            var normalised = present.Select(i => s.Normalised[i][c]).Order().ToList();
-            double? median = normalised.Count == 0 ? null : Median(normalised);
+            var median = peers[c].Median;
             var v = s.Normalised[z][c];
             var vz = double.IsNaN(v) ? (input.Scheme.Missing == MissingRule.Zero ? 0 : double.NaN) : v;
             double? lost = median is { } m && !double.IsNaN(vz) && sumW > 0 ? 100 * col.Weight * (m - vz) / sumW : null;
-            int? rank = ranks.TryGetValue(z, out var r) ? r : null;
+            int? rank = peers[c].Ranks.TryGetValue(z, out var r) ? r : null;
             list.Add(new WeakPoint(col.Key, col.NameZh, model.Categories[col.Category].NameZh,
-                CompositeEvaluator.Round(input.Values[z][c], 6), input.Units?.GetValueOrDefault(col.Key) ?? "", rank, present.Count,
+                CompositeEvaluator.Round(input.Values[z][c], 6), input.Units?.GetValueOrDefault(col.Key) ?? "", rank, peers[c].Count,
                 CompositeEvaluator.Round(v, 6), median is { } md ? Math.Round(md, 6) : null, lost is { } l ? Math.Round(l, 4) : null, false));
         }
         var ordered = list.OrderByDescending(w => w.PointsLost ?? double.MinValue).ThenByDescending(w => w.Rank ?? int.MaxValue).ToList();
@@ -76,6 +105,7 @@ public static class WeakPoints
         return new WeakPointReport(input.Zones[z], input.Names[z], input.Scheme.Id, input.Period,
             CompositeEvaluator.Round(s.Score[z]), s.Rank[z], s.Rank.Count(x => x is not null), ordered)
         {
+            SchemeName = input.Scheme.NameZh, SchemeNameEn = input.Scheme.NameEn,
             Rule = chosen, TotalPointsLost = Math.Round(total, 4), WeakPointsLost = Math.Round(taken, 4), WeakCount = weak,
             SelectionZh = total <= 0
                 ? "没有指标低于组中位数，无短板"

@@ -4,9 +4,10 @@ using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Core.History;
 
 /// <summary>
-/// fz history and GET /api/history: a figure as published in the latest snapshot and the changes that led to it,
-/// newest first. A correction stored but not yet published is not shown (it is not a figure anyone is served yet);
-/// the published figure comes from the snapshot's per-period index, so a call reads one history partition, not a period.
+/// fz history and GET /api/history: a figure as published in the latest snapshot and every change to it, newest first.
+/// Both readers may see unpublished figures (fz has storage access, the route needs a key), so a correction stored
+/// after the latest publish is shown, marked Published = false (未发布). The published figure comes from the
+/// snapshot's per-period index, so a call reads one history partition, not a period.
 /// </summary>
 public sealed class HistoryQuery(IHistoryStore history, SnapshotReader snapshots)
 {
@@ -20,14 +21,18 @@ public sealed class HistoryQuery(IHistoryStore history, SnapshotReader snapshots
         var p = Period.Parse(period);
         var current = await snapshots.ObservationAsync(latest, z.Id, i.Code, p, ct);
         var changes = await history.ReadAsync(z.Id, i.Code, p, ct);
-        return new ValueHistory(z.Id, i.Code, p.ToString(), current, Published(changes, current));
+        return new ValueHistory(z.Id, i.Code, p.ToString(), current, Mark(changes, current));
     }
 
-    /// <summary>The changes up to the one that stored the published figure (newest first); none when it was its first import.</summary>
-    public static IReadOnlyList<ValueChange> Published(IReadOnlyList<ValueChange> changes, Observation? current)
+    /// <summary>
+    /// Every change (newest first), those newer than the one that stored the published figure marked unpublished. When
+    /// no change stored it (the published figure is its first import, which history does not record) or nothing is
+    /// published, every recorded change came after: all are unpublished.
+    /// </summary>
+    public static IReadOnlyList<ValueChange> Mark(IReadOnlyList<ValueChange> changes, Observation? current)
     {
-        if (current?.ImportId is not { } id) return [];
-        var at = changes.ToList().FindIndex(c => c.ImportId == id);
-        return at < 0 ? [] : changes.Skip(at).ToList();
+        var at = current?.ImportId is { } id ? changes.ToList().FindIndex(c => c.ImportId == id) : -1;
+        var firstPublished = at < 0 ? changes.Count : at;
+        return changes.Select((c, k) => c with { Published = k >= firstPublished }).ToList();
     }
 }

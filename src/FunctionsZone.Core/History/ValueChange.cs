@@ -21,6 +21,8 @@ public sealed record ValueChange
     public string? OldSourceFile { get; init; }
     public string? SourceFile { get; init; }
     public DateTimeOffset ChangedAt { get; init; }
+    /// <summary>False for a change stored after the latest publish (未发布): served only to readers with storage access or a key.</summary>
+    public bool Published { get; init; } = true;
 }
 
 /// <summary>A figure's current value and its changes, newest first.</summary>

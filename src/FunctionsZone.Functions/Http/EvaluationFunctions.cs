@@ -30,11 +30,14 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
         return Respond.Read(req, r);
     }
 
-    /// <summary>GET /api/weakpoints?zone=Z&amp;scheme=S&amp;period=P[&amp;max=N][&amp;share=S]</summary>
+    /// <summary>
+    /// GET /api/weakpoints?zone=Z&amp;period=P[&amp;scheme=S][&amp;max=N][&amp;share=S]: the 短板 publish stored in the zone page
+    /// (without scheme: the zone's headline scheme, as the portal and the briefing show it).
+    /// </summary>
     [Function("GetWeakPoints")]
     public async Task<IActionResult> WeakPoints([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "weakpoints")] HttpRequest req)
     {
-        if (Missing(req, "zone", "scheme", "period") is { } problem) return problem;
+        if (Missing(req, "zone", "period") is { } problem) return problem;
         int? max = null;
         double? share = null;
         if (!string.IsNullOrEmpty(req.Query["max"]))
@@ -48,7 +51,8 @@ public sealed class EvaluationFunctions(SnapshotReader snapshots)
                 return Problems.BadRequest("bad-share", $"share 应在 (0, 1] / share must be within (0, 1], not '{req.Query["share"]}'");
             share = sh;
         }
-        return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, req.Query["scheme"]!, req.Query["period"]!, default, max, share));
+        var scheme = string.IsNullOrEmpty(req.Query["scheme"]) ? null : req.Query["scheme"].ToString();
+        return Respond.Read(req, await _reader.WeakPointsAsync(req.Query["zone"]!, scheme, req.Query["period"]!, default, max, share));
     }
 
     /// <summary>GET /api/whatif?zone=Z&amp;indicator=I&amp;scheme=S&amp;period=P[&amp;places=K], or &amp;improve=X without indicator.</summary>

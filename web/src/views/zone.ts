@@ -2,7 +2,7 @@ import { chart, statusColour, dark } from '../charts';
 import { findZone, link, type Context } from '../context';
 import { escapeHtml as h, moveArrow, moveText, num, points, ratioText, signed, unitLabel, withUnit } from '../format';
 import { getLang, pick, t, type Key } from '../i18n';
-import type { Composite, OfficialRank, PageRanking, Target, Zone, ZonePage } from '../types';
+import type { Composite, OfficialRank, PageRanking, Target, WeakPoint, Zone, ZonePage } from '../types';
 import { paths } from '../paths';
 
 export interface ZoneData {
@@ -285,19 +285,22 @@ function drawComposite(el: HTMLElement, d: ZoneData) {
 }
 
 function weakPoints(ctx: Context, d: ZoneData): string {
-  const c = d.composites[0];
-  if (!c) return `<p>${t('noData')}</p>`;
-  const z = c.zones.find(x => x.zone === d.zone.id)!;
-  // Points lost = full marks (weight × 100) − points earned: where the composite score leaks most.
-  const rows = c.indicators.map(i => {
-    const full = i.weight * 100; const got = z.indicators.find(x => x.indicator === i.indicator)?.contribution;
-    return { i, full, got, lost: got === undefined ? full : full - got };
-  }).sort((a, b) => b.lost - a.lost);
-  const max = Math.max(...rows.map(r => r.full));
-  return `<p class="sub">${h(schemeName(c))}</p><ol class="weak" id="weak-list">${rows.map(r => `<li data-indicator="${h(r.i.indicator)}">
-      <span class="wname">${h(indicatorName(ctx, r.i.indicator, r.i.name))}</span>
-      <span class="wbar" aria-hidden="true"><span class="lost" style="width:${(r.lost / max * 100).toFixed(1)}%"></span></span>
-      <span class="num">${t('pointsLost')} ${num(r.lost, 1)} / ${num(r.full, 1)}</span></li>`).join('')}</ol>`;
+  // The zone's headline 短板 as publish computed them (zone page weakPoints[0]): the list the API, fz and the briefing give.
+  const r = d.page.weakPoints?.[0];
+  if (!r) return `<p>${t('noData')}</p>`;
+  const max = Math.max(...r.indicators.map(i => i.pointsLost ?? 0), 0.001);
+  return `<p class="sub">${h(pick(r.schemeName, r.schemeNameEn))}</p><ol class="weak" id="weak-list">${r.indicators.map(i => `<li data-indicator="${h(i.indicator)}" data-weak="${i.weak}">
+      <span class="wname">${h(weakName(ctx, i))}${i.weak ? ` <strong class="tag">${t('weakTag')}</strong>` : ''}</span>
+      <span class="wbar" aria-hidden="true"><span class="lost" style="width:${(Math.max(i.pointsLost ?? 0, 0) / max * 100).toFixed(1)}%"></span></span>
+      <span class="num">${t('pointsLost')} ${i.pointsLost === undefined || i.pointsLost === null ? '—' : num(i.pointsLost, 1)}</span></li>`).join('')}</ol>
+    <p class="note">${h(pick(r.selectionZh ?? '', r.selectionEn))}</p>`;
+}
+
+/** A scheme column's name: the indicator's, with 增速 / growth for a growth column (fdi_utilised:growth). */
+function weakName(ctx: Context, i: WeakPoint): string {
+  const [code, measure] = i.indicator.split(':');
+  const en = ctx.indicators.get(code)?.nameEn;
+  return measure === 'growth' ? pick(i.name, en ? `${en} growth` : undefined) : indicatorName(ctx, code, i.name);
 }
 
 function whatIfForm(ctx: Context, d: ZoneData): string {
