@@ -6,9 +6,9 @@ using CsvHelper.Configuration;
 namespace FunctionsZone.Tests.References;
 
 /// <summary>
-/// The published reference cases, read as they are from ../shared/reference beside the repository (FunctionsZone.sln's
-/// folder), where CI puts them. A missing folder fails the test with the path it looked in; it is never skipped.
-/// Linked into both test projects (tests/Shared).
+/// The published reference cases, read as they are from tests/reference in the repository (each folder with its SOURCE.md),
+/// so a clone anywhere runs them; ReferenceCopyTests holds that copy to ../shared/reference where it exists. A missing
+/// folder fails the test with the path it looked in; it is never skipped. Linked into both test projects (tests/Shared).
 /// </summary>
 public static class ReferenceCases
 {
@@ -27,13 +27,26 @@ public static class ReferenceCases
     {
         get
         {
-            // FZ_REFERENCE_DIR: a clone that is not beside ../shared (a copy in /tmp) names the folder instead.
+            // FZ_REFERENCE_DIR names another copy (the shared one, say) to run the cases against.
             var path = Environment.GetEnvironmentVariable("FZ_REFERENCE_DIR") is { Length: > 0 } set
-                ? Path.GetFullPath(set) : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference"));
+                ? Path.GetFullPath(set) : InRepository;
             if (!Directory.Exists(path))
                 throw new DirectoryNotFoundException(
-                    $"找不到公开对照案例 / The published reference cases are not at {path}: they sit in ../shared/reference beside the repository (CI puts them there), or set FZ_REFERENCE_DIR to their folder");
+                    $"找不到公开对照案例 / The published reference cases are not at {path}: they are tests/reference in the repository, or the folder FZ_REFERENCE_DIR names");
             return path;
+        }
+    }
+
+    /// <summary>The copy the repository carries.</summary>
+    public static string InRepository => Path.Combine(RepositoryRoot, "tests", "reference");
+
+    /// <summary>The published folder beside the repository, as the team and CI lay it out; null where it is not.</summary>
+    public static string? Shared
+    {
+        get
+        {
+            var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "reference"));
+            return Directory.Exists(path) ? path : null;
         }
     }
 
