@@ -17,7 +17,7 @@ public static class RatioCalculator
 
     public static IReadOnlyList<Observation> Derive(ZoneRegistry registry, ObservationSet observations, IEnumerable<Period> periods)
     {
-        var byCode = registry.Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
+        var byCode = registry.Indicators.DistinctBy(i => i.Code).ToDictionary(i => i.Code, StringComparer.Ordinal);
         var ratios = registry.Indicators
             .Where(i => i.Derived is { IsRatio: true } f && byCode.ContainsKey(f.Numerator) && byCode.ContainsKey(f.Denominator))
             .Select(i => (Indicator: i, Numerator: byCode[i.Derived!.Numerator], Denominator: byCode[i.Derived.Denominator]))

@@ -45,7 +45,9 @@ public static class DerivedDefinitions
         if (numerator is null || denominator is null) yield break;
         foreach (var operand in new[] { numerator, denominator }.Where(o => o.IsPercent || o.IsRatio))
             yield return ($"「{operand.Code}」是比率或占比（{operand.Unit}），比率之比不是占比", $"'{operand.Code}' is a rate or share ({operand.Unit}); a ratio of rates is not a share");
-        if (!UnitConverter.TryConvert(1m, numerator.Unit, denominator.Unit, out _))
+        if (string.IsNullOrWhiteSpace(numerator.Unit) || string.IsNullOrWhiteSpace(denominator.Unit))
+            yield return ("分子或分母没有单位，不能相比", "the numerator or denominator has no unit to make a ratio of");
+        else if (!UnitConverter.TryConvert(1m, numerator.Unit, denominator.Unit, out _))
         {
             var (zh, en) = UnitConverter.WhyNot(numerator.Unit, denominator.Unit);
             yield return ($"分子与分母的单位不能相比：{zh}", $"the numerator's and denominator's units do not make a ratio: {en}");
