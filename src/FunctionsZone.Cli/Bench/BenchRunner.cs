@@ -354,7 +354,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
 
     /// <summary>
     /// The schemes recompute evaluates (those ingested into fzSchemes), timed alone on the stored data of every period, with
-    /// the 亩均 values recompute derives; the count must equal what recompute itself produced.
+    /// the derived values recompute derives; the count must equal what recompute itself produced.
     /// </summary>
     private static async Task<BenchComposites> CompositesAsync(StorageClients clients, ZoneRegistry registry, IReadOnlyList<Period> periods,
         IReadOnlyList<CompositeResult> fromRecompute, CancellationToken ct)
@@ -362,7 +362,7 @@ public sealed class BenchRunner(IConfiguration configuration, BenchSize size, Ac
         var official = await new TableReferenceStore(clients).LoadOfficialRanksAsync(ct);
         var catalog = new SchemeCatalog(await new TableReferenceStore(clients).LoadSchemesAsync(ct));
         var set = new ObservationSet(await new TableObservationStore(clients).ReadPeriodsAsync(periods, ct));
-        foreach (var d in PerMuCalculator.Derive(registry, set, periods)) set.Add(d);
+        foreach (var d in DerivedFigures.Derive(registry, set, periods)) set.Add(d);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<CompositeResult>();
         var sw = Stopwatch.StartNew();

@@ -19,7 +19,7 @@ public static class RecomputeCommand
             var r = await ctx.Pipeline().RecomputeAsync(p, ct);
             var summary = new { period = r.Period, rankings = r.Rankings.Count, targets = r.Targets.Count, derived = r.Derived.Count, observations = r.Observations.Count };
             if (parse.GetValue(json)) Printer.Json(output, summary);
-            else output.WriteLine($"{r.Period}: {r.Rankings.Count} 个排名 rankings, {r.Targets.Count} 个目标 targets, {r.Derived.Count} 个亩均值 derived values, {r.Observations.Count} 个观测值 observations");
+            else output.WriteLine($"{r.Period}: {r.Rankings.Count} 个排名 rankings, {r.Targets.Count} 个目标 targets, {r.Derived.Count} 个派生值 derived values, {r.Observations.Count} 个观测值 observations");
             return 0;
         });
         return cmd;

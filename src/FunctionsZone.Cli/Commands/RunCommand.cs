@@ -96,7 +96,7 @@ public sealed record Headline(
         if (year is not null)
         {
             var obs = await reader.ReadAsync<ObservationsDocument>(latest, SnapshotLayout.Observations(year), ct);
-            foreach (var ind in registry.Indicators.Where(i => i.Derived is not null))
+            foreach (var ind in registry.Indicators.Where(i => i.IsPerMu))
             {
                 var mine = obs?.Observations.FirstOrDefault(o => o.Zone == zone.Id && o.Indicator == ind.Code)?.Value;
                 if (mine is null) continue;

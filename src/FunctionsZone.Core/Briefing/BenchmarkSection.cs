@@ -16,7 +16,7 @@ public static class BenchmarkSection
         {
             var peers = d.BenchmarkPeers.Select(d.Registry.FindZone).OfType<Domain.Zone>().Where(z => z.Id != d.Zone.Id).ToList();
             var statements = new List<string>();
-            foreach (var ind in d.Registry.Indicators.Where(i => i.Derived is not null))
+            foreach (var ind in d.Registry.Indicators.Where(i => i.IsPerMu))
             {
                 var mine = d.PerMuObservations.FirstOrDefault(o => o.Zone == d.Zone.Id && o.Indicator == ind.Code)?.Value;
                 if (mine is null) continue;

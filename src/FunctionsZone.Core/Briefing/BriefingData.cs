@@ -68,7 +68,7 @@ public sealed record BriefingData
         foreach (var y in latest.Periods.Where(x => Period.TryParse(x, out var yp) && !yp.IsMonth && yp.Year <= p.Year).OrderDescending(StringComparer.Ordinal))
         {
             var doc = await reader.ReadAsync<SnapshotReader.ObservationsDocument>(latest, SnapshotLayout.Observations(y), ct);
-            var derived = registry.Indicators.Where(i => i.Derived is not null).Select(i => i.Code).ToHashSet();
+            var derived = registry.Indicators.Where(i => i.IsPerMu).Select(i => i.Code).ToHashSet();
             if (doc?.Observations.Any(o => o.Zone == z.Id && derived.Contains(o.Indicator) && o.Value is not null) == true)
             {
                 perMuYear = y;

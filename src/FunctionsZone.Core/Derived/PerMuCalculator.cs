@@ -12,7 +12,7 @@ public static class PerMuCalculator
     public static IReadOnlyList<Observation> Derive(ZoneRegistry registry, ObservationSet observations, IEnumerable<Period> periods)
     {
         var result = new List<Observation>();
-        var derivedIndicators = registry.Indicators.Where(i => i.Derived is { Denominator: "landArea" }).ToList();
+        var derivedIndicators = registry.Indicators.Where(i => i.IsPerMu).ToList();
         foreach (var period in periods)
         foreach (var indicator in derivedIndicators)
         foreach (var zone in registry.Zones)

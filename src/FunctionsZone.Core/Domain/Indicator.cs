@@ -17,8 +17,18 @@ public enum IndicatorKind
 
 public enum Direction { Higher, Lower }
 
-/// <summary>value = numerator × factor ÷ land area (亩) of the same year.</summary>
-public sealed record DerivedFormula(string Numerator, string Denominator, decimal Factor = 1m);
+/// <summary>
+/// 亩均 (denominator <c>landArea</c>): value = numerator × factor ÷ land area (亩) of the same year.
+/// Ratio (denominator an indicator code, unit %): value = numerator ÷ denominator × 100, rounded to 2 decimals
+/// (Derived/RatioCalculator; what a definition must satisfy: Registry/DerivedDefinitions).
+/// </summary>
+public sealed record DerivedFormula(string Numerator, string Denominator, decimal Factor = 1m)
+{
+    public const string LandArea = "landArea";
+
+    /// <summary>Over another stored indicator (城镇化率, 三次产业结构), not over the zone's land area.</summary>
+    public bool IsRatio => Denominator != LandArea;
+}
 
 public sealed record Indicator
 {
@@ -31,6 +41,9 @@ public sealed record Indicator
     public Direction Direction { get; init; } = Direction.Higher;
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public DerivedFormula? Derived { get; init; }
+
+    /// <summary>亩均 figures (over land area), as opposed to ratios of two indicators.</summary>
+    public bool IsPerMu => Derived is { IsRatio: false };
 
     /// <summary>Figures in % are compared in 个百分点; amounts and ratios such as 万元/亩 are not.</summary>
     public bool IsPercent => Unit is "%" or "％";

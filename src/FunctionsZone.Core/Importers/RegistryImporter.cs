@@ -51,10 +51,11 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
         return new ImportCounts(imported, updated + removed, unchanged, 0);
     }
 
-    // Why the file is refused: names that resolve to two entries (ambiguous-name), an id no storage key can be (bad-id),
-    // else the reader's message.
+    // Why the file is refused: names that resolve to two entries (ambiguous-name), a derived formula recompute cannot
+    // compute (derived-formula), an id no storage key can be (bad-id), else the reader's message.
     private static IEnumerable<Finding> Refused(InvalidDataException e) =>
         e.InnerException is AmbiguousNameException a ? a.Findings
+            : e.InnerException is UncomputableDerivedException u ? u.Findings
             : [StorageKey.FindingOf(e) ?? new Finding { Code = "malformed-json", MessageZh = Quote.Message(e), MessageEn = Quote.Message(e) }];
 
     private ZoneRegistry Replaced(ZoneRegistry current, string text) => Kind switch

@@ -14,7 +14,7 @@ internal sealed record RecomputeInputs(ZoneRegistry Registry, IReadOnlyList<Targ
     SchemeCatalog Schemes, ProjectRegistry Projects);
 
 /// <summary>
-/// Ranks, 亩均 values, target progress and composite evaluations of a period from its stored figures (those of
+/// Ranks, derived values (亩均, ratios of two indicators), target progress and composite evaluations of a period from its stored figures (those of
 /// <see cref="PeriodDependencies.Reads"/>), saved to the results store under the pipeline's lock.
 /// </summary>
 public sealed class RecomputeStage(IObservationStore observations, IReferenceStore references, IResultStore results, PipelineLock pipelineLock,
@@ -87,7 +87,8 @@ public sealed class RecomputeStage(IObservationStore observations, IReferenceSto
     {
         var (registry, targets, officialRanks, _, schemes, projects) = inputs;
         var set = new ObservationSet(stored);
-        var derived = PerMuCalculator.Derive(registry, set, PeriodDependencies.Reads(period));
+        // 亩均 and ratios of two indicators, for every period the results read (moves compare derived values too).
+        var derived = DerivedFigures.Derive(registry, set, PeriodDependencies.Reads(period));
         foreach (var d in derived) set.Add(d);
         return new PeriodResults
         {

@@ -12,7 +12,7 @@ public static class RegistryFiles
     public static IReadOnlyList<Group> ReadGroups(string json) =>
         Unambiguous(Keyed(Read<Group>(json, "groups.json"), "groups.json", g => g.Id, "比较组 id", "group id"), "groups.json", "排名组", "group", g => g.Id, g => [g.NameZh, g.NameEn]);
     public static IReadOnlyList<Indicator> ReadIndicators(string json) =>
-        Unambiguous(Keyed(Read<Indicator>(json, "indicators.json"), "indicators.json", i => i.Code, "指标代码", "indicator code"), "indicators.json", "指标", "indicator", i => i.Code, i => [i.NameZh, i.NameEn, .. i.Aliases]);
+        Computable(Unambiguous(Keyed(Read<Indicator>(json, "indicators.json"), "indicators.json", i => i.Code, "指标代码", "indicator code"), "indicators.json", "指标", "indicator", i => i.Code, i => [i.NameZh, i.NameEn, .. i.Aliases]));
 
     /// <summary>
     /// Every id, name and alias that resolves to two entries (ZoneRegistry.KeyOf): one alias on two zones, or a new zone
@@ -50,6 +50,15 @@ public static class RegistryFiles
         if (findings.Count == 0) return items;
         var clash = new AmbiguousNameException(findings);
         throw new InvalidDataException(clash.Message, clash);
+    }
+
+    /// <summary>Every derived definition can be computed (DerivedDefinitions), else the file is refused naming each one.</summary>
+    private static IReadOnlyList<Indicator> Computable(IReadOnlyList<Indicator> indicators)
+    {
+        var findings = DerivedDefinitions.Check(indicators);
+        if (findings.Count == 0) return indicators;
+        var refused = new UncomputableDerivedException(findings);
+        throw new InvalidDataException(refused.Message, refused);
     }
 
     /// <summary>Every entry's id can be a storage key (StorageKey), else the file is refused naming the entry: nothing is written.</summary>
