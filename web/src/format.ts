@@ -1,5 +1,5 @@
 import { getLang, t } from './i18n';
-import catalogue from '../../seeds/units.json';
+import catalogue from '../../seeds/i18n/units.json';
 
 // Numbers as the bureau writes them: 9.39 亿元, 2474 万美元, 9.5%, +28.9 个百分点 — no thousands separators in
 // Chinese figures of this size, at most two decimals, trailing zeros dropped.

@@ -1,5 +1,5 @@
 // Every label of the portal, in one place. Chinese is the default; ?lang=en or the toggle switches.
-import catalogue from '../../seeds/units.json';
+import catalogue from '../../seeds/i18n/units.json';
 
 export type Lang = 'zh' | 'en';
 

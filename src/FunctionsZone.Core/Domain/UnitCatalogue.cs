@@ -11,7 +11,7 @@ public sealed record UnitText(string Prefix, string Figure, string Suffix)
 }
 
 /// <summary>
-/// The one unit catalogue (seeds/units.json, read by the portal build too): how a figure in a stored unit is written in
+/// The one unit catalogue (seeds/i18n/units.json, read by the portal build too): how a figure in a stored unit is written in
 /// zh and en, the grades (四等 → Grade 4) and statuses in words. Chinese keeps the bureau's unit (40亿元); English scales
 /// the unit's base to thousand / million / billion (40亿元 → 4.0 billion yuan, 2474万美元 → US$24.74 million).
 /// </summary>
