@@ -106,7 +106,9 @@ public sealed class ZoneViewTests(PortalSite site)
         Assert.Equal("Headline figures of the month", await Text(page, "#h-headline"));
         Assert.Contains("+28.9 pp", await Text(page, "article.card[data-indicator='private_investment_share'] .gap"));
         Assert.Contains("Time progress 41.7%", await Text(page, "#time-progress"));
-        Assert.Equal("100 million yuan", await Text(page, "article.card[data-indicator='general_budget_revenue'] .unit"));
+        // Amounts scaled in English (issue 32 #2): 9.39亿元 is 939 million yuan, 2474万美元 US$24.74 million.
+        Assert.Equal(("939", "million yuan"), (await Text(page, "article.card[data-indicator='general_budget_revenue'] .figure"), await Text(page, "article.card[data-indicator='general_budget_revenue'] .unit")));
+        Assert.Equal(("US$24.74", "million"), (await Text(page, "article.card[data-indicator='fdi_utilised'] .figure"), await Text(page, "article.card[data-indicator='fdi_utilised'] .unit")));
         // No Chinese left in the headings and labels the dictionary owns.
         foreach (var heading in await page.Locator("h2, th[scope=col], nav a").AllInnerTextsAsync())
             Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", heading);

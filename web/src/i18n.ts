@@ -1,4 +1,6 @@
 // Every label of the portal, in one place. Chinese is the default; ?lang=en or the toggle switches.
+import catalogue from '../../seeds/i18n/units.json';
+
 export type Lang = 'zh' | 'en';
 
 const dict = {
@@ -48,13 +50,6 @@ const dict = {
   status: ['状态', 'Status'],
   projection: ['年末预计', 'Year-end projection'],
   monthlyNeeded: ['月均还需', 'Needed per month'],
-  status_achieved: ['已完成', 'achieved'],
-  status_ahead: ['快于序时', 'ahead'],
-  'status_on-track': ['符合序时', 'on track'],
-  status_behind: ['慢于序时', 'behind'],
-  'status_at-risk': ['有风险', 'at risk'],
-  'status_no-data': ['无数据', 'no data'],
-  'status_below-target': ['未达目标', 'below target'],
   keyNeeded: ['输入函数密钥后显示导入记录', 'Enter the function key to see past imports'],
   perMu: ['亩均效益对标', 'Per-mu efficiency against the benchmark peer'],
   zone: ['本区', 'This zone'],
@@ -139,7 +134,11 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   return text.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ''));
 }
 
-/** A name from the data: nameZh / nameEn pairs. */
+/**
+ * A name from the data: nameZh / nameEn pairs. English without an English name is the Chinese with the catalogue's
+ * marker (乖宝集团年底前上市 [zh]) — the import reported it as missing-english-name; never shown silently.
+ */
 export function pick(zh: string | undefined, en: string | undefined): string {
-  return (lang === 'en' ? en || zh : zh || en) ?? '';
+  if (lang !== 'en') return zh || en || '';
+  return en || (zh ? zh + catalogue.missingEnglish : '');
 }

@@ -68,10 +68,11 @@ public sealed class BriefingContext(BriefingData data, BriefingTemplate template
         _ => T.Move["same"],
     };
 
-    public string Name(Indicator ind) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(ind.NameEn) ? ind.NameZh : ind.NameEn, SnapshotLayout.Indicators);
-    public string Name(Zone z) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(z.NameEn) ? z.NameZh : z.NameEn, SnapshotLayout.Zones);
+    // English without an English name is the Chinese with the catalogue's marker (the import reported it), never silent.
+    public string Name(Indicator ind) => Traced(UnitCatalogue.Name(ind.NameZh, ind.NameEn, T.Lang), SnapshotLayout.Indicators);
+    public string Name(Zone z) => Traced(UnitCatalogue.Name(z.NameZh, z.NameEn, T.Lang), SnapshotLayout.Zones);
     /// <summary>A name as a ranking or target row carries it (zh and en), traced to that file.</summary>
-    public string Name(string zhName, string enName, string file) => Traced(T.Lang == "zh" || string.IsNullOrEmpty(enName) ? zhName : enName, file);
+    public string Name(string zhName, string enName, string file) => Traced(UnitCatalogue.Name(zhName, enName, T.Lang), file);
 
     /// <summary>A name with digits in it (10亿元以上产业项目) is logged whole, so its digits are not taken for a figure.</summary>
     private string Traced(string name, string file) => name.Any(char.IsAsciiDigit) ? Figures.Add(name, null, file, "name") : name;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Briefing;
 
@@ -9,12 +10,10 @@ public static class BriefingNumber
     public static string Plain(decimal value) =>
         Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
 
-    /// <summary>A figure in its unit, per the template's unit words (亿元 → "亿"; en: × 0.1 → " billion yuan").</summary>
-    public static string WithUnit(BriefingTemplate t, decimal value, string unit)
-    {
-        if (!t.Units.TryGetValue(unit, out var w)) return $"{Plain(value)}{unit}";
-        return $"{w.Prefix}{Plain(value * w.Scale)}{w.Suffix}";
-    }
+    /// <summary>A figure in its unit in the template's language, from the one unit catalogue (seeds/i18n/units.json):
+    /// 9.39亿 / 939 million yuan, 2474万美元 / US$24.74 million.</summary>
+    public static string WithUnit(BriefingTemplate t, decimal value, string unit) =>
+        UnitCatalogue.Format(value, unit, t.Lang, prose: true).ToString();
 
     /// <summary>A rate in % (growth, share, completion): its absolute value, the sign carried by the words (增长/下降).</summary>
     public static string Percent(BriefingTemplate t, decimal value) => WithUnit(t, Math.Abs(value), "%");

@@ -18,7 +18,6 @@ public sealed record BriefingTemplate
     public required string DateLine { get; init; }
     public required Dictionary<string, string> Headings { get; init; }
     public required Dictionary<string, string> Table { get; init; }
-    public required Dictionary<string, UnitWords> Units { get; init; }
     public required string Points { get; init; }
     public required string RankOf { get; init; }
     /// <summary>level / growth (by measure), rate / share (by the indicator's kind: 增速全市第K, 位列全市第K).</summary>
@@ -42,12 +41,11 @@ public sealed record BriefingTemplate
 
     public sealed record PeriodWords(string Ytd, string January, string Year);
     /// <summary>How a unit is written after a number: 9.39亿, 2474万美元; Scale converts (亿元 × 0.1 = billion).</summary>
-    public sealed record UnitWords(string Suffix, string Prefix = "", decimal Scale = 1m);
     public sealed record UpDown(string Up, string Down, string Flat);
     public sealed record ComputedGrowthWords(string Intro, string Up, string Down);
     public sealed record OfficialWords(Dictionary<string, string> Evaluations, string Grade, string Opening, Dictionary<string, string> Move, string None)
     {
-        /// <summary>等次 in the template's language (en: 二等 → "the second grade"); absent: as published.</summary>
+        /// <summary>等次 overrides for a custom template; absent: the unit catalogue's (seeds/i18n/units.json: 二等 → "Grade 2").</summary>
         public Dictionary<string, string> Grades { get; init; } = [];
     }
 

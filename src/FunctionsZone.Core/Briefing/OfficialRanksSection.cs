@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Domain;
 namespace FunctionsZone.Core.Briefing;
 
 /// <summary>
@@ -25,7 +26,7 @@ public static class OfficialRanksSection
                 var rank = BriefingText.Fill(pattern,
                     ("rank", c.Integer(o.Rank, BriefingData.OfficialFile, "rank", o.Evaluation)),
                     ("of", pattern.Contains("{of}") ? c.Integer(o.Of, BriefingData.OfficialFile, "rank", o.Evaluation) : null),
-                    ("grade", string.IsNullOrEmpty(o.Grade) ? "" : BriefingText.Fill(w.Grade, ("grade", w.Grades.GetValueOrDefault(o.Grade, o.Grade)))));
+                    ("grade", string.IsNullOrEmpty(o.Grade) ? "" : BriefingText.Fill(w.Grade, ("grade", w.Grades.GetValueOrDefault(o.Grade) ?? UnitCatalogue.Grade(o.Grade, c.T.Lang)))));
                 // A previous rank in another field (a partial list, a different scope) gives no move: the sentence says so.
                 if (o.Move is null && o.NotComparableZh is not null && w.Move.TryGetValue("notComparable", out var notComparable))
                     return rank + c.T.Clause + notComparable;

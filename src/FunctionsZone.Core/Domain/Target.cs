@@ -15,6 +15,8 @@ public sealed record Target
     public string? Source { get; init; }
     /// <summary>The target's Chinese name (targets.csv nameZh); a milestone such as guaibao_listing has no indicator to take one from.</summary>
     public string? NameZh { get; init; }
+    /// <summary>Its English name (targets.csv nameEn): English views show it; without one, the Chinese with a marker.</summary>
+    public string? NameEn { get; init; }
 
     /// <summary>
     /// What makes a target one of a zone's year: its indicator and its kind. 固投 may carry a growth target and an amount

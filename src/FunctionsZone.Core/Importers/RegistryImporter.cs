@@ -27,6 +27,7 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
             context.Findings.AddRange(Refused(e));
             return ImportOutcome.Of(new ImportCounts(0, 0, 0, 0));
         }
+        context.Findings.AddRange(WithoutEnglish(next));
         var counts = Counted(Part(current), Part(next));
         if (counts.Imported + counts.Updated == 0) return ImportOutcome.Of(counts);
         if (!context.Options.DryRun)
@@ -71,6 +72,15 @@ public sealed class RegistryImporter(InputKind kind, int runOrder) : IImporter
         InputKind.Groups => r.Groups.Select(g => (g.Id, Canonical(g))).ToList(),
         _ => r.Indicators.Select(i => (i.Code, Canonical(i))).ToList(),
     };
+
+    // Entries of this part with no nameEn, by their place in the file (entry n): reported, still imported.
+    private IEnumerable<Finding> WithoutEnglish(ZoneRegistry r) => (Kind switch
+    {
+        InputKind.Zones => r.Zones.Select(z => (z.NameZh, z.NameEn, Zone: (string?)z.Id, Indicator: (string?)null)),
+        InputKind.Groups => r.Groups.Select(g => (g.NameZh, g.NameEn, Zone: (string?)null, Indicator: (string?)null)),
+        _ => r.Indicators.Select(i => (i.NameZh, i.NameEn, Zone: (string?)null, Indicator: (string?)i.Code)),
+    }).Select((e, n) => (e, n)).Where(x => string.IsNullOrWhiteSpace(x.e.NameEn))
+      .Select(x => MissingEnglishName.Finding(x.n + 1, "nameEn", x.e.NameZh, x.e.Zone, x.e.Indicator));
 
     private static string Canonical<T>(T item) => JsonSerializer.Serialize(item, Json.Options);
 }

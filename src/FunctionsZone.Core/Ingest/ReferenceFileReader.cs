@@ -33,6 +33,7 @@ public static class ReferenceFileReader
             {
                 Zone = zone.Id, Indicator = indicator?.Code ?? f("indicator")!.Trim(), Year = year, Kind = kind, Value = value,
                 Unit = f("unit") ?? indicator?.Unit ?? "", Source = f("source"), NameZh = f("namezh") ?? f("name"),
+                NameEn = f("nameen"),
             };
             if (seen.TryGetValue((target.Zone, year, Target.KeyOf(target)), out var first))
             {
@@ -48,6 +49,8 @@ public static class ReferenceFileReader
                     MessageZh = $"第 {row} 行：目标「{f("indicator")}」不是已登记的指标，也没有中文名（nameZh 列），报表将只能显示其代码",
                     MessageEn = $"Row {row}: target '{f("indicator")}' is not a registered indicator and has no Chinese name (nameZh column); reports can show only its code",
                 });
+            if (indicator is null && f("nameen") is null)
+                findings.Add(MissingEnglishName.Finding(row, "nameEn", target.NameZh ?? target.Indicator));
         }
         return list;
     }

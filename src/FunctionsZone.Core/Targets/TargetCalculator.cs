@@ -82,11 +82,11 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
                 : seasonal is > 0 ? pa / (seasonal.Value / 100m) : pa * 12m / months
             : null;
         decimal? monthlyNeeded = target.Kind is TargetKind.Cumulative or TargetKind.Increment or TargetKind.Count or TargetKind.Level
-                                 && actual is { } na && monthsLeft > 0 ? Math.Max(0, target.Value - na) / monthsLeft : null;
+                                 && actual is { } na && monthsLeft > 0 ? PerMonth(Math.Max(0, target.Value - na) / monthsLeft, unit) : null;
         return new TargetProgress
         {
             Zone = target.Zone, Indicator = target.Indicator,
-            Name = target.NameZh ?? indicator?.NameZh ?? target.Indicator, NameEn = indicator?.NameEn ?? "",
+            Name = target.NameZh ?? indicator?.NameZh ?? target.Indicator, NameEn = target.NameEn ?? indicator?.NameEn ?? "",
             Year = target.Year, AsOf = asOf.ToString(), Kind = target.Kind.ToString().ToLowerInvariant(), Judgement = judgement,
             Target = target.Value, Unit = unit,
             Actual = actual, ActualBasis = basis,
@@ -122,6 +122,9 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
         target.Kind == TargetKind.Growth && indicator?.Kind == IndicatorKind.Stock;
 
     private static decimal RoundDistance(decimal d) => Math.Round(d, 2, MidpointRounding.AwayFromZero);
+
+    // 还需 of whole things (家, 个) is a whole number: 3 projects in 7 months is 1 a month, not 0.43.
+    private static decimal PerMonth(decimal need, string unit) => UnitCatalogue.IsCount(unit) ? Math.Ceiling(need) : need;
 
     /// <summary>Last year-end's level: December of last year, else last year's figure.</summary>
     private (decimal? Value, string? Period) BaselineOf(Target target, Period asOf)

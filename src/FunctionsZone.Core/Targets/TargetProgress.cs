@@ -63,6 +63,6 @@ public sealed record TargetProgress
     public decimal? Projection { get; init; }
     public decimal? ProjectedCompletion { get; init; }
     public int? MonthsLeft { get; init; }
-    /// <summary>(target − actual) ÷ months left: what each remaining month must add.</summary>
+    /// <summary>(target − actual) ÷ months left: what each remaining month must add; whole things (家, 个) rounded up.</summary>
     public decimal? MonthlyNeeded { get; init; }
 }

@@ -76,7 +76,7 @@ public sealed class TargetTruthTests
         Assert.Equal((25.0m, -16.7m, 0.6m, "behind", "must-accelerate"), (p.Completion!.Value, p.GapPoints!.Value, p.ProgressRatio!.Value, p.Status, p.ProgressClass));
         Assert.Equal((-6m, "家"), (p.DistanceToTarget!.Value, p.DistanceUnit));
         Assert.Equal(106.8m, p.Projection);               // 102 + 2 × 12 ÷ 5
-        Assert.Equal(0.86m, p.MonthlyNeeded);             // (110 − 104) ÷ 7
+        Assert.Equal(1m, p.MonthlyNeeded);                // (110 − 104) ÷ 7 = 0.86, a whole firm a month (issue 32 #2)
         // December of last year is the baseline when there is one: (104 − 100) ÷ (110 − 100) = 40%.
         set.Add(Obs("manufacturing_firms", Period.OfMonth(2021, 12), 100m));
         var q = new TargetCalculator(SeedData.Registry, set).Compute(T("manufacturing_firms", TargetKind.Level, 110), May);

@@ -73,8 +73,8 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
     public async Task Benchmarks_say_the_ratio_as_the_speech_does()
     {
         var text = string.Join("", (await BuildAsync()).Section("benchmark").Paragraphs);
-        Assert.Contains("2021年全区亩均税收为3.58万元，仅为邹城经济开发区（17.9万元）的五分之一", text);
-        Assert.Contains("2021年全区亩均投资强度为16.91万元，不足邹城经济开发区（52万元）的三分之一", text);
+        Assert.Contains("2021年全区亩均税收为3.58万元/亩，仅为邹城经济开发区（17.9万元/亩）的五分之一", text);
+        Assert.Contains("2021年全区亩均投资强度为16.91万元/亩，不足邹城经济开发区（52万元/亩）的三分之一", text);
         var en = string.Join("", (await BuildAsync("en")).Section("benchmark").Paragraphs);
         Assert.Contains("only one fifth of Zoucheng Economic Development Zone's", en);
         Assert.Contains("under one third of", en);
@@ -143,7 +143,7 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
             if (f.Value is { } v) Assert.True(file.Numbers.Contains(v), $"{f.Text} ({v}) is not in {f.File}");
             else Assert.Contains(f.Text, file.Text);
         }
-        Assert.Contains(b.Figures, f => f.Text == "2474万美元" || f.Text == "24.74 million USD");
+        Assert.Contains(b.Figures, f => f.Text == "2474万美元" || f.Text == "US$24.74 million");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 import { findGroup, link, type Context } from '../context';
-import { escapeHtml as h, num } from '../format';
+import { escapeHtml as h, unitLabel, unitText } from '../format';
 import { pick, t } from '../i18n';
 import type { Ranking } from '../types';
 import { indicatorName } from './zone';
@@ -27,6 +27,14 @@ function order(d: CityData, sortKey: string, descending: boolean): string[] {
   return descending ? [...ranked.reverse(), ...rest] : [...ranked, ...rest];
 }
 
+// Chinese and unscaled English figures sit under their unit's heading (9.39 under 亿元); a figure English scales says
+// its scale in the cell (939 million yuan, US$24.74 million).
+function cell(v: number | undefined, unit: string): string {
+  if (v === undefined) return '—';
+  const u = unitText(v, unit);
+  return `${u.prefix}${u.suffix}`.trim() !== unitLabel(unit) ? `${u.prefix}${u.figure}${u.suffix}` : u.figure;
+}
+
 export function renderCity(ctx: Context, main: HTMLElement, d: CityData) {
   const groupName = pick(ctx.groups.find(g => g.id === d.group)?.nameZh, ctx.groups.find(g => g.id === d.group)?.nameEn);
   let sortKey = ctx.params.get('sort') ?? d.rankings[0]?.indicator ?? '';
@@ -41,13 +49,13 @@ export function renderCity(ctx: Context, main: HTMLElement, d: CityData) {
       <thead><tr><th scope="col">${t('unit')}</th>${d.rankings.map(r => {
         const active = r.indicator === sortKey;
         return `<th scope="col" aria-sort="${active ? (reversed ? 'descending' : 'ascending') : 'none'}" data-indicator="${h(r.indicator)}">
-          <button type="button" class="sort" data-sort="${h(r.indicator)}" title="${h(t('sortBy', { name: indicatorName(ctx, r.indicator, r.indicatorName) }))}">${h(indicatorName(ctx, r.indicator, r.indicatorName))}<span class="u">${h(r.unit)}</span>${active ? (reversed ? ' ▼' : ' ▲') : ''}</button></th>`;
+          <button type="button" class="sort" data-sort="${h(r.indicator)}" title="${h(t('sortBy', { name: indicatorName(ctx, r.indicator, r.indicatorName) }))}">${h(indicatorName(ctx, r.indicator, r.indicatorName))}<span class="u">${h(unitLabel(r.unit))}</span>${active ? (reversed ? ' ▼' : ' ▲') : ''}</button></th>`;
       }).join('')}</tr></thead>
       <tbody>${rows.map(z => `<tr data-zone="${h(z)}"${z === ctx.config.homeZone ? ' class="home"' : ''}><th scope="row"><a href="${link(ctx, { zone: z })}">${h(names.get(z) ?? z)}</a></th>${d.rankings.map(r => {
         const e = r.entries.find(x => x.zone === z);
         if (!e || e.rank === undefined) return `<td class="num na">—</td>`;
         const heat = e.of && e.of > 1 ? (e.rank - 1) / (e.of - 1) : 0;
-        return `<td class="num" style="--heat:${heat.toFixed(3)}" data-rank="${e.rank}"><span class="v">${num(e.value)}</span> <span class="r">${e.rank}/${e.of}</span></td>`;
+        return `<td class="num" style="--heat:${heat.toFixed(3)}" data-rank="${e.rank}"><span class="v">${h(cell(e.value, r.unit))}</span> <span class="r">${e.rank}/${e.of}</span></td>`;
       }).join('')}</tr>`).join('')}</tbody></table>`;
     wrap.querySelectorAll<HTMLButtonElement>('button.sort').forEach(b => b.addEventListener('click', () => {
       if (b.dataset.sort === sortKey) reversed = !reversed; else { sortKey = b.dataset.sort!; reversed = false; }

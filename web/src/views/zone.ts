@@ -1,6 +1,6 @@
 import { chart, statusColour, dark } from '../charts';
 import { findZone, link, type Context } from '../context';
-import { escapeHtml as h, moveArrow, moveText, num, points, ratioText, signed, unitLabel, withUnit } from '../format';
+import { escapeHtml as h, gradeText, moveArrow, moveText, num, points, ratioText, signed, statusText, unitLabel, unitText, withUnit } from '../format';
 import { getLang, pick, t, type Key } from '../i18n';
 import type { Composite, OfficialRank, PageRanking, Target, WeakPoint, Zone, ZonePage } from '../types';
 import { paths } from '../paths';
@@ -141,10 +141,17 @@ function card(ctx: Context, d: ZoneData, r: PageRanking): string {
   const illustrative = e.source === 'illustrative' ? `<p class="illustrative">${t('illustrative')}</p>` : '';
   return `<article class="card" data-indicator="${h(r.indicator)}" aria-labelledby="card-${h(r.indicator)}">
     <h3 id="card-${h(r.indicator)}">${h(indicatorName(ctx, r.indicator, r.indicatorName))}</h3>
-    <p class="value"><span class="figure">${h(num(e.value))}</span><span class="unit">${h(r.unit === '%' ? '%' : unitLabel(r.unit))}</span></p>
+    <p class="value">${figure(e.value, r.unit)}</p>
     <p class="rank"><span class="ord">${t('rankOrdinal', { rank: e.rank ?? '—' })}</span> <span class="of">${e.rank ?? '—'}/${e.of ?? '—'}</span> ${moveHtml}</p>
     ${gapHtml}${growthHtml}${illustrative}
   </article>`;
+}
+
+/** A card's figure and unit apart, in the reader's language: 9.39 | 亿元, or 939 | million yuan, US$24.74 | million. */
+function figure(v: number | undefined, unit: string): string {
+  if (v === undefined || v === null) return `<span class="figure">—</span><span class="unit">${h(unitLabel(unit))}</span>`;
+  const u = unitText(v, unit);
+  return `<span class="figure">${h(u.prefix + u.figure)}</span><span class="unit">${h(u.suffix.trim())}</span>`;
 }
 
 const evaluations = ['national', 'provincial', 'city'] as const;
@@ -152,7 +159,7 @@ const evaluations = ['national', 'provincial', 'city'] as const;
 function officialTable(d: ZoneData): string {
   if (!d.official.length) return `<p>${t('noData')}</p>`;
   const rows = evaluations.flatMap(ev => d.official.filter(o => o.evaluation === ev).sort((a, b) => a.year - b.year).map(o =>
-    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move !== undefined ? moveArrow(o.move) : o.notComparableZh ? `<span title="${h(pick(o.notComparableZh, o.notComparableEn))}">${t('notComparable')}</span>` : '—'}</td><td>${h(o.grade ?? '—')}</td></tr>`));
+    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move !== undefined ? moveArrow(o.move) : o.notComparableZh ? `<span title="${h(pick(o.notComparableZh, o.notComparableEn))}">${t('notComparable')}</span>` : '—'}</td><td>${h(gradeText(o.grade))}</td></tr>`));
   return `<table id="tbl-official" class="data compact"><caption class="sr">${t('officialRanks')}</caption>
     <thead><tr><th scope="col">${t('officialRanks')}</th><th scope="col">${t('year')}</th><th scope="col">${t('rank')}/${t('fieldSize')}</th><th scope="col">${t('move')}</th><th scope="col">${t('grade')}</th></tr></thead>
     <tbody>${rows.join('')}</tbody></table>`;
@@ -210,7 +217,7 @@ export function targetsTable(ctx: Context, targets: Target[]): string {
       <td class="num">${h(withUnit(x.target, x.unit))}</td><td class="num">${h(x.actual == null ? '—' : (x.kind === 'growth' || x.unit === '%' ? withUnit(x.actual, '%') : withUnit(x.actual, x.unit)))}</td>
       <td class="num">${x.completion == null ? '—' : num(x.completion, 1) + '%'}</td>
       <td class="num">${x.gapPoints == null ? '—' : h(points(x.gapPoints))}</td>
-      <td><span class="status" style="--c:${statusColour[x.status] ?? '#868e96'}">${h(t(`status_${x.status}` as Key) || x.status)}</span></td>
+      <td><span class="status" style="--c:${statusColour[x.status] ?? '#868e96'}">${h(statusText(x.status))}</span></td>
       <td class="num">${x.projection == null ? '—' : h(withUnit(x.projection, x.unit))}</td>
       <td class="num">${x.monthlyNeeded == null ? '—' : h(withUnit(x.monthlyNeeded, x.unit))}</td></tr>`).join('')}</tbody></table>`;
 }
