@@ -85,7 +85,7 @@ public static class BriefingDocx
                 new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18, Space = 4, Color = Red }),
                 new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth }),
                 new SpacingBetweenLines { Before = "0", After = "360" }),
-            new Run(new RunProperties(new FontSize { Val = "28" }),
+            new Run(new RunProperties(new FontSize { Val = "24" }),
                 new Text(whole(m.Issuer)) { Space = SpaceProcessingModeValues.Preserve }, new TabChar(),
                 new Text(whole(m.Date)) { Space = SpaceProcessingModeValues.Preserve }));
     }
@@ -114,7 +114,8 @@ public static class BriefingDocx
                 new TopBorder { Val = BorderValues.Single, Size = border }, new LeftBorder { Val = BorderValues.Single, Size = border },
                 new BottomBorder { Val = BorderValues.Single, Size = border }, new RightBorder { Val = BorderValues.Single, Size = border },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = border }, new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
-        var widths = new[] { 3200, 1700, 1300, 1500, 1300 };
+        // Value cells are unbreakable figures: wide enough for "14.725 billion yuan" in the table's 10 pt.
+        var widths = new[] { 2900, 2300, 1200, 1300, 1300 };
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
         table.Append(Row(t.Header, widths, header: true));
         // A value cell is one figure: kept whole, as the figures of the prose are.
@@ -131,6 +132,7 @@ public static class BriefingDocx
         {
             var rp = new RunProperties();
             if (header) rp.Append(new Bold());
+            rp.Append(new FontSize { Val = "20" });
             var para = new Paragraph(
                 new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" }, new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }),
                 new Run(rp, new Text(cells[i]) { Space = SpaceProcessingModeValues.Preserve }));
@@ -175,7 +177,9 @@ public static class BriefingDocx
         var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(), new FontSize { Val = "24" },
-                    new Languages { Val = lang == "zh" ? "zh-CN" : "en-GB", EastAsia = "zh-CN" })),
+                    // w:lang is the language of Latin-script text (digits, 9.5%): English, so a word processor breaks no
+                    // number inside; a Chinese one lets LibreOffice break between digits (6|4.8%). Chinese text is eastAsia.
+                    new Languages { Val = "en-GB", EastAsia = "zh-CN" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
             Style("Normal", "Normal", null, null, null, isDefault: true),
             Style("Title", "Title", 40, true, JustificationValues.Center),

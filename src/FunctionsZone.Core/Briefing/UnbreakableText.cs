@@ -39,9 +39,9 @@ public static partial class UnbreakableText
         return Hyphens(text);
     }
 
-    /// <summary>The figures worth joining, longest first: those with a space, a hyphen or a character after which a line may break.</summary>
+    /// <summary>The figures (not names with digits, which wrap as words do) worth joining, longest first: those with a space, a hyphen or a character after which a line may break.</summary>
     public static IReadOnlyList<string> Figures(Briefing b) =>
-        b.Figures.Select(f => f.Text).Where(t => t.Length > 1 && Join(t) != t).Distinct().OrderByDescending(t => t.Length).ToList();
+        b.Figures.Where(f => f.Basis != "name").Select(f => f.Text).Where(t => t.Length > 1 && Join(t) != t).Distinct().OrderByDescending(t => t.Length).ToList();
 
     /// <summary>The text a reader sees: the joiners removed, the no-break characters as plain ones.</summary>
     public static string Plain(string text) =>
@@ -50,7 +50,8 @@ public static partial class UnbreakableText
     private static bool NeedsJoiner(char a, char b) =>
         !char.IsWhiteSpace(a) && !char.IsWhiteSpace(b) && !(IsLatin(a) && IsLatin(b));
 
-    private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '%' or '$';
+    // A digit before % is a boundary LibreOffice may break at (10.2|%) in Chinese text: joined too.
+    private static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '$';
 
     private static string Hyphens(string text) => HyphenBeforeDigit().Replace(text, NoBreakHyphen.ToString());
 
