@@ -29,8 +29,9 @@ public static class BriefingMarkdown
         var w = new StringBuilder();
         // Every text is escaped: titles and paragraphs carry names users imported (issue 31).
         var m = b.Masthead;
-        w.Append("**").Append(MarkdownText.Inline(m.Name)).Append("**  \n").Append(MarkdownText.Inline(m.Issue)).Append("  \n")
-            .Append(MarkdownText.Inline(m.Issuer)).Append(Gap).Append(MarkdownText.Inline(m.Date)).Append("\n\n---\n\n");
+        // Each line after a hard break may start a list ("1. ", "- "): escaped as a block's start.
+        w.Append("**").Append(MarkdownText.Inline(m.Name)).Append("**  \n").Append(MarkdownText.Block(m.Issue)).Append("  \n")
+            .Append(MarkdownText.Block(m.Issuer)).Append(Gap).Append(MarkdownText.Inline(m.Date)).Append("\n\n---\n\n");
         w.Append("# ").Append(MarkdownText.Inline(b.Title)).Append("\n\n").Append(MarkdownText.Block(b.DateLine)).Append("\n\n");
         foreach (var s in b.Sections)
         {
