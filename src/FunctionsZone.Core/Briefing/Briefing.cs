@@ -10,6 +10,8 @@ public sealed record Briefing
     public required string Zone { get; init; }
     public required string ZoneName { get; init; }
     public required string Period { get; init; }
+    /// <summary>报头: 简报名称, 期号, 编发单位, 日期 — above the title.</summary>
+    public required BriefingMasthead Masthead { get; init; }
     public required string Title { get; init; }
     public required string DateLine { get; init; }
     public required string SnapshotVersion { get; init; }

@@ -10,16 +10,17 @@ public static class BriefingBuilder
     public static readonly IReadOnlyList<string> DefaultPeers = ["zoucheng-edz"];
 
     public static async Task<Briefing> BuildAsync(SnapshotReader reader, string zone, string period, BriefingTemplate template,
-        IReadOnlyList<string>? benchmarkPeers = null, CancellationToken ct = default)
+        IReadOnlyList<string>? benchmarkPeers = null, MastheadSettings? masthead = null, CancellationToken ct = default)
     {
         var data = await BriefingData.LoadAsync(reader, zone, period, benchmarkPeers ?? DefaultPeers, ct);
-        return Build(data, template);
+        return Build(data, template, masthead);
     }
 
-    public static Briefing Build(BriefingData data, BriefingTemplate t)
+    public static Briefing Build(BriefingData data, BriefingTemplate t, MastheadSettings? masthead = null)
     {
         var c = new BriefingContext(data, t);
-        var periodName = c.Fill(c.Month == 1 ? t.PeriodName.January : t.PeriodName.Ytd);
+        var head = MastheadWriter.Build(c, masthead ?? new MastheadSettings());
+        var periodName = c.PeriodName();
         var title = BriefingText.Fill(t.Title, ("zone", c.Name(data.Zone)), ("periodName", periodName));
         var dateLine = c.Fill(t.DateLine, ("version", c.Figures.Add(data.Latest.Version, null, SnapshotLayout.ManifestFile, "version")));
         // The data note is written last: it describes the figures the other sections stated.
@@ -35,7 +36,7 @@ public static class BriefingBuilder
         return new Briefing
         {
             Lang = t.Lang, Zone = data.Zone.Id, ZoneName = c.Name(data.Zone), Period = data.Period.ToString(),
-            Title = title, DateLine = dateLine, SnapshotVersion = data.Latest.Version,
+            Masthead = head, Title = title, DateLine = dateLine, SnapshotVersion = data.Latest.Version,
             Sections = sections, Table = table, RankChart = ranks, TargetChart = targets,
             TimeProgress = data.Targets.FirstOrDefault(x => x.Year == data.Period.Year)?.TimeProgress,
             Figures = c.Figures.All,

@@ -25,6 +25,9 @@ public sealed class BriefingContext(BriefingData data, BriefingTemplate template
         return BriefingText.Fill(pattern, common.ToArray());
     }
 
+    /// <summary>The period as the title names it: 2022年1-5月 / January–May 2022.</summary>
+    public string PeriodName() => Fill(Month == 1 ? T.PeriodName.January : T.PeriodName.Ytd);
+
     /// <summary>A part of the period, traced to the manifest's period list.</summary>
     public string Period(string text) => Figures.Add(text, decimal.Parse(text), SnapshotLayout.ManifestFile, "period");
 

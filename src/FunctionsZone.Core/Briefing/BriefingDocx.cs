@@ -9,14 +9,19 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace FunctionsZone.Core.Briefing;
 
 /// <summary>
-/// The briefing as a Word document (Open XML SDK): title, date line, the sections as headings and paragraphs, the
+/// The briefing as a Word document (Open XML SDK): the masthead (报头: name in red, 期号, 编发单位 and date, a red
+/// rule), title, date line, the sections as headings and paragraphs, the
 /// month's indicator table after 主要指标, and the two charts as PNG images. The bytes depend only on the briefing:
-/// no timestamps, fixed part names and ids, so an unchanged month publishes the same file.
+/// no timestamps, fixed part names and ids, so an unchanged month publishes the same file. Every figure is written
+/// with no-break characters (<see cref="UnbreakableText"/>) so a word processor never splits a number from its unit.
 /// </summary>
 public static class BriefingDocx
 {
     private const string EastAsianFont = "SimSun";
     private const long EmuPerPixel = 9525;
+    private const string Red = "C00000";
+    /// <summary>A4 width less the margins, in twips: where the masthead's date stands right-aligned.</summary>
+    private const int TextWidth = 11906 - 2 * 1440;
 
     public static byte[] Render(Briefing b, byte[]? rankChart = null, byte[]? targetChart = null)
     {
@@ -30,19 +35,22 @@ public static class BriefingDocx
             doc.ChangeIdOfPart(main, "rIdMain");
             AddStyles(main, b.Lang);
             var body = new Body();
-            body.Append(Para(b.Title, "Title"));
-            body.Append(Para(b.DateLine, "Subtitle"));
+            var figures = UnbreakableText.Figures(b);
+            string Whole(string text) => UnbreakableText.Apply(text, figures);
+            body.Append(Masthead(b.Masthead, Whole));
+            body.Append(Para(Whole(b.Title), "Title"));
+            body.Append(Para(Whole(b.DateLine), "Subtitle"));
             var imageId = 0;
             foreach (var s in b.Sections)
             {
                 body.Append(Para(s.Heading, "Heading1"));
-                foreach (var p in s.Paragraphs) body.Append(Para(p, null));
+                foreach (var p in s.Paragraphs) body.Append(Para(Whole(p), null));
                 if (s.Key == "main")
                 {
                     if (b.Table.Rows.Count > 0)
                     {
                         body.Append(Para(b.Captions["table"], "Caption"));
-                        body.Append(Table(b.Table));
+                        body.Append(Table(b.Table, Whole));
                     }
                     if (rankChart is not null) body.Append(Image(main, rankChart, ++imageId, b.Captions["rankChart"]), Para(b.Captions["rankChart"], "Caption"));
                 }
@@ -56,6 +64,30 @@ public static class BriefingDocx
             AddCoreProperties(doc, b);
         }
         return Normalise(ms.ToArray());
+    }
+
+    /// <summary>报头 as 简报 are printed: the name large in red, 期号 below it, 编发单位 left and 日期 right above a red rule.</summary>
+    private static IEnumerable<Paragraph> Masthead(BriefingMasthead m, Func<string, string> whole)
+    {
+        Paragraph Centred(string text, int halfPoints, bool bold, string? color, string after)
+        {
+            var rp = new RunProperties();
+            if (bold) rp.Append(new Bold());
+            if (color is not null) rp.Append(new Color { Val = color });
+            rp.Append(new FontSize { Val = halfPoints.ToString() });
+            return new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Before = "0", After = after }, new Justification { Val = JustificationValues.Center }),
+                new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        }
+        yield return Centred(m.Name, 72, true, Red, "120");
+        yield return Centred(whole(m.Issue), 32, false, null, "240");
+        yield return new Paragraph(
+            new ParagraphProperties(
+                new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 18, Space = 4, Color = Red }),
+                new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth }),
+                new SpacingBetweenLines { Before = "0", After = "360" }),
+            new Run(new RunProperties(new FontSize { Val = "24" }),
+                new Text(whole(m.Issuer)) { Space = SpaceProcessingModeValues.Preserve }, new TabChar(),
+                new Text(whole(m.Date)) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
     private static Paragraph Para(string text, string? style)
@@ -73,7 +105,7 @@ public static class BriefingDocx
         return p;
     }
 
-    private static Table Table(BriefingTable t)
+    private static Table Table(BriefingTable t, Func<string, string> whole)
     {
         var border = (uint)4;
         var table = new Table(new TableProperties(
@@ -82,10 +114,13 @@ public static class BriefingDocx
                 new TopBorder { Val = BorderValues.Single, Size = border }, new LeftBorder { Val = BorderValues.Single, Size = border },
                 new BottomBorder { Val = BorderValues.Single, Size = border }, new RightBorder { Val = BorderValues.Single, Size = border },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = border }, new InsideVerticalBorder { Val = BorderValues.Single, Size = border })));
-        var widths = new[] { 3200, 1700, 1300, 1500, 1300 };
+        // Value cells are unbreakable figures: wide enough for "14.725 billion yuan" in the table's 10 pt.
+        var widths = new[] { 2900, 2300, 1200, 1300, 1300 };
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString() })));
         table.Append(Row(t.Header, widths, header: true));
-        foreach (var r in t.Rows) table.Append(Row([r.Name, r.Value, r.Growth, r.Rank, r.Move], widths, header: false));
+        // A value cell is one figure: kept whole, as the figures of the prose are.
+        foreach (var r in t.Rows)
+            table.Append(Row([whole(r.Name), .. new[] { r.Value, r.Growth, r.Rank, r.Move }.Select(UnbreakableText.Join)], widths, header: false));
         return table;
     }
 
@@ -97,6 +132,7 @@ public static class BriefingDocx
         {
             var rp = new RunProperties();
             if (header) rp.Append(new Bold());
+            rp.Append(new FontSize { Val = "20" });
             var para = new Paragraph(
                 new ParagraphProperties(new SpacingBetweenLines { Before = "40", After = "40" }, new Justification { Val = i == 0 ? JustificationValues.Left : JustificationValues.Right }),
                 new Run(rp, new Text(cells[i]) { Space = SpaceProcessingModeValues.Preserve }));
@@ -141,7 +177,9 @@ public static class BriefingDocx
         var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(Fonts(), new FontSize { Val = "24" },
-                    new Languages { Val = lang == "zh" ? "zh-CN" : "en-GB", EastAsia = "zh-CN" })),
+                    // w:lang is the language of Latin-script text (digits, 9.5%): English, so a word processor breaks no
+                    // number inside; a Chinese one lets LibreOffice break between digits (6|4.8%). Chinese text is eastAsia.
+                    new Languages { Val = "en-GB", EastAsia = "zh-CN" })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "360", LineRule = LineSpacingRuleValues.Auto }))),
             Style("Normal", "Normal", null, null, null, isDefault: true),
             Style("Title", "Title", 40, true, JustificationValues.Center),

@@ -48,7 +48,7 @@ public sealed class BriefingPublisher(BriefingOptions options)
         foreach (var zone in zones)
         {
             var data = await BriefingData.LoadAsync(reader, zone, period, options.Peers, ct);
-            var b = BriefingBuilder.Build(data, template);
+            var b = BriefingBuilder.Build(data, template, options.Masthead(published: true));
             var stem = SnapshotLayout.ZoneStem(period, zone);
             if (formats.Contains("md")) await emit(stem + MarkdownSuffix, BriefingRendering.Render(b, "md"));
             if (formats.Contains("docx")) await emit(stem + DocxSuffix, BriefingRendering.Render(b, "docx"));

@@ -6,7 +6,7 @@ namespace FunctionsZone.Core.Briefing;
 public sealed class BriefingService(SnapshotReader reader, BriefingOptions options)
 {
     public Task<Briefing> BuildAsync(string zone, string period, string? lang, CancellationToken ct = default) =>
-        BriefingBuilder.BuildAsync(reader, zone, period, Template(lang), options.Peers, ct);
+        BriefingBuilder.BuildAsync(reader, zone, period, Template(lang), options.Peers, options.Masthead(), ct);
 
     public BriefingTemplate Template(string? lang) =>
         BriefingTemplate.Load(string.IsNullOrWhiteSpace(lang) ? "zh" : lang, string.IsNullOrWhiteSpace(options.BriefingTemplates) ? null : options.BriefingTemplates);

@@ -16,6 +16,8 @@ public sealed record BriefingTemplate
     public required string MonthOnly { get; init; }
     public IReadOnlyList<string> MonthNames { get; init; } = [];
     public required string DateLine { get; init; }
+    /// <summary>报头: the masthead's words; a template folder's file without it takes the built-in one.</summary>
+    public MastheadWords? Masthead { get; init; }
     public required Dictionary<string, string> Headings { get; init; }
     public required Dictionary<string, string> Table { get; init; }
     public required string Points { get; init; }
@@ -40,6 +42,8 @@ public sealed record BriefingTemplate
     public required Dictionary<string, string> Note { get; init; }
 
     public sealed record PeriodWords(string Ytd, string January, string Year);
+    /// <summary>报头: 简报名称, 期号 ({year}, {issue}), 编发单位 ({zone}), 日期 ({year} {month} {day} {monthName}).</summary>
+    public sealed record MastheadWords(string Name, string Issue, string Issuer, string Date);
     /// <summary>How a unit is written after a number: 9.39亿, 2474万美元; Scale converts (亿元 × 0.1 = billion).</summary>
     public sealed record UpDown(string Up, string Down, string Flat);
     public sealed record ComputedGrowthWords(string Intro, string Up, string Down);
@@ -81,8 +85,14 @@ public sealed record BriefingTemplate
         if (folder is not null && File.Exists(Path.Combine(folder, $"{l}.json")))
         {
             var path = Path.Combine(folder, $"{l}.json");
-            return Parse(File.ReadAllBytes(path), path);
+            var custom = Parse(File.ReadAllBytes(path), path);
+            return custom.Masthead is null ? custom with { Masthead = BuiltIn(l).Masthead } : custom;
         }
+        return BuiltIn(l);
+    }
+
+    private static BriefingTemplate BuiltIn(string l)
+    {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"briefing/{l}.json")!;
         using var ms = new MemoryStream();
         stream.CopyTo(ms);

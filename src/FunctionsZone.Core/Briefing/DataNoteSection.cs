@@ -2,8 +2,9 @@ using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Core.Briefing;
 
 /// <summary>
-/// 数据说明: where every figure came from — the snapshot version and its files, which stated figures are the
-/// speech's, derived, illustrative (made up) or computed by us, and what the ranks are ranked among.
+/// 数据说明, in words: when the figures were published and which periods they cover, which stated figures are the
+/// speech's, derived, illustrative (made up) or computed by us, and what the ranks are ranked among. No file paths:
+/// the file of every figure is in the figure log (--format json).
 /// Written last, from the figures the other sections logged.
 /// </summary>
 public static class DataNoteSection
@@ -13,12 +14,10 @@ public static class DataNoteSection
         var w = c.T.Note;
         var d = c.Data;
         var figures = c.Figures.All.ToList();
-        var files = figures.Select(f => f.File).Where(f => f != SnapshotLayout.ManifestFile).Distinct().Order(StringComparer.Ordinal).ToList();
-        var paragraphs = new List<string>
-        {
-            BriefingText.Fill(w["sources"], ("version", c.Figures.Add(d.Latest.Version, null, SnapshotLayout.ManifestFile, "version")),
-                ("files", string.Join(c.T.ListSeparator, files.Select(f => c.Figures.Add(f, null, SnapshotLayout.ManifestFile, "file"))))),
-        };
+        // In words for the reader: when the figures were published and which periods they are; the files each figure
+        // was read from stay in the JSON output's figure log.
+        var paragraphs = new List<string> { BriefingText.Fill(w["sources"], ("date", MastheadWriter.Date(c))) };
+        if (Periods(c) is { Length: > 0 } periods) paragraphs.Add(BriefingText.Fill(w["periods"], ("periods", periods)));
         string Names(Func<BriefingFigure, bool> which) => string.Join(c.T.ListSeparator,
             figures.Where(f => f.Label is not null && which(f)).Select(f => Label(c, f.Label!)).Distinct());
         foreach (var (key, source) in new[] { ("speech", "speech"), ("speechDerived", "speech-derived"), ("derived", "derived") })
@@ -34,6 +33,24 @@ public static class DataNoteSection
             paragraphs.Add(BriefingText.Fill(w["ranks"], ("group", c.Name(city.NameZh, Unbracketed(city.NameEn), SnapshotLayout.Groups)),
                 ("of", c.Integer(n, d.RankingsFile, "rank"))));
         return new BriefingSection("note", c.T.Heading("note"), paragraphs);
+    }
+
+    /// <summary>数据期间: the month's cumulative figures, and the years of the evaluation ranks, targets and 亩均 figures stated.</summary>
+    private static string Periods(BriefingContext c)
+    {
+        var w = c.T.Note;
+        var d = c.Data;
+        var parts = new List<string>();
+        void Add(string key, params (string, string?)[] values)
+        {
+            if (w.TryGetValue(key, out var pattern)) parts.Add(BriefingText.Fill(pattern, values));
+        }
+        Add("periodMain", ("periodName", c.PeriodName()));
+        if (d.Official.Where(o => o.Year <= d.Period.Year).Select(o => (int?)o.Year).Max() is { } official)
+            Add("periodOfficial", ("year", c.Integer(official, BriefingData.OfficialFile, "period")));
+        if (d.Targets.Any(t => t.Year == d.Period.Year)) Add("periodTargets", ("year", c.Period(d.Period.Year.ToString())));
+        if (d.PerMuYear is { } perMu) Add("periodPerMu", ("year", c.Integer(int.Parse(perMu), SnapshotLayout.ManifestFile, "period")));
+        return string.Join(c.T.ItemSeparator, parts);
     }
 
     /// <summary>"Liaocheng city (11 county-level units)" → "Liaocheng city": the count is stated, traced, on its own.</summary>

@@ -47,6 +47,8 @@ public sealed class MarkdownTextTests
 
     private static Core.Briefing.Briefing Briefing(string name) => new()
     {
+        // The masthead's 编发单位 carries the zone's name too (issue 32): escaped like the title.
+        Masthead = new BriefingMasthead("经济运行简报", "2022年第5期", name + "统计局", "2022年6月15日"),
         Lang = "zh", Zone = "z", ZoneName = name, Period = "2022-05", Title = name + "经济运行简报", DateLine = "2022年6月", SnapshotVersion = "v",
         Sections = [new BriefingSection("main", "主要指标", [name + "规上工业增加值增长9.5%。"])],
         Table = new BriefingTable(["指标", "数值", "增速", "排名", "变动"], [new BriefingRow("x", name, "9.5%", "12.3*", "4/11", "↑2")]),

@@ -50,7 +50,9 @@ public sealed class BriefingHttpTests(SeededStorage seeded) : IClassFixture<Seed
     {
         var md = await _host.Client.GetAsync("/api/briefing?zone=lc-etdz&period=2022-05&format=md&lang=en");
         Assert.Equal("text/markdown; charset=utf-8", md.Content.Headers.ContentType!.ToString());
-        Assert.StartsWith("# Liaocheng Economic and Technological Development Zone: economic briefing, January–May 2022", await md.Content.ReadAsStringAsync());
+        var text = await md.Content.ReadAsStringAsync();
+        Assert.StartsWith("**Economic Briefing**", text); // the masthead, then the title
+        Assert.Contains("\n# Liaocheng Economic and Technological Development Zone: economic briefing, January–May 2022\n", text);
 
         var docx = await _host.Client.GetAsync("/api/briefing?zone=lc-etdz&period=2022-05&format=docx");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);

@@ -73,11 +73,14 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
     public async Task Benchmarks_say_the_ratio_as_the_speech_does()
     {
         var text = string.Join("", (await BuildAsync()).Section("benchmark").Paragraphs);
+        // 亩均 figures carry their whole unit, 万元/亩 (issue 32).
         Assert.Contains("2021年全区亩均税收为3.58万元/亩，仅为邹城经济开发区（17.9万元/亩）的五分之一", text);
         Assert.Contains("2021年全区亩均投资强度为16.91万元/亩，不足邹城经济开发区（52万元/亩）的三分之一", text);
         var en = string.Join("", (await BuildAsync("en")).Section("benchmark").Paragraphs);
         Assert.Contains("only one fifth of Zoucheng Economic Development Zone's", en);
         Assert.Contains("under one third of", en);
+        Assert.Contains("per mu of land was 169.1 thousand yuan per mu", en);
+        Assert.Contains("(520 thousand yuan per mu)", en);
     }
 
     [Fact]
@@ -140,7 +143,16 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
                     .Select(m => decimal.TryParse(m.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (decimal?)d : null)
                     .OfType<decimal>().ToHashSet());
             }
-            if (f.Value is { } v) Assert.True(file.Numbers.Contains(v), $"{f.Text} ({v}) is not in {f.File}");
+            if (f.Basis == "setting") continue; // configured, not read from the snapshot (none by default)
+            if (f.Basis == "date")
+            {
+                // The masthead's date: the manifest's creation day in Beijing time (en writes the month as a word).
+                var day = PublishDay(await S.Cli.Reader().LatestAsync());
+                var numbers = Numbers().Matches(f.Text).Select(m => int.Parse(m.Value)).ToHashSet();
+                Assert.Subset(new HashSet<int> { day.Year, day.Month, day.Day }, numbers);
+                Assert.Contains(day.Year, numbers);
+            }
+            else if (f.Value is { } v) Assert.True(file.Numbers.Contains(v), $"{f.Text} ({v}) is not in {f.File}");
             else Assert.Contains(f.Text, file.Text);
         }
         Assert.Contains(b.Figures, f => f.Text == "2474万美元" || f.Text == "US$24.74 million");
@@ -157,10 +169,10 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
         var body = doc.MainDocumentPart!.Document!.Body!;
         var headings = body.Elements<Paragraph>().Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
         Assert.Equal(b.Sections.Select(s => s.Heading), headings);
-        Assert.Equal(b.Title, body.Elements<Paragraph>().First().InnerText);
+        Assert.Equal(b.Title, UnbreakableText.Plain(body.Elements<Paragraph>().First(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Title").InnerText));
         var table = body.Elements<Table>().Single();
         Assert.Equal(b.Table.Rows.Count + 1, table.Elements<TableRow>().Count());
-        Assert.Contains(table.Elements<TableRow>(), r => r.InnerText.Contains("规上工业增加值增速") && r.InnerText.Contains("4/11"));
+        Assert.Contains(table.Elements<TableRow>(), r => r.InnerText.Contains("规上工业增加值增速") && UnbreakableText.Plain(r.InnerText).Contains("4/11"));
         Assert.Equal(2, doc.MainDocumentPart.ImageParts.Count());
         foreach (var image in doc.MainDocumentPart.ImageParts)
         {
@@ -169,7 +181,7 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
             s.ReadExactly(head);
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, head); // PNG
         }
-        Assert.Contains(body.Descendants<Text>(), t => t.Text.Contains("1-5月份，全区规上工业增加值同比增长9.5%"));
+        Assert.Contains(body.Descendants<Text>(), t => UnbreakableText.Plain(t.Text).Contains("1-5月份，全区规上工业增加值同比增长9.5%"));
         // The same briefing gives the same bytes: an unchanged month republishes nothing.
         Assert.Equal(bytes, BriefingDocx.Render(await BuildAsync()));
     }
@@ -193,25 +205,6 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
         Assert.True(BriefingCharts.HasCjkFont, "no CJK font: apt-get install fonts-wqy-microhei");
 
     [Fact]
-    public async Task LibreOffice_converts_the_document_to_pdf_where_it_is_installed()
-    {
-        var soffice = new[] { "/usr/bin/soffice", "/usr/bin/libreoffice" }.FirstOrDefault(File.Exists);
-        if (soffice is null) return; // CI need not have LibreOffice; the validator test above always runs.
-        var dir = Directory.CreateTempSubdirectory("fz-briefing-");
-        var docx = Path.Combine(dir.FullName, "b.docx");
-        await File.WriteAllBytesAsync(docx, BriefingDocx.Render(await BuildAsync()));
-        var psi = new ProcessStartInfo(soffice, ["--headless", $"-env:UserInstallation=file://{dir.FullName}/profile", "--convert-to", "pdf", "--outdir", dir.FullName, docx])
-        { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await p.WaitForExitAsync(cts.Token);
-        var pdf = Path.Combine(dir.FullName, "b.pdf");
-        Assert.True(File.Exists(pdf), await p.StandardError.ReadToEndAsync());
-        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(File.ReadAllBytes(pdf), 0, 4));
-        dir.Delete(recursive: true);
-    }
-
-    [Fact]
     public async Task Fz_briefing_prints_the_paragraph_and_writes_md_json_and_docx()
     {
         var (exit, text) = await S.FzAsync("briefing", "--zone", "聊城经开区", "--period", "2022-05");
@@ -220,7 +213,8 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
         Assert.Contains("一、主要指标", text);
 
         var (_, md) = await S.FzAsync("briefing", "--zone", "lc-etdz", "--period", "2022-05", "--format", "md");
-        Assert.StartsWith("# 聊城经济技术开发区2022年1-5月经济运行简报", md);
+        Assert.StartsWith("**经济运行简报**", md);
+        Assert.Contains("\n# 聊城经济技术开发区2022年1-5月经济运行简报\n", md);
         Assert.Contains("| 规上工业增加值增速 | 9.5% | — | 4/11 | ↑2 |", md);
 
         var (_, en) = await S.FzAsync("briefing", "--zone", "lc-etdz", "--period", "2022-05", "--lang", "en", "--json");
