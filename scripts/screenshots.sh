@@ -12,7 +12,7 @@ cd "$FZ_ROOT"
 for tool in /usr/bin/chromium soffice pdftoppm; do
   command -v "$tool" >/dev/null || { echo "screenshots.sh: $tool is missing (Debian: chromium, libreoffice-writer-nogui, poppler-utils)" >&2; exit 1; }
 done
-fc-list | grep -qi "WenQuanYi Micro Hei" || { echo "screenshots.sh: fonts-wqy-microhei is missing" >&2; exit 1; }
+fc-list | grep -i "WenQuanYi Micro Hei" >/dev/null || { echo "screenshots.sh: fonts-wqy-microhei is missing" >&2; exit 1; }
 
 # Pictures of this run only: an old picture no test takes any more shows up as missing from the manifest.
 rm -f docs/portal/screenshots.json
