@@ -10,6 +10,7 @@ using FunctionsZone.Storage.Observations;
 using FunctionsZone.Storage.References;
 using FunctionsZone.Storage.Results;
 using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests;
 

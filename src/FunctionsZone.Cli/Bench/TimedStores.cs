@@ -5,6 +5,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Cli.Bench;
 

@@ -2,6 +2,7 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Briefing;
 

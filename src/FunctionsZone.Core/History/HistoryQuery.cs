@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.History;
 

@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Importers;
 

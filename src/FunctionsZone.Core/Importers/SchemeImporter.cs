@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Importers;
 

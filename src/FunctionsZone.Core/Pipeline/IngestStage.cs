@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -5,6 +5,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -1,14 +1,8 @@
+using FunctionsZone.Core.Ports;
+
 namespace FunctionsZone.Core.Pipeline;
 
-/// <summary>
-/// Named points of a run where a fault-injection test may pause it, stop storage or fail it. Production registers
-/// <see cref="PipelineHook.None"/>; the points are listed in <see cref="PipelineHook"/> and docs/reliability.md.
-/// </summary>
-public interface IPipelineHook
-{
-    Task AtAsync(string point, CancellationToken ct = default);
-}
-
+/// <summary>The named points of a run (IPipelineHook) and the no-op hook production registers.</summary>
 public sealed class PipelineHook : IPipelineHook
 {
     /// <summary>The no-op hook every host registers.</summary>

@@ -1,3 +1,5 @@
+using FunctionsZone.Core.Ports;
+
 namespace FunctionsZone.Core.Pipeline;
 
 /// <summary>

@@ -4,6 +4,7 @@ using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Pipeline;
 

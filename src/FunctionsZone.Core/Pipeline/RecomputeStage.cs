@@ -6,6 +6,7 @@ using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Pipeline;
 

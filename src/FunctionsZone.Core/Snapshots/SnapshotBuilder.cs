@@ -4,6 +4,7 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Snapshots;
 

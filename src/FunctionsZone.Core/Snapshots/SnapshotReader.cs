@@ -5,6 +5,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Snapshots;
 

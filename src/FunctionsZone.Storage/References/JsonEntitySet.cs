@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.References;
 

@@ -2,6 +2,7 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using Xunit;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Tests.Snapshots;
 

@@ -4,6 +4,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Pipeline;
 

@@ -5,6 +5,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -4,6 +4,7 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage;
 using FunctionsZone.Storage.References;
 using Xunit;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 
@@ -54,7 +55,7 @@ public sealed class TargetStorageTests
     }
 
     private sealed record WriteCountsView(int Imported, int Updated, int Unchanged);
-    private static WriteCountsView View(FunctionsZone.Core.Pipeline.WriteCounts w) => new(w.Imported, w.Updated, w.Unchanged);
+    private static WriteCountsView View(WriteCounts w) => new(w.Imported, w.Updated, w.Unchanged);
 }
 
 /// <summary>

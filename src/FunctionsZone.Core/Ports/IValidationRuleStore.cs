@@ -1,4 +1,4 @@
-namespace FunctionsZone.Core.Ingest.Validation;
+namespace FunctionsZone.Core.Ports;
 
 /// <summary>
 /// Where an imported validation-rules.json is kept (fzRegistry, partition "validation"). A reference store that

@@ -1,4 +1,6 @@
-namespace FunctionsZone.Core.Evaluation;
+using FunctionsZone.Core.Evaluation;
+
+namespace FunctionsZone.Core.Ports;
 
 /// <summary>What saving a scheme did: its version now, and whether the file was new, changed or the same as the current version.</summary>
 public sealed record SchemeWrite(int Version, bool Created, bool Changed);
@@ -18,11 +20,4 @@ public interface ISchemeStore
     Task<IReadOnlyList<StoredScheme>> LoadSchemesAsync(CancellationToken ct = default);
     /// <summary>Every version of one scheme, newest first.</summary>
     Task<IReadOnlyList<SchemeVersionInfo>> SchemeHistoryAsync(string id, CancellationToken ct = default);
-}
-
-/// <summary>The content hash that decides whether a file is a new version: the parsed scheme serialised, so layout and comments do not count.</summary>
-public static class SchemeContent
-{
-    public static string Sha256(Scheme scheme) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(scheme, Json.Options)));
 }
