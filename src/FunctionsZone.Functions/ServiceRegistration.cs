@@ -8,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Functions;
 
@@ -53,8 +56,8 @@ public static class ServiceRegistration
 
         services.AddOptions<Core.Briefing.BriefingOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
-        services.AddSingleton<Core.Briefing.BriefingService>();
-        services.AddSingleton<Core.Briefing.BriefingPublisher>();
+        services.AddSingleton<BriefingService>();
+        services.AddSingleton<BriefingPublisher>();
 
         services.AddSingleton<MonthlyPipeline>();
         services.AddSingleton<SnapshotReader>();

@@ -11,6 +11,7 @@ using FunctionsZone.Storage.References;
 using FunctionsZone.Storage.Results;
 using FunctionsZone.Storage.Snapshots;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests;
 

@@ -6,6 +6,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Cli.Bench;
 

@@ -6,6 +6,8 @@ using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Targets;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Core.Pipeline;
 

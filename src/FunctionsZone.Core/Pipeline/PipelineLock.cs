@@ -1,4 +1,6 @@
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -7,6 +7,8 @@ using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
 using FunctionsZone.Core.Telemetry;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -1,3 +1,5 @@
+using FunctionsZone.Core;
+
 namespace FunctionsZone.Core.Ports;
 
 /// <summary>A held lease. <see cref="Lost"/> fires when it could not be renewed: the holder stops writing.</summary>

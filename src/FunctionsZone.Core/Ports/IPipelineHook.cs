@@ -2,7 +2,7 @@ namespace FunctionsZone.Core.Ports;
 
 /// <summary>
 /// Named points of a run where a fault-injection test may pause it, stop storage or fail it. Production registers
-/// Pipeline.PipelineHook.None; the points are listed in Pipeline.PipelineHook and docs/reliability.md.
+/// PipelineHook.None; the points are listed in PipelineHook and docs/reliability.md.
 /// </summary>
 public interface IPipelineHook
 {

@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Ports;
 

@@ -5,6 +5,7 @@ using FunctionsZone.Core;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Storage.Imports;
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Storage.References;
 

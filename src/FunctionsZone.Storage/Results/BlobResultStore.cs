@@ -6,6 +6,7 @@ using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Results;
 

@@ -3,6 +3,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using Xunit;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Core.Tests.Snapshots;
 

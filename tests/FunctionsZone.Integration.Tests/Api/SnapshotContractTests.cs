@@ -15,6 +15,9 @@ using FunctionsZone.Storage;
 using FunctionsZone.Storage.Snapshots;
 using Json.Schema;
 using Xunit;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Api;
 

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FunctionsZone.Core.Briefing;
 using FunctionsZone.Core.Snapshots;
 using Xunit;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 

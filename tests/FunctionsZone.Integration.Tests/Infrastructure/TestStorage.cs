@@ -5,6 +5,7 @@ using FunctionsZone.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 

@@ -4,6 +4,9 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -6,6 +6,8 @@ using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Pipeline;
 
-namespace FunctionsZone.Core.Pipeline;
+namespace FunctionsZone.Core.Importers;
 
 /// <summary>How an import treats errors: all-or-nothing by default; --allow-partial takes the valid rows.</summary>
 public sealed record IngestOptions

@@ -6,8 +6,9 @@ using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Snapshots;
 
-namespace FunctionsZone.Core.Snapshots;
+namespace FunctionsZone.Core.Reading;
 
 /// <summary>Reads the latest published snapshot as portals do; names are resolved by id or 中文名.</summary>
 /// <remarks>
@@ -148,5 +149,3 @@ public sealed class SnapshotReader(ISnapshotSource store, SnapshotReaderOptions?
     public sealed record TargetsDocument(string Period, List<TargetProgress> Targets);
     public sealed record ObservationsDocument(string Period, List<Observation> Observations);
 }
-
-public sealed class SnapshotNotFoundException(string message) : Exception(message);

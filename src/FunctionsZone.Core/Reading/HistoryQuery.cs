@@ -1,8 +1,10 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.History;
 
-namespace FunctionsZone.Core.History;
+namespace FunctionsZone.Core.Reading;
 
 /// <summary>
 /// fz history and GET /api/history: a figure as published in the latest snapshot and every change to it, newest first.

@@ -3,8 +3,11 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Briefing;
 
-namespace FunctionsZone.Core.Briefing;
+namespace FunctionsZone.Core.Publishing;
 
 /// <summary>
 /// The briefings published with a snapshot version, beside the zone pages: periods/{p}/zones/{zone}.briefing.md and
@@ -20,7 +23,7 @@ public sealed class BriefingPublisher(BriefingOptions options)
     public const string DocxSuffix = SnapshotLayout.BriefingDocxSuffix;
 
     /// <summary>Rendered files rather than data: not JSON, no schema, not part of the content hash.</summary>
-    public static bool IsBriefing(string path) => path.EndsWith(MarkdownSuffix, StringComparison.Ordinal) || path.EndsWith(DocxSuffix, StringComparison.Ordinal);
+    public static bool IsBriefing(string path) => SnapshotLayout.IsBriefing(path);
 
     /// <summary>
     /// The zones of a period that get a briefing: in a month, with a figure, ranked in a group with a reference unit
@@ -48,7 +51,7 @@ public sealed class BriefingPublisher(BriefingOptions options)
         foreach (var (period, zones) in zonesByPeriod.OrderBy(p => p.Key, StringComparer.Ordinal))
         foreach (var zone in zones)
         {
-            var data = await BriefingData.LoadAsync(reader, zone, period, options.Peers, ct);
+            var data = await BriefingReader.LoadAsync(reader, zone, period, options.Peers, ct);
             var b = BriefingBuilder.Build(data, template, options.Masthead(published: true));
             var stem = SnapshotLayout.ZoneStem(period, zone);
             if (formats.Contains("md")) await emit(stem + MarkdownSuffix, BriefingRendering.Render(b, "md"));

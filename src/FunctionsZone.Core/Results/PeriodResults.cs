@@ -2,8 +2,9 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Pipeline;
 
-namespace FunctionsZone.Core.Pipeline;
+namespace FunctionsZone.Core.Results;
 
 /// <summary>Everything recompute derives for one period: rankings, 亩均 values and target progress.</summary>
 public sealed record PeriodResults

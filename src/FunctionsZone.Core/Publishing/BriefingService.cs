@@ -1,12 +1,14 @@
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Briefing;
 
-namespace FunctionsZone.Core.Briefing;
+namespace FunctionsZone.Core.Publishing;
 
 /// <summary>The briefing as fz briefing and GET /api/briefing give it: the latest snapshot, the configured wording and peers.</summary>
 public sealed class BriefingService(SnapshotReader reader, BriefingOptions options)
 {
-    public Task<Briefing> BuildAsync(string zone, string period, string? lang, CancellationToken ct = default) =>
-        BriefingBuilder.BuildAsync(reader, zone, period, Template(lang), options.Peers, options.Masthead(), ct);
+    public Task<Briefing.Briefing> BuildAsync(string zone, string period, string? lang, CancellationToken ct = default) =>
+        BriefingReader.BuildAsync(reader, zone, period, Template(lang), options.Peers, options.Masthead(), ct);
 
     public BriefingTemplate Template(string? lang) =>
         BriefingTemplate.Load(string.IsNullOrWhiteSpace(lang) ? "zh" : lang, string.IsNullOrWhiteSpace(options.BriefingTemplates) ? null : options.BriefingTemplates);

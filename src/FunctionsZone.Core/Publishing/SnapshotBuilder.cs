@@ -5,8 +5,11 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core;
+using FunctionsZone.Core.Snapshots;
 
-namespace FunctionsZone.Core.Snapshots;
+namespace FunctionsZone.Core.Publishing;
 
 /// <summary>What a version is built from: the registry and references, and the periods, loaded one at a time.</summary>
 public sealed record SnapshotInputs
@@ -15,7 +18,7 @@ public sealed record SnapshotInputs
     public required IReadOnlyList<OfficialRankMove> OfficialRanks { get; init; }
     public required DateTimeOffset Now { get; init; }
     public IReadOnlyList<Evaluation.StoredScheme> Schemes { get; init; } = [];
-    public Briefing.BriefingPublisher Briefings { get; init; } = Briefing.BriefingPublisher.Default;
+    public BriefingPublisher Briefings { get; init; } = BriefingPublisher.Default;
     public required IReadOnlyList<Period> Periods { get; init; }
     /// <summary>
     /// A period's results. Asked once per period, in order, the next one while the one before is laid out: publish
@@ -106,14 +109,14 @@ public static class SnapshotBuilder
     /// <summary>A version built in memory, every object kept in <see cref="SnapshotVersion.Objects"/> for <see cref="ISnapshotStore.WriteVersionAsync"/>.</summary>
     public static SnapshotVersion Build(ZoneRegistry registry, IReadOnlyList<PeriodResults> results,
         IReadOnlyList<OfficialRankMove> officialRanks, DateTimeOffset now, IReadOnlyList<Evaluation.StoredScheme>? schemes = null,
-        Briefing.BriefingPublisher? briefings = null)
+        BriefingPublisher? briefings = null)
     {
         var byPeriod = results.ToDictionary(r => Period.Parse(r.Period));
         var draft = new MemoryDraft();
         var version = BuildAsync(new SnapshotInputs
         {
             Registry = registry, OfficialRanks = officialRanks, Now = now, Schemes = schemes ?? [],
-            Briefings = briefings ?? Briefing.BriefingPublisher.Default,
+            Briefings = briefings ?? BriefingPublisher.Default,
             Periods = byPeriod.Keys.ToList(), Results = (p, _) => Task.FromResult(byPeriod[p]),
         }, draft).GetAwaiter().GetResult()!;
         return version with { Objects = draft.Objects };

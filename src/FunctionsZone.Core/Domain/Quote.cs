@@ -1,6 +1,7 @@
 using System.Text;
+using FunctionsZone.Core.Ingest;
 
-namespace FunctionsZone.Core.Ingest;
+namespace FunctionsZone.Core.Domain;
 
 /// <summary>
 /// How a finding shows text that came from a file or from storage: at most 60 characters, control characters escaped,

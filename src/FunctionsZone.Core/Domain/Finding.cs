@@ -1,4 +1,6 @@
-namespace FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Ingest;
+
+namespace FunctionsZone.Core.Domain;
 
 public enum Severity { Error, Warning }
 

@@ -1,4 +1,7 @@
-namespace FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+
+namespace FunctionsZone.Core.Domain;
 
 /// <summary>Written SUCCESS / WARNING / ERROR, as DHIS2 writes an import's status.</summary>
 public enum ImportStatus

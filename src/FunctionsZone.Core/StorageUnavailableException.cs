@@ -1,4 +1,4 @@
-namespace FunctionsZone.Core.Pipeline;
+namespace FunctionsZone.Core;
 
 /// <summary>
 /// Storage did not answer within its bounded time (down, unreachable, or accepting and never replying).

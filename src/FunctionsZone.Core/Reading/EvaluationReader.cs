@@ -1,7 +1,9 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Evaluation;
 
-namespace FunctionsZone.Core.Evaluation;
+namespace FunctionsZone.Core.Reading;
 
 /// <summary>
 /// Composite, weak points, what-if and benchmarks read from the latest snapshot, so fz and the HTTP routes give the

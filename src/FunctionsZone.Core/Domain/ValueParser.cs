@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using FunctionsZone.Core.Ingest;
 
-namespace FunctionsZone.Core.Ingest;
+namespace FunctionsZone.Core.Domain;
 
 /// <summary>Reads numbers as statistical tables write them.</summary>
 public static partial class ValueParser

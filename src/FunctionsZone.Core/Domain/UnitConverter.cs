@@ -1,4 +1,7 @@
-namespace FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+
+namespace FunctionsZone.Core.Domain;
 
 /// <summary>
 /// Converts a value from the unit it arrived in to the indicator's canonical unit.

@@ -1,4 +1,6 @@
-namespace FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Snapshots;
+
+namespace FunctionsZone.Core.Reading;
 
 /// <summary>The snapshot reader's settings, bound from the FunctionsZone section.</summary>
 public sealed record SnapshotReaderOptions

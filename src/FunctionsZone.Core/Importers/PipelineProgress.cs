@@ -1,4 +1,6 @@
-namespace FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Pipeline;
+
+namespace FunctionsZone.Core.Importers;
 
 /// <summary>Progress lines for long work ("ingest observations.csv: 329 rows"), one channel for every stage of a pipeline.</summary>
 public sealed class PipelineProgress

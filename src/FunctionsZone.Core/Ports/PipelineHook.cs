@@ -1,6 +1,7 @@
 using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Pipeline;
 
-namespace FunctionsZone.Core.Pipeline;
+namespace FunctionsZone.Core.Ports;
 
 /// <summary>The named points of a run (IPipelineHook) and the no-op hook production registers.</summary>
 public sealed class PipelineHook : IPipelineHook

@@ -1,4 +1,4 @@
-namespace FunctionsZone.Core.Pipeline;
+namespace FunctionsZone.Core;
 
 /// <summary>
 /// A load begun ahead (the next period's figures or results, while this one's are worked on) so that storage and

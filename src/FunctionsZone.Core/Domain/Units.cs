@@ -1,4 +1,7 @@
-namespace FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ingest;
+
+namespace FunctionsZone.Core.Domain;
 
 /// <summary>A unit: the dimension it measures and how many base units one of it is (1 万吨 = 10,000,000 千克).</summary>
 public sealed record UnitDefinition(string Symbol, string Dimension, decimal Factor, string DimensionZh, params string[] Synonyms);

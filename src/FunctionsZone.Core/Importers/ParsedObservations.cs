@@ -1,7 +1,10 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Pipeline;
 
-namespace FunctionsZone.Core.Pipeline;
+namespace FunctionsZone.Core.Importers;
 
 /// <summary>
 /// An observation file read and resolved against the registry, before anything is asked of the stored figures: the part
