@@ -56,6 +56,8 @@ public static class ServiceRegistration
 
         services.AddOptions<Core.Briefing.BriefingOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
+        // The briefing's documents (Markdown, Word, charts) come from FunctionsZone.Rendering, behind Core's port.
+        services.AddSingleton<IBriefingRenderer, FunctionsZone.Rendering.BriefingRenderer>();
         services.AddSingleton<BriefingService>();
         services.AddSingleton<BriefingPublisher>();
 

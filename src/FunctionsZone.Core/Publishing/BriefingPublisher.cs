@@ -15,9 +15,10 @@ namespace FunctionsZone.Core.Publishing;
 /// reference unit: the briefing is written in the city's field). They are read from the version's own files, through
 /// the same reader and builder as fz briefing, so the published briefing and the one fz prints are the same.
 /// </summary>
-public sealed class BriefingPublisher(BriefingOptions options)
+public sealed class BriefingPublisher(BriefingOptions options, IBriefingRenderer renderer)
 {
-    public static BriefingPublisher Default { get; } = new(new BriefingOptions());
+    /// <summary>Publishes no briefing: a snapshot built without the composition root's publisher (tests of the builder).</summary>
+    public static BriefingPublisher None { get; } = new(new BriefingOptions { PublishBriefings = "" }, new NoRenderer());
 
     public const string MarkdownSuffix = SnapshotLayout.BriefingMarkdownSuffix;
     public const string DocxSuffix = SnapshotLayout.BriefingDocxSuffix;
@@ -54,9 +55,15 @@ public sealed class BriefingPublisher(BriefingOptions options)
             var data = await BriefingReader.LoadAsync(reader, zone, period, options.Peers, ct);
             var b = BriefingBuilder.Build(data, template, options.Masthead(published: true));
             var stem = SnapshotLayout.ZoneStem(period, zone);
-            if (formats.Contains("md")) await emit(stem + MarkdownSuffix, BriefingRendering.Render(b, "md"));
-            if (formats.Contains("docx")) await emit(stem + DocxSuffix, BriefingRendering.Render(b, "docx"));
+            if (formats.Contains("md")) await emit(stem + MarkdownSuffix, renderer.Render(b, "md"));
+            if (formats.Contains("docx")) await emit(stem + DocxSuffix, renderer.Render(b, "docx"));
         }
+    }
+
+    /// <summary>None's renderer: None publishes no format, so nothing is ever rendered.</summary>
+    private sealed class NoRenderer : IBriefingRenderer
+    {
+        public byte[] Render(Briefing.Briefing briefing, string format) => throw new InvalidOperationException("no briefing renderer");
     }
 
     /// <summary>A version's files before it is committed (no manifest yet), served to the reader as the store would serve them.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Briefing;
@@ -5,7 +7,7 @@ using FunctionsZone.Core.Briefing;
 namespace FunctionsZone.Core.Publishing;
 
 /// <summary>The briefing as fz briefing and GET /api/briefing give it: the latest snapshot, the configured wording and peers.</summary>
-public sealed class BriefingService(SnapshotReader reader, BriefingOptions options)
+public sealed class BriefingService(SnapshotReader reader, BriefingOptions options, IBriefingRenderer renderer)
 {
     public Task<Briefing.Briefing> BuildAsync(string zone, string period, string? lang, CancellationToken ct = default) =>
         BriefingReader.BuildAsync(reader, zone, period, Template(lang), options.Peers, options.Masthead(), ct);
@@ -17,6 +19,7 @@ public sealed class BriefingService(SnapshotReader reader, BriefingOptions optio
     public async Task<byte[]> RenderAsync(string zone, string period, string? lang, string format, CancellationToken ct = default)
     {
         var f = BriefingRendering.Format(format);
-        return BriefingRendering.Render(await BuildAsync(zone, period, lang, ct), f);
+        var b = await BuildAsync(zone, period, lang, ct);
+        return f == "json" ? JsonSerializer.SerializeToUtf8Bytes(b, Json.Indented) : renderer.Render(b, f);
     }
 }

@@ -18,7 +18,7 @@ public sealed record SnapshotInputs
     public required IReadOnlyList<OfficialRankMove> OfficialRanks { get; init; }
     public required DateTimeOffset Now { get; init; }
     public IReadOnlyList<Evaluation.StoredScheme> Schemes { get; init; } = [];
-    public BriefingPublisher Briefings { get; init; } = BriefingPublisher.Default;
+    public BriefingPublisher Briefings { get; init; } = BriefingPublisher.None;
     public required IReadOnlyList<Period> Periods { get; init; }
     /// <summary>
     /// A period's results. Asked once per period, in order, the next one while the one before is laid out: publish
@@ -116,7 +116,7 @@ public static class SnapshotBuilder
         var version = BuildAsync(new SnapshotInputs
         {
             Registry = registry, OfficialRanks = officialRanks, Now = now, Schemes = schemes ?? [],
-            Briefings = briefings ?? BriefingPublisher.Default,
+            Briefings = briefings ?? BriefingPublisher.None,
             Periods = byPeriod.Keys.ToList(), Results = (p, _) => Task.FromResult(byPeriod[p]),
         }, draft).GetAwaiter().GetResult()!;
         return version with { Objects = draft.Objects };

@@ -5,6 +5,8 @@ using Xunit;
 using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Results;
 using FunctionsZone.Core.Publishing;
+using FunctionsZone.Rendering;
+using FunctionsZone.Core.Briefing;
 
 namespace FunctionsZone.Core.Tests.Snapshots;
 
@@ -32,6 +34,7 @@ public sealed class SnapshotBuilderTests
         {
             Registry = TestRegistry.Create(), OfficialRanks = [], Now = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero),
             Periods = periods, Results = Results,
+            Briefings = new BriefingPublisher(new BriefingOptions(), new BriefingRenderer()),
         }, new RecordingDraft(events));
 
         Assert.NotNull(version);

@@ -12,6 +12,7 @@ using FunctionsZone.Integration.Tests.Evaluation;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Snapshots;
 using Xunit;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 

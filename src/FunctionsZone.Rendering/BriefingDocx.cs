@@ -6,7 +6,9 @@ using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 
-namespace FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Briefing;
+
+namespace FunctionsZone.Rendering;
 
 /// <summary>
 /// The briefing as a Word document (Open XML SDK): the masthead (报头: name in red, 期号, 编发单位 and date, a red

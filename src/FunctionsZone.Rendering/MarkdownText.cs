@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Briefing;
+
+namespace FunctionsZone.Rendering;
 
 /// <summary>
 /// Text as Markdown text: names in a briefing come from imported files (区名, 指标名), so none of their characters may

@@ -1,6 +1,8 @@
 using System.Text;
 
-namespace FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Briefing;
+
+namespace FunctionsZone.Rendering;
 
 /// <summary>The briefing as plain text (what fz prints) and as Markdown (published beside the zone page).</summary>
 public static class BriefingMarkdown

@@ -1,6 +1,8 @@
 using ScottPlot;
 
-namespace FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Briefing;
+
+namespace FunctionsZone.Rendering;
 
 /// <summary>
 /// The briefing's two charts as PNG, drawn with ScottPlot: the zone's city rank in each key indicator, and target
