@@ -15,6 +15,9 @@ using FunctionsZone.Storage;
 using FunctionsZone.Storage.Snapshots;
 using Json.Schema;
 using Xunit;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
@@ -36,7 +39,7 @@ public sealed class SnapshotContractTests
     [Fact]
     public async Task Every_published_file_is_gzip_json_with_cache_headers_matches_the_manifest_and_validates_against_its_schema()
     {
-        var storage = new TestStorage();
+        var storage = new TestStorage(TestStorage.WithWordBriefings());
         var run = await storage.RunSeedsAsync();
         var container = Snapshots(storage);
         var (latestProps, latestJson) = await DownloadAsync(container, BlobSnapshotStore.LatestBlob);
@@ -222,7 +225,8 @@ public sealed class SnapshotContractTests
     {
         var registry = new ZoneRegistry([new Zone { Id = "z-" + marker.Length + marker.GetHashCode().ToString("x"), NameZh = marker }], [], []);
         var results = (periods ?? ["2022-05"]).Select(p => new PeriodResults { Period = p, Rankings = [], Derived = [], Targets = [], Observations = [] }).ToList();
-        return SnapshotBuilder.Build(registry, results, [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)));
+        return SnapshotBuilder.Build(registry, results, [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)),
+            briefings: new BriefingPublisher(new Core.Briefing.BriefingOptions(), new FunctionsZone.Rendering.BriefingRenderer()));
     }
 
     private static StorageClients FailingClients(TestStorage storage, string failPathSuffix)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using FunctionsZone.Core.Briefing;
 using Xunit;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 
