@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Tests.Language;
 

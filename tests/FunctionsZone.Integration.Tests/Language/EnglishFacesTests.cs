@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Publishing;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Functions.Http;
 using FunctionsZone.Integration.Tests.Infrastructure;
