@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Azure.Data.Tables;
 using FunctionsZone.Host;
+using FunctionsZone.Composition;
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;

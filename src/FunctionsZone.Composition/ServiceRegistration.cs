@@ -8,12 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace FunctionsZone.Functions;
+namespace FunctionsZone.Composition;
 
 /// <summary>
-/// The one composition root: the Functions runtime (Program.cs), the worker under fz serve, every fz command, the
-/// bench and the tests all build their services here. Settings are bound with the options pattern and checked at
-/// start; stores are registered behind their Core interfaces (AddFunctionsZoneStorage).
+/// The one composition root: the Functions runtime (FunctionsZone.Functions/Program.cs, which adds only its HTTP upload
+/// gate and telemetry), the worker under fz serve, every fz command, the bench, the portal bench and the tests all build
+/// their services here. Settings are bound with the options pattern and checked at start (<see cref="BuildProvider"/>
+/// for a host without a generic host); stores are registered behind their Core interfaces (AddFunctionsZoneStorage).
 /// </summary>
 public static class ServiceRegistration
 {
@@ -30,13 +31,6 @@ public static class ServiceRegistration
                 "FunctionsZone:MaxFileBytes 与 MaxRows 必须为正 / FunctionsZone:MaxFileBytes and MaxRows must be positive")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<IngestOptions>>().Value);
-
-        // FunctionsZone:Ingest:MaxConcurrentUploads / UploadWaitSeconds: how many uploads are held in memory at once.
-        services.AddOptions<Http.UploadGateOptions>().BindConfiguration(Http.UploadGateOptions.Section)
-            .Validate(o => o is { MaxConcurrentUploads: > 0, UploadWaitSeconds: >= 0 },
-                "FunctionsZone:Ingest:MaxConcurrentUploads 必须为正，UploadWaitSeconds 不能为负 / MaxConcurrentUploads must be positive and UploadWaitSeconds not negative")
-            .ValidateOnStart();
-        services.AddSingleton(sp => new Http.UploadGate(sp.GetRequiredService<IOptions<Http.UploadGateOptions>>().Value));
 
         // FunctionsZone:Targets:OnTrack (default 0.95) and :Accelerate (0.6), the SDG-style ratio thresholds.
         services.AddOptions<TargetThresholds>().BindConfiguration($"{StorageOptions.Section}:Targets")
@@ -59,5 +53,23 @@ public static class ServiceRegistration
         services.AddSingleton<SnapshotReader>();
         services.AddSingleton<HistoryQuery>();
         return services;
+    }
+
+    /// <summary>
+    /// The composition root built outside a generic host (fz, the bench, the tests), with its options validated now, as a
+    /// host does at start, rather than mid-command. <paramref name="configure"/> replaces registrations (the bench's timed stores).
+    /// </summary>
+    public static ServiceProvider BuildProvider(IConfiguration configuration, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection().AddLogging().AddFunctionsZone(configuration);
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        try { provider.GetService<IStartupValidator>()?.Validate(); }
+        catch (OptionsValidationException e)
+        {
+            provider.Dispose();
+            throw new InvalidOperationException(string.Join("; ", e.Failures), e);
+        }
+        return provider;
     }
 }
