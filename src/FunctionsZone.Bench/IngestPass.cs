@@ -4,7 +4,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>
 /// One pass of FunctionsZone's ingest: the bench's files through <see cref="MonthlyPipeline.IngestEachAsync"/> in the order

@@ -1,6 +1,6 @@
 using FunctionsZone.Core.Domain;
 
-namespace FunctionsZone.Core.Generation;
+namespace FunctionsZone.Bench.Generation;
 
 /// <summary>
 /// The indicator templates and place names the generator draws from. The first indicators are the seed's

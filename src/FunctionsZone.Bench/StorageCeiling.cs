@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using FunctionsZone.Storage;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>
 /// What the Azure Tables SDK does on the same storage when it does nothing else: the ceiling FunctionsZone is

@@ -1,6 +1,6 @@
 using FunctionsZone.Core.Domain;
 
-namespace FunctionsZone.Core.Generation;
+namespace FunctionsZone.Bench.Generation;
 
 /// <summary>What `fz generate` makes: N zones × K indicators × M months from a start month, for a seed.</summary>
 public sealed record GeneratorOptions

@@ -1,4 +1,4 @@
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>
 /// The GC heap limit a 512 MB Flex Consumption instance runs the pipeline under, for the bench's pipeline stages only.

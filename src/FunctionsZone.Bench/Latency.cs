@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>Latency percentiles of a call repeated up to a count or a time budget, after a warm-up.</summary>
 public static class Latency

@@ -9,7 +9,7 @@ using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Storage;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>
 /// The publish after a one-zone correction (issue 15): FullWritten blobs the full publish wrote into the run's own

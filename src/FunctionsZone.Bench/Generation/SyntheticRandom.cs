@@ -1,4 +1,4 @@
-namespace FunctionsZone.Core.Generation;
+namespace FunctionsZone.Bench.Generation;
 
 /// <summary>
 /// Draws for the generator. Built on System.Random with a seed, whose sequence .NET keeps stable for a seed,

@@ -1,11 +1,11 @@
 using Xunit;
 using System.Globalization;
 using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Registry;
 
-namespace FunctionsZone.Core.Tests.Generation;
+namespace FunctionsZone.Integration.Tests.Bench;
 
 public sealed class DatasetGeneratorTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>CPU seconds used so far by this process and by the storage's process (null when it is not known or gone).</summary>
 public readonly record struct CpuReading(double Self, double? Storage)

@@ -6,7 +6,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>
 /// Wall-clock time during which at least one storage call was in flight, so a stage's time splits into storage and

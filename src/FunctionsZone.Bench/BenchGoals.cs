@@ -1,4 +1,4 @@
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>What a run's goals are judged on: its ratios, memory, size, composites and the reads of each import.</summary>
 public sealed record BenchGoalInputs(BenchRatios Ratios, BenchMemory Memory, BenchSize Size, BenchComposites Composites, IReadOnlyList<BenchImportReads> ImportReads,

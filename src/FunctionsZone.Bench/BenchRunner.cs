@@ -6,7 +6,7 @@ using FunctionsZone.Composition;
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
@@ -23,7 +23,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>The sizes `fz bench --size` knows.</summary>
 public enum BenchSize { Small, Medium, National }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>Samples the working set and the managed heap every 50 ms while the pipeline's stages run.</summary>
 public sealed class MemorySampler : IAsyncDisposable

@@ -1,3 +1,4 @@
+using FunctionsZone.Composition;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 using FunctionsZone.Storage.Imports;
@@ -8,7 +9,7 @@ using FunctionsZone.Storage.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>
 /// The composition root under one prefix of the bench's (its own tables and containers), each store wrapped to split
@@ -42,7 +43,7 @@ public sealed class BenchServices : IAsyncDisposable
         var isolated = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(StorageOptions.IsolatedSettings(prefix)).Build();
         var storage = new StorageClock();
         var reads = new StorageClock();
-        var provider = CliContext.BuildServices(isolated, s => s
+        var provider = ServiceRegistration.BuildProvider(isolated, s => s
             .AddSingleton<IObservationStore>(sp => new TimedObservationStore(sp.GetRequiredService<TableObservationStore>(), storage, reads))
             .AddSingleton<IReferenceStore>(sp => new TimedReferenceStore(sp.GetRequiredService<TableReferenceStore>(), storage))
             .AddSingleton<IResultStore>(sp => new TimedResultStore(sp.GetRequiredService<BlobResultStore>(), storage))

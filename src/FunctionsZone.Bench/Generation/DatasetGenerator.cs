@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Registry;
 
-namespace FunctionsZone.Core.Generation;
+namespace FunctionsZone.Bench.Generation;
 
 /// <summary>What a generation wrote.</summary>
 public sealed record GenerationSummary(

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using FunctionsZone.Storage;
 
-namespace FunctionsZone.Cli.Bench;
+namespace FunctionsZone.Bench;
 
 /// <summary>What a stage took: wall clock, time in the stores' calls, the requests sent, and CPU (fz's and the storage's).</summary>
 public readonly record struct StageFigures(double Seconds, double StorageSeconds, StorageTransactionCounts Transactions, CpuReading Cpu);
