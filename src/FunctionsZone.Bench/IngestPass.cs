@@ -16,6 +16,28 @@ public sealed record IngestPass(StageFigures Figures, int Files, double Referenc
 {
     public long Written => Imported + Updated + Unchanged;
 
+    /// <summary>
+    /// The first pass's prefix after the run's: a digit, so the run's clean-up range ([id, id~)) holds its tables and
+    /// its own ([id1, id1~)) holds none of the run's, whose names go on with a letter.
+    /// </summary>
+    private const string FirstPassSuffix = "1";
+
+    /// <summary>
+    /// The first pass: under a prefix of its own, deleted after it, before the ceiling's passes (the second runs after
+    /// them, on the run's tables), under the same instance heap limit; with the memory peaks it reached.
+    /// </summary>
+    public static async Task<(IngestPass Pass, MemoryPeaks Peaks)> FirstAsync(BenchRun run, InputValues values, CancellationToken ct)
+    {
+        run.Say("ingest: the generated files through MonthlyPipeline.IngestAsync, first pass (tables of its own)");
+        using var limit = run.Settings.InstanceHeapLimit ? InstanceMemoryLimit.Apply() : null;
+        await using var memory = new MemorySampler();
+        await using var trial = BenchServices.Build(run.Configuration, run.Id + FirstPassSuffix);
+        var pass = await RunAsync(trial, run.Cpu, run.Input.Files, values.ByPeriod, run.Input.Generated, run.Progress, ct);
+        var peaks = new MemoryPeaks(memory.TakeStagePeak(), memory.PeakWorkingSet, memory.PeakHeap);
+        await BenchCleanUp.RunAsync(trial.Clients, run.Id + FirstPassSuffix, run.Progress);
+        return (pass, peaks);
+    }
+
     /// <param name="files">The input files, read from the folder at each use (never held across the pass).</param>
     /// <param name="valuesByPeriod">The values each month holds, for the reads an observation file makes per value.</param>
     /// <param name="generated">Generated data: a seed scheme whose group it lacks is skipped, not an error.</param>

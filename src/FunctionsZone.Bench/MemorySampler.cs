@@ -50,3 +50,6 @@ public sealed class MemorySampler : IAsyncDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>A window's peaks: the last stage's working set, and the whole window's working set and managed heap.</summary>
+public readonly record struct MemoryPeaks(long Stage, long WorkingSet, long Heap);
