@@ -50,6 +50,33 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         WriteJson("indicators.json", registry.Indicators);
 
         var months = Enumerable.Range(0, options.Months).Select(i => AddMonths(options.Start, i)).ToList();
+        var writers = MonthWriters(folder, months, files);
+        var imported = registry.Indicators.Where(i => i.Derived is null).ToList();
+        var targets = new StringBuilder("zone,indicator,year,kind,target,unit,source\n");
+        var tally = new Tally();
+        var years = months.Select(m => m.Year).Distinct().ToList();
+        foreach (var zone in registry.Zones)
+            WriteZone(rng, zone, scale[zone.Id], imported, months, years, writers, targets, tally);
+        foreach (var w in writers.Values) w.Dispose();
+        File.WriteAllText(Path.Combine(folder, "targets.csv"), targets.ToString(), new UTF8Encoding(false));
+        files.Add("targets.csv");
+        File.WriteAllText(Path.Combine(folder, "README.md"),
+            $"# Generated data (合成数据)\n\nIllustrative only: `fz generate --zones {options.Zones} --indicators {options.Indicators} --months {options.Months} --seed {options.Seed} --start {options.Start}`.\n" +
+            "Every figure is synthetic (source \"generated\"); none comes from a statistics bureau.\n");
+        return new GenerationSummary(registry.Zones.Count, registry.Groups.Count, registry.Indicators.Count, options.Months, options.Seed,
+            tally.Rows, tally.Missing, tally.Outliers, tally.Targets, files, Path.GetFullPath(folder));
+    }
+
+    /// <summary>What a generation has written so far.</summary>
+    private sealed class Tally
+    {
+        public long Rows;
+        public int Missing, Outliers, Targets;
+    }
+
+    /// <summary>One observations file a month, its header written.</summary>
+    private static Dictionary<Period, StreamWriter> MonthWriters(string folder, List<Period> months, List<string> files)
+    {
         var writers = new Dictionary<Period, StreamWriter>();
         foreach (var m in months)
         {
@@ -59,56 +86,60 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             writers[m] = w;
             files.Add(name);
         }
+        return writers;
+    }
 
-        var imported = registry.Indicators.Where(i => i.Derived is null).ToList();
-        var targets = new StringBuilder("zone,indicator,year,kind,target,unit,source\n");
-        long rows = 0;
-        int missing = 0, outliers = 0, targetCount = 0;
-        var years = months.Select(m => m.Year).Distinct().ToList();
-        foreach (var zone in registry.Zones)
+    /// <summary>A zone's rows of every imported indicator, then its targets (the draws in this order: the bytes depend on it).</summary>
+    private void WriteZone(SyntheticRandom rng, Zone zone, double zoneScale, List<Indicator> imported, List<Period> months, List<int> years,
+        Dictionary<Period, StreamWriter> writers, StringBuilder targets, Tally tally)
+    {
+        var annualByIndicator = new Dictionary<string, Dictionary<int, double>>();
+        var lastLevel = new Dictionary<string, double>();
+        var seriesByIndicator = new Dictionary<string, (double? Value, double? Yoy)[]>();
+        foreach (var ind in imported)
         {
-            var zoneScale = scale[zone.Id];
-            var annualByIndicator = new Dictionary<string, Dictionary<int, double>>();
-            var lastLevel = new Dictionary<string, double>();
-            var seriesByIndicator = new Dictionary<string, (double? Value, double? Yoy)[]>();
-            foreach (var ind in imported)
-            {
-                var series = Series(rng, ind, zoneScale, months, years, out var isOutlier, out var annual);
-                if (isOutlier) outliers++;
-                // A single month (当月) is part of its year-to-date sibling: derive it so part ≤ whole holds.
-                if (ind.Kind == IndicatorKind.Month && ind.Code.EndsWith("_month", StringComparison.Ordinal)
-                    && seriesByIndicator.TryGetValue(ind.Code[..^"_month".Length], out var ytd))
-                    series = MonthFromYtd(ytd, series, months);
-                // A part the validation rules (part ≤ whole, e.g. 技改投资 ≤ 固定资产投资) hold to stays within its whole,
-                // else ingest rejects the whole file; the minimum of two rising YTD series still rises.
-                foreach (var rule in ValidationRules.Default.PartWhole)
-                    if (rule.Part == ind.Code && seriesByIndicator.TryGetValue(rule.Whole, out var whole))
-                        series = CappedBy(series, whole);
-                seriesByIndicator[ind.Code] = series;
-                annualByIndicator[ind.Code] = annual;
-                for (var k = 0; k < months.Count; k++)
-                {
-                    var (value, yoy) = series[k];
-                    if (rng.Chance(options.MissingRate)) { value = null; yoy = null; missing++; }
-                    if (ind.Kind == IndicatorKind.Stock && value is { } lv) lastLevel[ind.Code] = lv;
-                    var w = writers[months[k]];
-                    w.Write(zone.Id); w.Write(','); w.Write(ind.Code); w.Write(','); w.Write(months[k].ToString()); w.Write(',');
-                    w.Write(value is { } v ? Format(v, ind) : "—"); w.Write(','); w.Write(ind.Unit); w.Write(',');
-                    if (yoy is { } y) w.Write(y.ToString("0.0", Inv));
-                    w.Write(",generated\n");
-                    rows++;
-                }
-            }
-            targetCount += Targets(rng, zone, imported, years, annualByIndicator, lastLevel, targets);
+            var series = Series(rng, ind, zoneScale, months, years, out var isOutlier, out var annual);
+            if (isOutlier) tally.Outliers++;
+            series = Consistent(ind, series, seriesByIndicator, months);
+            seriesByIndicator[ind.Code] = series;
+            annualByIndicator[ind.Code] = annual;
+            WriteRows(rng, zone, ind, series, months, writers, lastLevel, tally);
         }
-        foreach (var w in writers.Values) w.Dispose();
-        File.WriteAllText(Path.Combine(folder, "targets.csv"), targets.ToString(), new UTF8Encoding(false));
-        files.Add("targets.csv");
-        File.WriteAllText(Path.Combine(folder, "README.md"),
-            $"# Generated data (合成数据)\n\nIllustrative only: `fz generate --zones {options.Zones} --indicators {options.Indicators} --months {options.Months} --seed {options.Seed} --start {options.Start}`.\n" +
-            "Every figure is synthetic (source \"generated\"); none comes from a statistics bureau.\n");
-        return new GenerationSummary(registry.Zones.Count, registry.Groups.Count, registry.Indicators.Count, options.Months, options.Seed,
-            rows, missing, outliers, targetCount, files, Path.GetFullPath(folder));
+        tally.Targets += Targets(rng, zone, imported, years, annualByIndicator, lastLevel, targets);
+    }
+
+    /// <summary>A series kept consistent with the ones already drawn for its zone.</summary>
+    private static (double? Value, double? Yoy)[] Consistent(Indicator ind, (double? Value, double? Yoy)[] series,
+        Dictionary<string, (double? Value, double? Yoy)[]> seriesByIndicator, List<Period> months)
+    {
+        // A single month (当月) is part of its year-to-date sibling: derive it so part ≤ whole holds.
+        if (ind.Kind == IndicatorKind.Month && ind.Code.EndsWith("_month", StringComparison.Ordinal)
+            && seriesByIndicator.TryGetValue(ind.Code[..^"_month".Length], out var ytd))
+            series = MonthFromYtd(ytd, series, months);
+        // A part the validation rules (part ≤ whole, e.g. 技改投资 ≤ 固定资产投资) hold to stays within its whole,
+        // else ingest rejects the whole file; the minimum of two rising YTD series still rises.
+        foreach (var rule in ValidationRules.Default.PartWhole)
+            if (rule.Part == ind.Code && seriesByIndicator.TryGetValue(rule.Whole, out var whole))
+                series = CappedBy(series, whole);
+        return series;
+    }
+
+    /// <summary>A series' rows, one a month; a few values left missing ("—").</summary>
+    private void WriteRows(SyntheticRandom rng, Zone zone, Indicator ind, (double? Value, double? Yoy)[] series, List<Period> months,
+        Dictionary<Period, StreamWriter> writers, Dictionary<string, double> lastLevel, Tally tally)
+    {
+        for (var k = 0; k < months.Count; k++)
+        {
+            var (value, yoy) = series[k];
+            if (rng.Chance(options.MissingRate)) { value = null; yoy = null; tally.Missing++; }
+            if (ind.Kind == IndicatorKind.Stock && value is { } lv) lastLevel[ind.Code] = lv;
+            var w = writers[months[k]];
+            w.Write(zone.Id); w.Write(','); w.Write(ind.Code); w.Write(','); w.Write(months[k].ToString()); w.Write(',');
+            w.Write(value is { } v ? Format(v, ind) : "—"); w.Write(','); w.Write(ind.Unit); w.Write(',');
+            if (yoy is { } y) w.Write(y.ToString("0.0", Inv));
+            w.Write(",generated\n");
+            tally.Rows++;
+        }
     }
 
     /// <summary>当月 = 1-N月 − 1-(N−1)月; for the first month generated in a year without its predecessor, the YTD ÷ N.</summary>
@@ -135,7 +166,17 @@ public sealed class DatasetGenerator(GeneratorOptions options)
 
     private ZoneRegistry BuildRegistry(SyntheticRandom rng, out Dictionary<string, double> scale)
     {
-        var provinces = SyntheticCatalogue.Provinces;
+        var provinceOf = ProvinceOf(rng);
+        var zones = Zones(rng, provinceOf, out scale);
+        // A group of one ranks nobody: city groups exist only where a city has two zones or more.
+        var members = zones.SelectMany(z => z.Groups).GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
+        zones = zones.Select(z => z with { Groups = z.Groups.Where(g => members[g] >= 2 || g == "national-etdz").ToList() }).ToList();
+        return new ZoneRegistry(zones, Groups(zones, members), Indicators());
+    }
+
+    /// <summary>Each zone's province, drawn by the provinces' weights.</summary>
+    private int[] ProvinceOf(SyntheticRandom rng)
+    {
         var weights = SyntheticCatalogue.ProvinceWeights;
         var total = weights.Sum();
         var provinceOf = new int[options.Zones];
@@ -146,46 +187,59 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             while (p < weights.Count - 1 && (r -= weights[p]) > 0) p++;
             provinceOf[i] = p;
         }
+        return provinceOf;
+    }
+
+    /// <summary>The zones, each in a city of its province, national-level or not; and each zone's size.</summary>
+    private List<Zone> Zones(SyntheticRandom rng, int[] provinceOf, out Dictionary<string, double> scale)
+    {
         // About nine zones to a prefecture-level city, as in a typical province.
-        var zonesIn = new int[provinces.Count];
+        var zonesIn = new int[SyntheticCatalogue.Provinces.Count];
         foreach (var p in provinceOf) zonesIn[p]++;
         var citiesIn = zonesIn.Select(n => Math.Max(1, (int)Math.Round(n / 9.0))).ToArray();
         var ordinal = new Dictionary<(int, int), int>();
         var zones = new List<Zone>();
         scale = new Dictionary<string, double>();
-        var firstYear = options.Start.Year;
         for (var i = 0; i < options.Zones; i++)
         {
             var p = provinceOf[i];
-            var (code, name, shortName) = provinces[p];
             var city = rng.Next(citiesIn[p]) + 1;
             var k = ordinal[(p, city)] = ordinal.GetValueOrDefault((p, city)) + 1;
-            var national = rng.Chance(0.085);
-            var cityName = $"{shortName}{city:D2}市";
-            var id = $"gz{i + 1:D5}";
-            var groups = new List<string>();
-            if (national) groups.Add("national-etdz");
-            groups.Add($"prov-{code}");
-            groups.Add($"city-{code}-{city:D2}");
-            zones.Add(new Zone
-            {
-                Id = id, NameZh = $"{cityName}{(national ? "经济技术开发区" : "开发区")}{k}号",
-                NameEn = $"Generated zone {i + 1} ({(national ? "national" : "provincial")})",
-                Level = national ? ZoneLevel.National : ZoneLevel.Provincial, Province = name, City = cityName,
-                Groups = groups,
-                LandAreaMu = new Dictionary<string, decimal> { [(firstYear - 1).ToString(Inv)] = Math.Round((decimal)rng.LogNormal(15000, 0.6)) },
-                Illustrative = ["landAreaMu"],
-            });
+            zones.Add(NewZone(rng, i, p, city, k));
             // A zone's size runs through all its amounts: big zones are big in investment and in revenue.
-            scale[id] = rng.LogNormal(1, 0.9);
+            scale[zones[^1].Id] = rng.LogNormal(1, 0.9);
         }
-        // A group of one ranks nobody: city groups exist only where a city has two zones or more.
-        var members = zones.SelectMany(z => z.Groups).GroupBy(g => g).ToDictionary(g => g.Key, g => g.Count());
-        zones = zones.Select(z => z with { Groups = z.Groups.Where(g => members[g] >= 2 || g == "national-etdz").ToList() }).ToList();
+        return zones;
+    }
+
+    /// <summary>The i-th zone, the k-th of its city; national-level about 8.5% of the time, as 230 of ~2,700.</summary>
+    private Zone NewZone(SyntheticRandom rng, int i, int province, int city, int k)
+    {
+        var (code, name, shortName) = SyntheticCatalogue.Provinces[province];
+        var national = rng.Chance(0.085);
+        var cityName = $"{shortName}{city:D2}市";
+        var groups = new List<string>();
+        if (national) groups.Add("national-etdz");
+        groups.Add($"prov-{code}");
+        groups.Add($"city-{code}-{city:D2}");
+        return new Zone
+        {
+            Id = $"gz{i + 1:D5}", NameZh = $"{cityName}{(national ? "经济技术开发区" : "开发区")}{k}号",
+            NameEn = $"Generated zone {i + 1} ({(national ? "national" : "provincial")})",
+            Level = national ? ZoneLevel.National : ZoneLevel.Provincial, Province = name, City = cityName,
+            Groups = groups,
+            LandAreaMu = new Dictionary<string, decimal> { [(options.Start.Year - 1).ToString(Inv)] = Math.Round((decimal)rng.LogNormal(15000, 0.6)) },
+            Illustrative = ["landAreaMu"],
+        };
+    }
+
+    /// <summary>The groups with two members or more: national-level ETDZs, each province's, each city's.</summary>
+    private static List<Group> Groups(List<Zone> zones, Dictionary<string, int> members)
+    {
         var groupList = new List<Group>();
         if (members.ContainsKey("national-etdz"))
             groupList.Add(new Group { Id = "national-etdz", NameZh = "国家级经开区", NameEn = "National-level ETDZs (generated)" });
-        foreach (var (code, name, _) in provinces)
+        foreach (var (code, name, _) in SyntheticCatalogue.Provinces)
             if (members.GetValueOrDefault($"prov-{code}") >= 2)
                 groupList.Add(new Group { Id = $"prov-{code}", NameZh = $"{name}开发区", NameEn = $"Zones of province {code} (generated)" });
         foreach (var g in members.Where(m => m.Key.StartsWith("city-", StringComparison.Ordinal) && m.Value >= 2).Select(m => m.Key).Order(StringComparer.Ordinal))
@@ -193,7 +247,12 @@ public sealed class DatasetGenerator(GeneratorOptions options)
             var z = zones.First(z => z.Groups.Contains(g));
             groupList.Add(new Group { Id = g, NameZh = $"{z.City}开发区", NameEn = $"Zones of city {g[5..]} (generated)" });
         }
+        return groupList;
+    }
 
+    /// <summary>The catalogue's first N indicators, and the 亩均 figures recompute derives from them.</summary>
+    private List<Indicator> Indicators()
+    {
         var indicators = new List<Indicator>();
         for (var i = 0; i < options.Indicators; i++)
         {
@@ -214,7 +273,7 @@ public sealed class DatasetGenerator(GeneratorOptions options)
                 Code = "investment_per_mu", NameZh = "亩均投资强度", NameEn = "Fixed-asset investment per mu", Unit = "万元/亩", Kind = IndicatorKind.Rate,
                 Derived = new DerivedFormula("fixed_asset_investment", "landArea", 10000m),
             });
-        return new ZoneRegistry(zones, groupList, indicators);
+        return indicators;
     }
 
     private static (double? Value, double? Yoy)[] CappedBy((double? Value, double? Yoy)[] part, (double? Value, double? Yoy)[] whole) =>
