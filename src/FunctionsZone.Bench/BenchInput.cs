@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using FunctionsZone.Bench.Generation;
 using FunctionsZone.Composition;
+using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Functions.Http;
 using FunctionsZone.Storage.Snapshots;

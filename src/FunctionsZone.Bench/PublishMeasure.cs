@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Snapshots;
 
 namespace FunctionsZone.Bench;

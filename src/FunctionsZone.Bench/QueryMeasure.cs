@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Rankings;
+using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Storage.Snapshots;
 
