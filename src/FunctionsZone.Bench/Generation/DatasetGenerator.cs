@@ -299,61 +299,70 @@ public sealed class DatasetGenerator(GeneratorOptions options)
         annual = new Dictionary<int, double>();
         switch (ind.Kind)
         {
-            case IndicatorKind.Ytd or IndicatorKind.Month:
-            {
-                var baseAnnual = rng.LogNormal(median * zoneScale, 0.5) * (outlier ? rng.Uniform(20, 50) : 1);
-                var growth = rng.Normal(0.06, 0.05);
-                foreach (var y in years)
-                {
-                    var a = baseAnnual * Math.Pow(1 + growth, y - years[0]);
-                    annual[y] = a;
-                    // Monthly weights: uneven, December heavy (year-end rush), summed they make the year.
-                    var w = Enumerable.Range(1, 12).Select(m => rng.Uniform(0.6, 1.4) * (m == 12 ? 1.6 : 1)).ToArray();
-                    var sum = w.Sum();
-                    double cumulative = 0;
-                    for (var m = 1; m <= 12; m++)
-                    {
-                        cumulative += w[m - 1];
-                        var k = months.FindIndex(p => p.Year == y && p.Month == m);
-                        if (k < 0) continue;
-                        var value = ind.Kind == IndicatorKind.Ytd ? a * cumulative / sum : a * w[m - 1] / sum;
-                        double? yoy = rng.Chance(0.9) ? Math.Round(Math.Clamp(rng.Normal(growth * 100, 6), -60, 150), 1) : null;
-                        result[k] = (value, yoy);
-                    }
-                }
-                break;
-            }
-            case IndicatorKind.Stock:
-            {
-                var level = Math.Max(1, Math.Round(rng.LogNormal(median * Math.Sqrt(zoneScale), 0.6))) * (outlier ? 20 : 1);
-                for (var k = 0; k < months.Count; k++)
-                {
-                    level += rng.Next(3);
-                    result[k] = (level, null);
-                }
-                break;
-            }
-            case IndicatorKind.Rate:
-            {
-                // Spread 4 (noise 2.5) for growth rates; intensities (能耗, 研发强度) have their own, smaller ones.
-                var spread = TemplateOf(ind)?.Spread ?? 4;
-                var centre = rng.Normal(median, spread);
-                for (var k = 0; k < months.Count; k++)
-                {
-                    var v = outlier && k == 0 ? (rng.Chance(0.5) ? 1 : -1) * rng.Uniform(30, 80) : rng.Normal(centre, spread * 0.625);
-                    result[k] = (Math.Round(v, spread < 1 ? 2 : 1), null);
-                }
-                break;
-            }
-            default: // Share, 0–100
-            {
-                var centre = Math.Clamp(rng.Normal(median, 15), 2, 98);
-                for (var k = 0; k < months.Count; k++)
-                    result[k] = (Math.Round(Math.Clamp(rng.Normal(centre, 2), 0.1, 99.9), 1), null);
-                break;
-            }
+            case IndicatorKind.Ytd or IndicatorKind.Month: FlowSeries(rng, ind, median * zoneScale, outlier, months, years, annual, result); break;
+            case IndicatorKind.Stock: StockSeries(rng, median * Math.Sqrt(zoneScale), outlier, result); break;
+            case IndicatorKind.Rate: RateSeries(rng, ind, median, outlier, result); break;
+            default: ShareSeries(rng, median, result); break; // Share, 0–100
         }
         return result;
+    }
+
+    /// <summary>A flow (1-N月累计 or 当月): a year's amount growing year on year, spread over its months.</summary>
+    private static void FlowSeries(SyntheticRandom rng, Indicator ind, double scaledMedian, bool outlier, List<Period> months, List<int> years,
+        Dictionary<int, double> annual, (double? Value, double? Yoy)[] result)
+    {
+        var baseAnnual = rng.LogNormal(scaledMedian, 0.5) * (outlier ? rng.Uniform(20, 50) : 1);
+        var growth = rng.Normal(0.06, 0.05);
+        foreach (var y in years)
+        {
+            var a = baseAnnual * Math.Pow(1 + growth, y - years[0]);
+            annual[y] = a;
+            // Monthly weights: uneven, December heavy (year-end rush), summed they make the year.
+            var w = Enumerable.Range(1, 12).Select(m => rng.Uniform(0.6, 1.4) * (m == 12 ? 1.6 : 1)).ToArray();
+            var sum = w.Sum();
+            double cumulative = 0;
+            for (var m = 1; m <= 12; m++)
+            {
+                cumulative += w[m - 1];
+                var k = months.FindIndex(p => p.Year == y && p.Month == m);
+                if (k < 0) continue;
+                var value = ind.Kind == IndicatorKind.Ytd ? a * cumulative / sum : a * w[m - 1] / sum;
+                double? yoy = rng.Chance(0.9) ? Math.Round(Math.Clamp(rng.Normal(growth * 100, 6), -60, 150), 1) : null;
+                result[k] = (value, yoy);
+            }
+        }
+    }
+
+    /// <summary>A stock (a count at month end) that only grows.</summary>
+    private static void StockSeries(SyntheticRandom rng, double scaledMedian, bool outlier, (double? Value, double? Yoy)[] result)
+    {
+        var level = Math.Max(1, Math.Round(rng.LogNormal(scaledMedian, 0.6))) * (outlier ? 20 : 1);
+        for (var k = 0; k < result.Length; k++)
+        {
+            level += rng.Next(3);
+            result[k] = (level, null);
+        }
+    }
+
+    /// <summary>A rate around a zone's centre; an outlier's first month far off.</summary>
+    private static void RateSeries(SyntheticRandom rng, Indicator ind, double median, bool outlier, (double? Value, double? Yoy)[] result)
+    {
+        // Spread 4 (noise 2.5) for growth rates; intensities (能耗, 研发强度) have their own, smaller ones.
+        var spread = TemplateOf(ind)?.Spread ?? 4;
+        var centre = rng.Normal(median, spread);
+        for (var k = 0; k < result.Length; k++)
+        {
+            var v = outlier && k == 0 ? (rng.Chance(0.5) ? 1 : -1) * rng.Uniform(30, 80) : rng.Normal(centre, spread * 0.625);
+            result[k] = (Math.Round(v, spread < 1 ? 2 : 1), null);
+        }
+    }
+
+    /// <summary>A share, 0–100, around a zone's centre.</summary>
+    private static void ShareSeries(SyntheticRandom rng, double median, (double? Value, double? Yoy)[] result)
+    {
+        var centre = Math.Clamp(rng.Normal(median, 15), 2, 98);
+        for (var k = 0; k < result.Length; k++)
+            result[k] = (Math.Round(Math.Clamp(rng.Normal(centre, 2), 0.1, 99.9), 1), null);
     }
 
     private static string Format(double v, Indicator ind) =>
