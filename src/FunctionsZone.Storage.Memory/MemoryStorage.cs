@@ -1,8 +1,12 @@
 using FunctionsZone.Core.Briefing;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;
 
@@ -23,8 +27,8 @@ public sealed class MemoryStorage(TimeProvider? clock = null, TimeSpan? leaseWai
     public MemoryLease PipelineLease => field ??= new(_wait, "流水线", "pipeline");
     public MemoryLease ImportLease => field ??= new(_wait, "导入", "imports");
     /// <summary>
-    /// The briefings every publish renders: none unless a test gives the composition root's publisher (Rendering's
-    /// renderer), as the briefings are most of a publish's time and Core renders no document itself.
+    /// The briefings every publish renders: none unless given (rendering lives in FunctionsZone.Rendering, which Core and
+    /// this project do not reference; the briefing's own tests render it).
     /// </summary>
     public BriefingPublisher Briefings { get; init; } = BriefingPublisher.None;
 

@@ -8,6 +8,9 @@ using FunctionsZone.Storage.Memory;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 

@@ -7,6 +7,9 @@ using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 

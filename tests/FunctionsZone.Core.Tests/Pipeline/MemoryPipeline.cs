@@ -6,8 +6,10 @@ using FunctionsZone.Core.Tests.Ingest;
 using FunctionsZone.Storage.Memory;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
-using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 
@@ -17,7 +19,7 @@ internal static class MemoryPipeline
     public static IReadOnlyList<InputFile> SeedFiles() => InputFile.FromFolder(Repo.Seeds);
 
     /// <summary>Storage in memory whose publishes render no briefing (BriefingPageTests and the snapshot tests cover them).</summary>
-    public static MemoryStorage Storage() => new() { Briefings = BriefingPublisher.None };
+    public static MemoryStorage Storage() => new();
 
     public static async Task<MemoryStorage> SeededAsync()
     {
