@@ -11,6 +11,7 @@ using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Publishing;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Composition;
 

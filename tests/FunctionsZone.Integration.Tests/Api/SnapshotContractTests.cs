@@ -18,6 +18,7 @@ using Xunit;
 using FunctionsZone.Core.Results;
 using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Publishing;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
