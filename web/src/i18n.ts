@@ -117,6 +117,7 @@ const dict = {
   unknownZone: ['没有找到开发区「{zone}」', 'No zone “{zone}”'],
   noSnapshot: ['还没有发布快照：请先运行 fz run', 'No snapshot is published yet: run fz run first'],
   noData: ['暂无数据', 'No data'],
+  noFigureYet: ['暂无数据', 'no figure yet'],
   updatedAt: ['数据更新于 {time}', 'Data updated {time}'],
   source: ['数据来源：FunctionsZone 快照', 'Source: FunctionsZone snapshot'],
 } satisfies Record<string, [string, string]>;
