@@ -36,7 +36,7 @@ public sealed class BriefingChartLayoutTests(SeededStorage seeded) : IClassFixtu
         // Figure 2's value axis ends at the step above the largest bar or the line, not at 110 for a largest 47.5.
         var largest = Math.Max((double)b.TargetChart.Max(x => x.Completion), (double)(b.TimeProgress ?? 0));
         var axis = figures[1].Item2.ValueAxisMax;
-        Assert.True(axis >= largest && axis <= largest * 1.12 + 20, $"Figure 2 ({lang}): the axis runs to {axis} for a largest figure of {largest}");
+        if (axis < largest || axis > largest * 1.12 + 20) problems.Add($"Figure 2 ({lang}): the axis runs to {axis:0.#} for a largest figure of {largest}");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
