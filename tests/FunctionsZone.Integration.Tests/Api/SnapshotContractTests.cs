@@ -36,7 +36,7 @@ public sealed class SnapshotContractTests
     [Fact]
     public async Task Every_published_file_is_gzip_json_with_cache_headers_matches_the_manifest_and_validates_against_its_schema()
     {
-        var storage = new TestStorage();
+        var storage = new TestStorage(TestStorage.WithWordBriefings());
         var run = await storage.RunSeedsAsync();
         var container = Snapshots(storage);
         var (latestProps, latestJson) = await DownloadAsync(container, BlobSnapshotStore.LatestBlob);

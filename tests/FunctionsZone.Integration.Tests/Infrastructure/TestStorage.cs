@@ -18,10 +18,17 @@ public sealed class TestStorage
         var id = "t" + Guid.NewGuid().ToString("N")[..10];
         var settings = StorageOptions.IsolatedSettings(id);
         settings["AzureWebJobsStorage"] = Azurite.ConnectionString;
+        // The Word briefing is most of a seeds publish's time: published where a test reads it (WithWordBriefings), the
+        // Markdown one everywhere, so every publish still renders a briefing from the version's own files.
+        settings["FunctionsZone:PublishBriefings"] = "md";
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) settings[k] = v;
         Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Cli = new CliContext(Configuration);
     }
+
+    /// <summary>Settings that publish the Word briefing beside the Markdown one, as production does.</summary>
+    public static Dictionary<string, string?> WithWordBriefings(IDictionary<string, string?>? extra = null) =>
+        new(extra ?? new Dictionary<string, string?>()) { ["FunctionsZone:PublishBriefings"] = "md,docx" };
 
     public IConfiguration Configuration { get; }
     public CliContext Cli { get; }

@@ -2,14 +2,13 @@ using System.Text;
 using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Snapshots;
-using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Tests.Ingest;
 
-namespace FunctionsZone.Integration.Tests.Reliability;
+namespace FunctionsZone.Core.Tests.Pipeline;
 
 /// <summary>
 /// An import changes what is published on the next run, whatever its kind (issue 31, items 5, 6 and 14): the periods it
-/// makes stale are recomputed, and a registry import counts what it changed.
+/// makes stale are recomputed, and a registry import counts what it changed. Pipeline logic, on storage in memory.
 /// </summary>
 public sealed class ImportReachTests
 {
@@ -18,14 +17,13 @@ public sealed class ImportReachTests
     [Fact]
     public async Task A_projects_correction_is_in_the_next_published_target()
     {
-        var s = new TestStorage();
-        await s.RunSeedsAsync();
-        var reader = s.Get<SnapshotReader>();
+        var s = await MemoryPipeline.SeededAsync();
+        var reader = s.Reader();
         async Task<int> Undated() => (await reader.TargetsAsync("lc-etdz", 2022, "2022-05")).Single(t => t.Indicator == "projects_10yi").UndatedProjects!.Count;
         Assert.Equal(4, await Undated());
 
         // The bureau corrects 百思特游艇's total investment to 5 亿元: it is no longer a 10亿元以上 project.
-        var text = System.IO.File.ReadAllText(Path.Combine(TestStorage.SeedsFolder, "projects.csv"))
+        var text = System.IO.File.ReadAllText(Path.Combine(Repo.Seeds, "projects.csv"))
             .Replace("baisite-yacht,lc-etdz,百思特高端游艇研发制造项目,20,", "baisite-yacht,lc-etdz,百思特高端游艇研发制造项目,5,");
         var run = await s.Pipeline().RunAsync([File("projects.csv", text)], new IngestOptions());
         Assert.Equal(ImportStatus.Success, run.Imports.Single().Status);
@@ -36,10 +34,10 @@ public sealed class ImportReachTests
     [Fact]
     public async Task A_new_scheme_version_is_what_the_next_composite_evaluates()
     {
-        var s = new TestStorage();
-        var folder = Path.Combine(TestStorage.SeedsFolder, "examples", "own-scheme");
+        var s = MemoryPipeline.Storage();
+        var folder = Path.Combine(Repo.Seeds, "examples", "own-scheme");
         await s.Pipeline().RunAsync(InputFile.FromFolder(folder), new IngestOptions());
-        var reader = new EvaluationReader(s.Get<SnapshotReader>());
+        var reader = new EvaluationReader(s.Reader());
         Assert.Equal(1, (await reader.CompositeAsync("my-parks-2023", "2023")).SchemeVersion);
 
         var text = System.IO.File.ReadAllText(Path.Combine(folder, "2023考核办法.json"))
@@ -55,9 +53,8 @@ public sealed class ImportReachTests
     [Fact]
     public async Task A_registry_import_counts_the_zone_it_adds_not_every_zone()
     {
-        var s = new TestStorage();
-        await s.RunSeedsAsync();
-        var zones = System.IO.File.ReadAllText(Path.Combine(TestStorage.SeedsFolder, "zones.json")).TrimEnd();
+        var s = await MemoryPipeline.SeededAsync();
+        var zones = System.IO.File.ReadAllText(Path.Combine(Repo.Seeds, "zones.json")).TrimEnd();
         var count = System.Text.Json.JsonDocument.Parse(zones).RootElement.GetArrayLength();
         const string newPark = "{ \"id\": \"new-park\", \"nameZh\": \"新设园区\", \"nameEn\": \"New Park\", \"level\": \"county\", \"province\": \"山东省\", "
             + "\"city\": \"聊城市\", \"parent\": \"liaocheng\", \"groups\": [], \"landAreaMu\": {}, \"illustrative\": [], \"nameAliases\": [] }";

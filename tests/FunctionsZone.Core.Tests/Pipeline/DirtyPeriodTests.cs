@@ -1,31 +1,30 @@
 using System.Text;
+using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
-using FunctionsZone.Integration.Tests.Infrastructure;
-using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Storage.Memory;
 
-namespace FunctionsZone.Integration.Tests.Reliability;
+namespace FunctionsZone.Core.Tests.Pipeline;
 
 /// <summary>
 /// Issue 10 #3 and #4: a correction sent by any route reaches the next run's snapshot, and every period whose
-/// results read the corrected one is recomputed.
+/// results read the corrected one is recomputed. Pipeline logic, on storage in memory (moved from the Azurite suite).
 /// </summary>
 public sealed class DirtyPeriodTests
 {
-    private static async Task<SnapshotReader.RankingsDocument> RankingsAsync(TestStorage storage, string period)
+    private static async Task<SnapshotReader.RankingsDocument> RankingsAsync(MemoryStorage storage, string period)
     {
-        var reader = new SnapshotReader(new BlobSnapshotStore(storage.Clients));
+        var reader = storage.Reader();
         var latest = await reader.LatestAsync();
-        return (await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, $"periods/{period}/rankings.json"))!;
+        return (await reader.ReadAsync<SnapshotReader.RankingsDocument>(latest, SnapshotLayout.Rankings(period)))!;
     }
 
     [Fact]
     public async Task A_correction_ingested_over_HTTP_or_the_CLI_is_in_the_next_timer_runs_snapshot()
     {
-        var storage = new TestStorage();
-        await storage.RunSeedsAsync();
+        var storage = await MemoryPipeline.SeededAsync();
         // fz ingest / POST /api/ingest: an import outside any run.
         var fix = new InputFile("fix.csv", "zone,indicator,period,value,unit\nlc-etdz,general_budget_revenue,2022-05,12.5,亿元\n"u8.ToArray());
         Assert.Equal(ImportStatus.Success, (await storage.Pipeline().IngestAsync(fix, new IngestOptions())).Status);
@@ -46,8 +45,7 @@ public sealed class DirtyPeriodTests
     [Fact]
     public async Task A_correction_of_2021_04_recomputes_2022_05_whose_move_is_against_2022_04()
     {
-        var storage = new TestStorage();
-        await storage.RunSeedsAsync();
+        var storage = await MemoryPipeline.SeededAsync();
         // 2021-04 FDI for every zone gives 2022-04 a computed growth ranking; 2022-05's move is against it.
         var zones = new[] { "gaotang", "linqing", "chiping", "jiangbei-resort", "lc-etdz", "dongchangfu", "guanxian", "shenxian", "donge", "yanggu", "lc-hitech" };
         var csv = new StringBuilder("zone,indicator,period,value,unit\n");
@@ -68,11 +66,11 @@ public sealed class DirtyPeriodTests
     [Fact]
     public void Recompute_reads_and_the_dirty_closure_come_from_one_definition()
     {
-        var p = Core.Domain.Period.Parse("2022-05");
+        var p = Period.Parse("2022-05");
         foreach (var read in PeriodDependencies.Reads(p))
             Assert.Contains(p, PeriodDependencies.ReadersOf([read], [p]));
-        var readers = PeriodDependencies.ReadersOf([Core.Domain.Period.Parse("2021-04")],
-            new[] { "2021-04", "2021-05", "2022-04", "2022-05", "2022-06", "2023-04", "2023-05", "2021" }.Select(Core.Domain.Period.Parse));
+        var readers = PeriodDependencies.ReadersOf([Period.Parse("2021-04")],
+            new[] { "2021-04", "2021-05", "2022-04", "2022-05", "2022-06", "2023-04", "2023-05", "2021" }.Select(Period.Parse));
         Assert.Equal(["2021-04", "2021-05", "2022-04", "2022-05", "2023-04"], readers.Select(r => r.ToString()));
     }
 }

@@ -1,0 +1,27 @@
+using FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Tests.Ingest;
+using FunctionsZone.Storage.Memory;
+
+namespace FunctionsZone.Core.Tests.Pipeline;
+
+/// <summary>The seeds through the pipeline on storage in memory, and a reader of what it published.</summary>
+internal static class MemoryPipeline
+{
+    public static IReadOnlyList<InputFile> SeedFiles() => InputFile.FromFolder(Repo.Seeds);
+
+    /// <summary>Storage in memory whose publishes render no briefing (BriefingPageTests and the snapshot tests cover them).</summary>
+    public static MemoryStorage Storage() => new() { Briefings = new BriefingPublisher(new BriefingOptions { PublishBriefings = "" }) };
+
+    public static async Task<MemoryStorage> SeededAsync()
+    {
+        var storage = Storage();
+        var run = await storage.Pipeline().RunAsync(SeedFiles(), new IngestOptions());
+        Assert.All(run.Imports, i => Assert.NotEqual(ImportStatus.Error, i.Status));
+        return storage;
+    }
+
+    public static SnapshotReader Reader(this MemoryStorage storage) => new(storage.Snapshots);
+}
