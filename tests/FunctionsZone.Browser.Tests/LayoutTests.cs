@@ -8,7 +8,8 @@ namespace FunctionsZone.Browser.Tests;
 /// measured in Chromium — the box of every text in the DOM (tables, cards, labels) and of every chart text (ECharts
 /// draws SVG, so its labels, ticks and legends are &lt;text&gt; elements). No two texts may overlap, no text may be cut by
 /// the box that clips it (an overflow:hidden ancestor, the chart's bounds, the page's width; in print a scrolling box
-/// too, as paper does not scroll), no chart may cover a text outside it, and the big screen's chart text is ≥ 16 px.
+/// too, as paper does not scroll), no dashed reference line may strike through a chart text, no chart may cover a text
+/// outside it, and the big screen's chart text is ≥ 16 px.
 /// </summary>
 [Collection("seed portal")]
 public sealed class LayoutTests(PortalSite site)
@@ -154,6 +155,14 @@ public sealed class LayoutTests(PortalSite site)
             for (let j = i + 1; j < items.length; j++) {
               const a = items[i], b = items[j];
               if (a.node !== b.node && overlap(a.r, b.r)) problems.push(`"${say(a.text)}" (${a.where}) overlaps "${say(b.text)}" (${b.where})`);
+            }
+          // A reference line (序时进度: ECharts draws it as a dashed path) must not strike through a label or tick.
+          for (const svg of charts)
+            for (const line of svg.querySelectorAll('path[stroke-dasharray]')) {
+              const g = line.getBoundingClientRect();  // the geometry: 0 px wide for a vertical line, so widened by its stroke
+              const l = { left: g.left - 1.5, right: g.right + 1.5, top: g.top - 1.5, bottom: g.bottom + 1.5 };
+              for (const item of items) if (item.chart === svg && overlap(l, item.r))
+                problems.push(`a dashed reference line in ${where(svg)} strikes through "${say(item.text)}"`);
             }
           // A chart drawn over a text that is not its own (a chart taller than its box in print, over the table below).
           for (const svg of charts) {

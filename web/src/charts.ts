@@ -52,6 +52,23 @@ export function textPx(): number { return dark() ? 18 : 12; }
 /** A label's line height for a text size: two lines of a wrapped category name fit a row of 2.8 × px. */
 export function lineHeight(px = textPx()): number { return Math.round(px * 1.25); }
 
+/**
+ * The width a chart in el is drawn at. A big-screen panel waits hidden (display:none, 0 px wide) for its turn, then is
+ * resized: its labels are laid out for the width of the page's main column it will take, less the panel's padding.
+ */
+export function widthOf(el: HTMLElement): number {
+  const main = el.closest('main');
+  return el.clientWidth || (main ? main.clientWidth - 100 : innerWidth);
+}
+
+/** A text's width in px as a chart in el draws it (its font, px): to place a label before ECharts draws it. */
+export function textWidth(el: HTMLElement, text: string, px = textPx()): number {
+  const g = document.createElement('canvas').getContext('2d');
+  if (!g) return text.length * px * 0.62;
+  g.font = `${px}px ${getComputedStyle(el).fontFamily}`;
+  return g.measureText(text).width;
+}
+
 /** Every text of a chart at one size unless the view set one: axes, axis names, legend, series and reference-line labels. */
 function withTextSize(option: any, px: number): Option {
   const text = (o: any) => (o ? { ...o, fontSize: o.fontSize ?? px } : { fontSize: px });

@@ -1,4 +1,4 @@
-import { chart, statusColour, dark, textPx, lineHeight } from '../charts';
+import { chart, statusColour, dark, textPx, lineHeight, textWidth, widthOf } from '../charts';
 import { findZone, link, type Context } from '../context';
 import { escapeHtml as h, gradeText, moveArrow, moveText, num, points, ratioText, signed, statusText, unitLabel, unitText, withUnit } from '../format';
 import { getLang, pick, t, type Key } from '../i18n';
@@ -210,7 +210,7 @@ function drawPerMu(ctx: Context, el: HTMLElement, d: ZoneData) {
   el.style.height = `${2 * (lh + 10) + 8 + d.perMu.length * (2 * lh + 40) + 2 * lh + 14}px`;
   chart(el, {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, left: 0, orient: 'vertical', tooltip: { show: true }, textStyle: { width: el.clientWidth - 40, overflow: 'truncate' } },
+    legend: { top: 0, left: 0, orient: 'vertical', tooltip: { show: true }, textStyle: { width: widthOf(el) - 40, overflow: 'truncate' } },
     grid: { left: labelWidth + 14, right: px * 4, top: 2 * (lh + 10) + 8, bottom: 2 * lh + 14 },
     yAxis: { type: 'category', data: d.perMu.map(p => indicatorName(ctx, p.indicator)), axisLabel: { width: labelWidth, overflow: 'break', lineHeight: lh } },
     xAxis: { type: 'value', name: unitLabel('万元/亩'), nameLocation: 'middle', nameGap: lh + 8 },
@@ -247,16 +247,22 @@ export function drawTargets(ctx: Context, el: HTMLElement, all: Target[]) {
   // The axis draws its first category at the bottom: the list runs from the no-figure rows up to the worst.
   const targets = [...all].sort((a, b) => behind(b) - behind(a));
   const px = textPx(), lh = lineHeight(px);
-  const labelWidth = Math.min(px * (getLang() === 'en' ? 17 : 12), Math.round(el.clientWidth * 0.4));
+  const labelWidth = Math.min(px * (getLang() === 'en' ? 17 : 12), Math.round(widthOf(el) * 0.4));
   const top = lh + 14, bottom = 2 * lh + 34;
   el.style.height = `${targets.length * (2 * lh + 10) + top + bottom}px`;
   const tp = all[0].timeProgress;
   const name = (x: Target) => pick(x.name, x.nameEn ?? ctx.indicators.get(x.indicator)?.nameEn);
   const statuses = [...new Set(targets.filter(x => x.completion != null).map(x => x.status))];
+  const axisMax = Math.max(100, Math.ceil(Math.max(...targets.map(x => x.completion ?? 0)) / 10) * 10);
+  const plotPx = widthOf(el) - (labelWidth + 14) - px * 5;
+  const valueText = (v: number) => `${num(v, 1)}%`;
+  // A value label beside its bar that a reference line (序时进度, 100%) would strike through goes inside the bar's end.
+  const struck = (v: number) => [tp, 100].some(r => v < r && v + (textWidth(el, valueText(v), px) + 8) / plotPx * axisMax > r);
   const bar = (status: string) => ({
     type: 'bar', name: statusText(status), barWidth: Math.round(px * 1.2), barGap: '-100%', itemStyle: { color: statusColour[status] ?? '#868e96' },
-    data: targets.map(x => (x.completion != null && x.status === status ? x.completion : null)),
-    label: { show: true, position: 'right', formatter: (p: any) => `${num(p.value, 1)}%` },
+    data: targets.map(x => (x.completion == null || x.status !== status ? null
+      : struck(x.completion) ? { value: x.completion, label: { position: 'insideRight', color: '#fff' } } : x.completion)),
+    label: { show: true, position: 'right', formatter: (p: any) => valueText(p.value) },
   });
   chart(el, {
     // Lines of text: chart() makes them text nodes (the target's name is what users imported).
@@ -267,7 +273,7 @@ export function drawTargets(ctx: Context, el: HTMLElement, all: Target[]) {
     legend: { bottom: 0 },
     grid: { left: labelWidth + 14, right: px * 5, top, bottom },
     yAxis: { type: 'category', data: targets.map(name), axisLabel: { width: labelWidth, overflow: 'break', lineHeight: lh, height: 2 * lh, lineOverflow: 'truncate' } },
-    xAxis: { type: 'value', min: 0, max: (v: any) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%' } },
+    xAxis: { type: 'value', min: 0, max: axisMax, axisLabel: { formatter: '{value}%' } },
     series: [
       ...statuses.map(bar),
       {
@@ -302,7 +308,7 @@ function drawComposite(el: HTMLElement, d: ZoneData) {
   const ink = dark() ? '#e9ecef' : '#212529';
   const px = textPx(), lh = lineHeight(px);
   // A scheme's name wraps within its own slot of the axis, so that neighbours never meet.
-  const slot = Math.floor((el.clientWidth - px * 5) / rows.length) - px;
+  const slot = Math.floor((widthOf(el) - px * 5) / rows.length) - px;
   chart(el, {
     tooltip: { trigger: 'item' }, legend: { top: 0 },
     grid: { left: px * 3, right: px * 2, top: lh * 2 + 14, bottom: 2 * lh + 12 },
