@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FunctionsZone.Cli;
 using FunctionsZone.Cli.Commands;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 return await Fz.RunAsync(args, Console.Out);
 
@@ -53,12 +55,12 @@ namespace FunctionsZone.Cli
                 Console.Error.WriteLine($"错误 / error: {e.Message}");
                 return 1;
             }
-            catch (Core.Pipeline.SnapshotIntegrityException e)
+            catch (SnapshotIntegrityException e)
             {
                 Console.Error.WriteLine($"快照存储有误 / snapshot storage fault: {e.Message}");
                 return 3;
             }
-            catch (Core.Pipeline.StorageUnavailableException e)
+            catch (StorageUnavailableException e)
             {
                 Console.Error.WriteLine($"无法连接存储（Azurite 是否已启动？） / cannot reach storage (is Azurite running?): {e.Message.Split('\n')[0]}");
                 return 3;

@@ -7,6 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Functions;
 
@@ -52,8 +56,10 @@ public static class ServiceRegistration
 
         services.AddOptions<Core.Briefing.BriefingOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
-        services.AddSingleton<Core.Briefing.BriefingService>();
-        services.AddSingleton<Core.Briefing.BriefingPublisher>();
+        // The briefing's documents (Markdown, Word, charts) come from FunctionsZone.Rendering, behind Core's port.
+        services.AddSingleton<IBriefingRenderer, FunctionsZone.Rendering.BriefingRenderer>();
+        services.AddSingleton<BriefingService>();
+        services.AddSingleton<BriefingPublisher>();
 
         services.AddSingleton<MonthlyPipeline>();
         services.AddSingleton<SnapshotReader>();

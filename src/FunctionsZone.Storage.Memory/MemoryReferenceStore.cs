@@ -4,6 +4,11 @@ using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;
 

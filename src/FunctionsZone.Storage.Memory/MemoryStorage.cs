@@ -1,6 +1,12 @@
 using FunctionsZone.Core.Briefing;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;
 
@@ -20,8 +26,11 @@ public sealed class MemoryStorage(TimeProvider? clock = null, TimeSpan? leaseWai
     public MemoryDirtyPeriodStore Dirty { get; } = new();
     public MemoryLease PipelineLease => field ??= new(_wait, "流水线", "pipeline");
     public MemoryLease ImportLease => field ??= new(_wait, "导入", "imports");
-    /// <summary>The briefings every publish renders (a test of the pipeline's logic may publish none: they are most of its time).</summary>
-    public BriefingPublisher Briefings { get; init; } = BriefingPublisher.Default;
+    /// <summary>
+    /// The briefings every publish renders: none unless given (rendering lives in FunctionsZone.Rendering, which Core and
+    /// this project do not reference; the briefing's own tests render it).
+    /// </summary>
+    public BriefingPublisher Briefings { get; init; } = BriefingPublisher.None;
 
     /// <summary>The pipeline on these stores (each call a new one, sharing the stores and the leases, as two instances would).</summary>
     public MonthlyPipeline Pipeline(TargetThresholds? thresholds = null, BriefingPublisher? briefings = null, IPipelineHook? hook = null) =>

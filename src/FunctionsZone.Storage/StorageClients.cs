@@ -4,6 +4,8 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Storage;
 

@@ -3,6 +3,8 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Storage;
 

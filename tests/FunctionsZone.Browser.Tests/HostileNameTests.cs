@@ -6,6 +6,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Portal;
 using Microsoft.Playwright;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Browser.Tests;
 

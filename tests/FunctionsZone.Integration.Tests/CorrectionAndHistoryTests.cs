@@ -8,6 +8,9 @@ using FunctionsZone.Functions.Http;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Integration.Tests;
 

@@ -6,6 +6,7 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Incoming;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests;
 

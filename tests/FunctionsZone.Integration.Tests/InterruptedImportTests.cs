@@ -10,6 +10,8 @@ using FunctionsZone.Storage.Observations;
 using FunctionsZone.Storage.References;
 using FunctionsZone.Storage.Results;
 using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests;
 

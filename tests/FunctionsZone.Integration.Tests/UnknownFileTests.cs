@@ -3,6 +3,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Integration.Tests.Reliability;
 using FunctionsZone.Storage.Incoming;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests;
 

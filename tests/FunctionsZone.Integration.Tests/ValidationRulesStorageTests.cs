@@ -2,6 +2,8 @@ using System.Text;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests;
 

@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Cli.Bench;
 

@@ -7,6 +7,7 @@ using FunctionsZone.Storage.Results;
 using FunctionsZone.Storage.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Cli.Bench;
 

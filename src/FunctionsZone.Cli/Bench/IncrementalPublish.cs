@@ -8,6 +8,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Storage;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Cli.Bench;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Cli.Bench;
 

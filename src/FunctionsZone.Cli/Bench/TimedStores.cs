@@ -5,6 +5,8 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Cli.Bench;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunctionsZone.Core.Briefing;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Cli.Commands;
 
@@ -19,7 +20,7 @@ public static class HistoryCommand
         var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
-            var h = await ctx.Get<FunctionsZone.Core.History.HistoryQuery>().GetAsync(parse.GetValue(zone)!, parse.GetValue(indicator)!, parse.GetValue(period)!, ct);
+            var h = await ctx.Get<HistoryQuery>().GetAsync(parse.GetValue(zone)!, parse.GetValue(indicator)!, parse.GetValue(period)!, ct);
             if (parse.GetValue(json))
             {
                 Printer.Json(output, h);

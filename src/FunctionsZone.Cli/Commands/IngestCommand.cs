@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Cli.Commands;
 

@@ -5,6 +5,8 @@ using DomainPeriod = FunctionsZone.Core.Domain.Period;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Cli.Commands;
 

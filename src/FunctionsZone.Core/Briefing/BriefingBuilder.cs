@@ -9,13 +9,6 @@ public static class BriefingBuilder
     /// <summary>The default 对标 peer: the speech compares 亩均 figures with 邹城经开区.</summary>
     public static readonly IReadOnlyList<string> DefaultPeers = ["zoucheng-edz"];
 
-    public static async Task<Briefing> BuildAsync(SnapshotReader reader, string zone, string period, BriefingTemplate template,
-        IReadOnlyList<string>? benchmarkPeers = null, MastheadSettings? masthead = null, CancellationToken ct = default)
-    {
-        var data = await BriefingData.LoadAsync(reader, zone, period, benchmarkPeers ?? DefaultPeers, ct);
-        return Build(data, template, masthead);
-    }
-
     public static Briefing Build(BriefingData data, BriefingTemplate t, MastheadSettings? masthead = null)
     {
         var c = new BriefingContext(data, t);

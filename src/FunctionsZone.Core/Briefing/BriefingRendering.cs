@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json;
-
 namespace FunctionsZone.Core.Briefing;
 
-/// <summary>One briefing in each format fz and the API offer: text, md, docx, json.</summary>
+/// <summary>The formats fz and the API offer a briefing in (text, md, docx, json), checked, and their content types.</summary>
 public static class BriefingRendering
 {
     public static readonly IReadOnlyList<string> Formats = ["text", "md", "docx", "json"];
@@ -15,15 +12,6 @@ public static class BriefingRendering
         return Formats.Contains(f) ? f
             : throw new FormatException($"未知格式 '{format}'，可选 text、md、docx、json / unknown format '{format}': use text, md, docx or json");
     }
-
-    public static byte[] Render(Briefing b, string format) => format switch
-    {
-        "text" => Encoding.UTF8.GetBytes(BriefingMarkdown.ToText(b)),
-        "md" => Encoding.UTF8.GetBytes(BriefingMarkdown.ToMarkdown(b)),
-        "docx" => BriefingDocx.Render(b),
-        "json" => JsonSerializer.SerializeToUtf8Bytes(b, Json.Indented),
-        _ => throw new FormatException($"未知格式 '{format}'，可选 text、md、docx、json / unknown format '{format}': use text, md, docx or json"),
-    };
 
     public static string ContentType(string format) => format switch
     {

@@ -13,21 +13,6 @@ namespace FunctionsZone.Core.Evaluation;
 /// </summary>
 public static class SchemeFile
 {
-    /// <summary>A JSON object with an id and a categories array is a scheme, whatever the file is called.</summary>
-    public static bool LooksLikeScheme(string text)
-    {
-        var t = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (!t.StartsWith('{')) return false;
-        try
-        {
-            using var doc = JsonDocument.Parse(t, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            var root = doc.RootElement;
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("categories", out var c) && c.ValueKind == JsonValueKind.Array
-                   && root.TryGetProperty("id", out _);
-        }
-        catch (JsonException) { return false; }
-    }
-
     /// <summary>The scheme, or null with at least one error finding. A registry, when given, must know every indicator and the group.</summary>
     public static Scheme? Read(string text, string file, List<Finding> findings, ZoneRegistry? registry = null)
     {

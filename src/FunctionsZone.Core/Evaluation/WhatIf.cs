@@ -1,3 +1,5 @@
+using FunctionsZone.Core.Domain;
+
 namespace FunctionsZone.Core.Evaluation;
 
 /// <summary>

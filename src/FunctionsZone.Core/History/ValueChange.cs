@@ -27,9 +27,3 @@ public sealed record ValueChange
 
 /// <summary>A figure's current value and its changes, newest first.</summary>
 public sealed record ValueHistory(string Zone, string Indicator, string Period, Observation? Current, IReadOnlyList<ValueChange> Changes);
-
-/// <summary>Reads the history of one figure (fzHistory, see docs/storage.md).</summary>
-public interface IHistoryStore
-{
-    Task<IReadOnlyList<ValueChange>> ReadAsync(string zone, string indicator, Period period, CancellationToken ct = default);
-}

@@ -1,5 +1,7 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Importers;
 

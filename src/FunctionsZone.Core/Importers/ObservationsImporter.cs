@@ -2,6 +2,7 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Importers;
 

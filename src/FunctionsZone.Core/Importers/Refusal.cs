@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Importers;
 

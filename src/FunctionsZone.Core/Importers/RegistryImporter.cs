@@ -3,6 +3,7 @@ using System.Text.Json;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Importers;
 

@@ -1,6 +1,8 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Importers;
 

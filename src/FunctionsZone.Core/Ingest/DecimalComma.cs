@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Ingest;
 

@@ -1,4 +1,4 @@
-using FunctionsZone.Core.Evaluation;
+using System.Text.Json;
 
 namespace FunctionsZone.Core.Ingest;
 
@@ -65,6 +65,21 @@ public sealed record InputFile(string Name, byte[] Content)
     /// <summary>A CSV, a text export (Excel's Unicode text) or tab-separated values: read as delimited text.</summary>
     public bool IsDelimitedText => Extension is ".csv" or ".txt" or ".tsv";
 
+    /// <summary>A JSON object with an id and a categories array is a scheme, whatever the file is called.</summary>
+    public static bool LooksLikeScheme(string text)
+    {
+        var t = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (!t.StartsWith('{')) return false;
+        try
+        {
+            using var doc = JsonDocument.Parse(t, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var root = doc.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("categories", out var c) && c.ValueKind == JsonValueKind.Array
+                   && root.TryGetProperty("id", out _);
+        }
+        catch (JsonException) { return false; }
+    }
+
     private static bool HasLongHeader(string text)
     {
         // The first lines only: the header is the first non-empty row (a national month has 162,000 more).
@@ -86,7 +101,7 @@ public sealed record InputFile(string Name, byte[] Content)
                     "groups.json" => InputKind.Groups,
                     "indicators.json" => InputKind.Indicators,
                     "validation-rules.json" => InputKind.ValidationRules,
-                    _ when SchemeFile.LooksLikeScheme(Text()) => InputKind.Scheme,
+                    _ when LooksLikeScheme(Text()) => InputKind.Scheme,
                     _ => InputKind.Observations,
                 };
             }

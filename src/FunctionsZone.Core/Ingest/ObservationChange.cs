@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Ingest;
 

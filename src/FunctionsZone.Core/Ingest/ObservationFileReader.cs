@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Ingest;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Ingest;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Ingest;
 

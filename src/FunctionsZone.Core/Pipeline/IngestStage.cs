@@ -1,6 +1,9 @@
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -5,6 +5,9 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Core.Pipeline;
 
@@ -27,7 +30,7 @@ public sealed class MonthlyPipeline
         Lock = new PipelineLock(lease);
         Ingest = new IngestStage(new ImportStores(observations, references, importLog, dirty, pause, Progress, time), importLease);
         Recompute = new RecomputeStage(observations, references, results, Lock, targetThresholds ?? TargetThresholds.Default, pause, Progress);
-        Publish = new PublishStage(references, results, snapshots, Lock, Recompute, briefings ?? BriefingPublisher.Default, pause, Progress, time);
+        Publish = new PublishStage(references, results, snapshots, Lock, Recompute, briefings ?? BriefingPublisher.None, pause, Progress, time);
         Run = new MonthlyRun(Ingest, Recompute, Publish, observations, results, snapshots, dirty, Lock);
     }
 

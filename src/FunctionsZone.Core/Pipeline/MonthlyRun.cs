@@ -1,6 +1,8 @@
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Core.Pipeline;
 

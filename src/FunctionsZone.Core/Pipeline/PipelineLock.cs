@@ -1,3 +1,7 @@
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core;
+
 namespace FunctionsZone.Core.Pipeline;
 
 /// <summary>

@@ -4,6 +4,9 @@ using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -6,6 +6,9 @@ using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
 using FunctionsZone.Core.Telemetry;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Core.Pipeline;
 

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Core.Snapshots;
 
@@ -55,10 +57,10 @@ public static class SnapshotEncoding
         return bytes;
     }
 
-    public static Pipeline.SnapshotIntegrityException Damaged(string objectName, string why) =>
+    public static SnapshotIntegrityException Damaged(string objectName, string why) =>
         new($"快照对象 {objectName} 已损坏（{why.Split(" / ")[0]}），下次发布将修复 / Snapshot object {objectName} is damaged ({why.Split(" / ")[1]}); the next publish repairs it");
 
-    public static Pipeline.SnapshotIntegrityException Missing(string objectName) =>
+    public static SnapshotIntegrityException Missing(string objectName) =>
         new($"快照对象 {objectName} 缺失（清单列出但存储中没有），下次发布将修复 / Snapshot object {objectName} is missing (named by the manifest, absent from storage); the next publish repairs it");
 
     /// <summary>Decodes gzip (magic 1F 8B); plain JSON, as older versions were written, passes through.</summary>

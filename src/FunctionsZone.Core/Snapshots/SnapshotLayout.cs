@@ -49,6 +49,9 @@ public static class SnapshotLayout
     public static string ZonePage(Period period, string zone) => ZonePage(period.ToString(), zone);
     public const string BriefingMarkdownSuffix = ".briefing.md";
     public const string BriefingDocxSuffix = ".briefing.docx";
+    /// <summary>A published briefing (Markdown or Word), not a JSON document.</summary>
+    public static bool IsBriefing(string path) =>
+        path.EndsWith(BriefingMarkdownSuffix, StringComparison.Ordinal) || path.EndsWith(BriefingDocxSuffix, StringComparison.Ordinal);
     public static string BriefingDocx(string period, string zone) => ZoneStem(period, zone) + BriefingDocxSuffix;
     public static bool IsZonePage(string path) => path.StartsWith(PeriodsPrefix, StringComparison.Ordinal) && path.Contains("/zones/", StringComparison.Ordinal);
 

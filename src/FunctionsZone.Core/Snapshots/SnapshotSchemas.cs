@@ -33,7 +33,7 @@ public static class SnapshotSchemas
         SnapshotLayout.Schemes => "schemes.schema.json",
         SnapshotLayout.OfficialRanks => "official-ranks.schema.json",
         _ when path.StartsWith("schemas/", StringComparison.Ordinal) => null,
-        _ when Briefing.BriefingPublisher.IsBriefing(path) => null, // Markdown and Word, not JSON
+        _ when SnapshotLayout.IsBriefing(path) => null, // Markdown and Word, not JSON
         _ when SnapshotLayout.IsZonePage(path) => "zone-page.schema.json",
         _ when path.StartsWith(SnapshotLayout.PeriodsPrefix, StringComparison.Ordinal) => Path.GetFileName(path).Replace(".json", ".schema.json"),
         _ => null,

@@ -1,3 +1,5 @@
+using FunctionsZone.Core.Publishing;
+
 namespace FunctionsZone.Core.Snapshots;
 
 /// <summary>

@@ -3,6 +3,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Snapshots;
 

@@ -2,6 +2,7 @@ using FunctionsZone.Core.Briefing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Functions.Http;
 

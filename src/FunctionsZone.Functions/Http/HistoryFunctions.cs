@@ -2,6 +2,7 @@ using FunctionsZone.Core.History;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Functions.Http;
 

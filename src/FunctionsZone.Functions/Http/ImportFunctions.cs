@@ -2,6 +2,7 @@ using FunctionsZone.Storage.Imports;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Functions.Http;
 
@@ -25,5 +26,5 @@ public sealed class ImportFunctions(ImportLogReader imports)
     public async Task<IActionResult> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "imports/{importId}")] HttpRequest req, string importId) =>
         await imports.GetAsync(importId) is { } summary
             ? Respond.Read(req, summary)
-            : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{Core.Ingest.Quote.Cell(importId)}」 / No import '{Core.Ingest.Quote.Cell(importId)}'");
+            : Problems.Create(StatusCodes.Status404NotFound, "unknown-import", $"没有导入记录「{Quote.Cell(importId)}」 / No import '{Quote.Cell(importId)}'");
 }

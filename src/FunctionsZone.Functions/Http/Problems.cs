@@ -5,6 +5,8 @@ using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Snapshots;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Functions.Http;
 

@@ -4,6 +4,7 @@ using FunctionsZone.Core.Snapshots;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Functions.Http;
 

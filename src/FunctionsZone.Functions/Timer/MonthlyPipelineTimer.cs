@@ -2,6 +2,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage.Incoming;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Functions.Timer;
 

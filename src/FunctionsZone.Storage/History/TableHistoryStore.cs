@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.History;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.History;
 

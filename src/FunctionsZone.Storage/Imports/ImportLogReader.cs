@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Storage.Imports;
 

@@ -4,6 +4,8 @@ using Azure.Storage.Blobs.Models;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Storage.Imports;
 

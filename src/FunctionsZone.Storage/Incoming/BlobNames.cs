@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Storage.Incoming;
 

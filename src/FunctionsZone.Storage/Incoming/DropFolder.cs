@@ -4,6 +4,8 @@ using Azure.Storage.Blobs.Models;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Storage.Incoming;
 

@@ -4,6 +4,7 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage.History;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.Observations;
 

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.Pipeline;
 

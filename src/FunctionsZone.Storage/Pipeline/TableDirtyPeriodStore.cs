@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.Pipeline;
 

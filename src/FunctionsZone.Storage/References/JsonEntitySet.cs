@@ -2,6 +2,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Storage.References;
 

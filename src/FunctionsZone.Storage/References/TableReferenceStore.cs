@@ -4,11 +4,12 @@ using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.References;
 
 /// <summary>fzRegistry (zones, groups, indicators), fzTargets, fzOfficialRanks, fzSchemes and fzProjects; see docs/storage.md.</summary>
-public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore, ISchemeStore, Core.Targets.IProjectStore
+public sealed class TableReferenceStore(StorageClients clients) : IReferenceStore, IValidationRuleStore, ISchemeStore, IProjectStore
 {
     private readonly Schemes.TableSchemeStore _schemes = new(clients);
 

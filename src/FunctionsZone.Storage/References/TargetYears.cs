@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.References;
 

@@ -5,6 +5,8 @@ using Azure.Storage.Blobs.Models;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Results;
 

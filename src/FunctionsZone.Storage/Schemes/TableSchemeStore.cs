@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.Schemes;
 

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Storage.Snapshots;
 

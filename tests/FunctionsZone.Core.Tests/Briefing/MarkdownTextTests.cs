@@ -1,6 +1,7 @@
 using System.Net;
 using FunctionsZone.Core.Briefing;
 using Markdig;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Core.Tests.Briefing;
 

@@ -1,6 +1,7 @@
 using FunctionsZone.Core;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.History;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Core.Tests.Evaluation;
 

@@ -1,5 +1,6 @@
 using FunctionsZone.Core.Evaluation;
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Tests.Evaluation;
 

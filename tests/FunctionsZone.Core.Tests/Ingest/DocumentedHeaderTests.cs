@@ -1,5 +1,6 @@
 using System.Text;
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Tests.Ingest;
 

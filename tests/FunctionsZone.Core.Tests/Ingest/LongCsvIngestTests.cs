@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Domain;
 using static FunctionsZone.Core.Tests.TestRegistry;
 
 namespace FunctionsZone.Core.Tests.Ingest;

@@ -4,6 +4,12 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Tests.Ingest;
 using FunctionsZone.Storage.Memory;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 
@@ -13,7 +19,7 @@ internal static class MemoryPipeline
     public static IReadOnlyList<InputFile> SeedFiles() => InputFile.FromFolder(Repo.Seeds);
 
     /// <summary>Storage in memory whose publishes render no briefing (BriefingPageTests and the snapshot tests cover them).</summary>
-    public static MemoryStorage Storage() => new() { Briefings = new BriefingPublisher(new BriefingOptions { PublishBriefings = "" }) };
+    public static MemoryStorage Storage() => new();
 
     public static async Task<MemoryStorage> SeededAsync()
     {

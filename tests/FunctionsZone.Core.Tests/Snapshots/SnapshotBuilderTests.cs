@@ -2,6 +2,11 @@ using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using Xunit;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Rendering;
+using FunctionsZone.Core.Briefing;
 
 namespace FunctionsZone.Core.Tests.Snapshots;
 
@@ -29,6 +34,7 @@ public sealed class SnapshotBuilderTests
         {
             Registry = TestRegistry.Create(), OfficialRanks = [], Now = new DateTimeOffset(2024, 4, 1, 0, 0, 0, TimeSpan.Zero),
             Periods = periods, Results = Results,
+            Briefings = new BriefingPublisher(new BriefingOptions(), new BriefingRenderer()),
         }, new RecordingDraft(events));
 
         Assert.NotNull(version);

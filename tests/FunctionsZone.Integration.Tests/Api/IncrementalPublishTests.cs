@@ -8,6 +8,9 @@ using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Snapshots;
 using Xunit;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Api;
 

@@ -15,6 +15,9 @@ using FunctionsZone.Storage;
 using FunctionsZone.Storage.Snapshots;
 using Json.Schema;
 using Xunit;
+using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Api;
 
@@ -222,7 +225,8 @@ public sealed class SnapshotContractTests
     {
         var registry = new ZoneRegistry([new Zone { Id = "z-" + marker.Length + marker.GetHashCode().ToString("x"), NameZh = marker }], [], []);
         var results = (periods ?? ["2022-05"]).Select(p => new PeriodResults { Period = p, Rankings = [], Derived = [], Targets = [], Observations = [] }).ToList();
-        return SnapshotBuilder.Build(registry, results, [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)));
+        return SnapshotBuilder.Build(registry, results, [], after.CreatedAt + (later ?? TimeSpan.FromMinutes(1)),
+            briefings: new BriefingPublisher(new Core.Briefing.BriefingOptions(), new FunctionsZone.Rendering.BriefingRenderer()));
     }
 
     private static StorageClients FailingClients(TestStorage storage, string failPathSuffix)

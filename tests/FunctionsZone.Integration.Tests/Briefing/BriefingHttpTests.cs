@@ -8,6 +8,7 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Xunit;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 

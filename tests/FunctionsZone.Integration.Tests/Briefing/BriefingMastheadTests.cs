@@ -4,6 +4,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using FunctionsZone.Core.Briefing;
 using FunctionsZone.Core.Snapshots;
 using Xunit;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 
@@ -39,7 +41,7 @@ public sealed partial class BriefingTests
             BriefingIssuer = "聊城经济技术开发区经济发展部", BriefingIssuerEn = "Economic Development Department, Liaocheng ETDZ",
             BriefingIssue = 7, BriefingDate = "2022-06-15",
         };
-        var service = new BriefingService(S.Cli.Reader(), options);
+        var service = new BriefingService(S.Cli.Reader(), options, new BriefingRenderer());
         var zh = await service.BuildAsync("lc-etdz", "2022-05", "zh");
         Assert.Equal(new BriefingMasthead("经济运行简报", "2022年第7期", "聊城经济技术开发区经济发展部", "2022年6月15日"), zh.Masthead);
         var en = await service.BuildAsync("lc-etdz", "2022-05", "en");

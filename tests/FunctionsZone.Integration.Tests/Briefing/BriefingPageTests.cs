@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FunctionsZone.Core.Briefing;
 using Xunit;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 

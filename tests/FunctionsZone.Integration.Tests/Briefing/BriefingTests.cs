@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Reading;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -11,6 +12,7 @@ using FunctionsZone.Integration.Tests.Evaluation;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Snapshots;
 using Xunit;
+using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
 
@@ -20,7 +22,7 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
     private TestStorage S => seeded.Storage;
 
     private Task<Core.Briefing.Briefing> BuildAsync(string lang = "zh", string zone = "lc-etdz") =>
-        BriefingBuilder.BuildAsync(S.Cli.Reader(), zone, "2022-05", BriefingTemplate.Load(lang));
+        BriefingReader.BuildAsync(S.Cli.Reader(), zone, "2022-05", BriefingTemplate.Load(lang));
 
     /// <summary>The statements of 主要指标: the sentence (between ；/。) that names the indicator holds the figure and rank.</summary>
     public static TheoryData<string, string[]> SpeechStatements => new()
@@ -248,8 +250,8 @@ public sealed partial class BriefingTests(SeededStorage seeded) : IClassFixture<
     [Fact]
     public async Task A_year_or_a_month_not_in_the_snapshot_is_refused_with_a_message()
     {
-        await Assert.ThrowsAsync<FormatException>(() => BriefingBuilder.BuildAsync(S.Cli.Reader(), "lc-etdz", "2021", BriefingTemplate.Load("zh")));
-        var e = await Assert.ThrowsAsync<Core.Snapshots.SnapshotNotFoundException>(() => BriefingBuilder.BuildAsync(S.Cli.Reader(), "lc-etdz", "2019-03", BriefingTemplate.Load("zh")));
+        await Assert.ThrowsAsync<FormatException>(() => BriefingReader.BuildAsync(S.Cli.Reader(), "lc-etdz", "2021", BriefingTemplate.Load("zh")));
+        var e = await Assert.ThrowsAsync<Core.Snapshots.SnapshotNotFoundException>(() => BriefingReader.BuildAsync(S.Cli.Reader(), "lc-etdz", "2019-03", BriefingTemplate.Load("zh")));
         Assert.Contains("2019-03", e.Message);
     }
 

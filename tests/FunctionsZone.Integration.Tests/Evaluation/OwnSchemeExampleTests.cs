@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Integration.Tests.Evaluation;
 
@@ -28,7 +29,7 @@ public sealed class OwnSchemeExampleTests
         Assert.Equal([0.666667, 1, 0, 0.833333], new[] { "park-a", "park-b", "park-c", "park-d" }.Select(z => Normalised(z, "park_energy")));
         // B: 50% × 0.25 + 50% × (3/5 × 1 + 2/5 × 1) = 62.5.
         Assert.Equal(62.5, zones["park-b"].GetProperty("score").GetDouble(), 4);
-        var reader = new Core.Evaluation.EvaluationReader(s.Get<Core.Snapshots.SnapshotReader>());
+        var reader = new EvaluationReader(s.Get<SnapshotReader>());
         Assert.Equal(1, (await reader.CompositeAsync("my-parks-2023", "2023")).SchemeVersion);
 
         // The same scheme by its alias, for weak points and what-if.

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Reading;
 using System.Text.Json;
 using FunctionsZone.Core.Briefing;
 using FunctionsZone.Functions.Http;
@@ -49,7 +50,7 @@ public sealed class WeakPointsFacesTests(SeededStorage seeded) : IClassFixture<S
 
         // The briefing names exactly those, in that order, in its 短板 paragraph.
         var names = headline.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("indicator").GetString()!, i => i.GetProperty("name").GetString()!);
-        var briefing = await BriefingBuilder.BuildAsync(reader, "lc-etdz", "2022-05", BriefingTemplate.Load("zh"));
+        var briefing = await BriefingReader.BuildAsync(reader, "lc-etdz", "2022-05", BriefingTemplate.Load("zh"));
         var paragraph = briefing.Section("weak").Paragraphs[0];
         var positions = portal.Select(code => paragraph.IndexOf(names[code] + "（失", StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0, paragraph));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 

@@ -4,6 +4,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 

@@ -6,6 +6,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Observations;
+using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Integration.Tests.Pipeline;
 

@@ -1,6 +1,9 @@
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Pipeline;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Integration.Tests.Pipeline;
 
@@ -37,7 +39,7 @@ public sealed class SeedFidelityTests : IClassFixture<SeedFidelityTests.SeededSt
     [Fact]
     public void Every_seed_file_imports_without_errors()
     {
-        Assert.All(_seeded.Run.Imports, s => Assert.NotEqual(Core.Ingest.ImportStatus.Error, s.Status));
+        Assert.All(_seeded.Run.Imports, s => Assert.NotEqual(ImportStatus.Error, s.Status));
         Assert.Contains(_seeded.Run.Imports, s => s.File == "observations.csv" && s.Counts.Imported > 300);
         Assert.NotNull(_seeded.Run.Snapshot);
         Assert.Contains("2022-05", _seeded.Run.Recomputed);

@@ -5,6 +5,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Telemetry;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Pipeline;
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Tests.References;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.References;
 
@@ -44,7 +46,7 @@ public sealed class AsemCoinTests(AsemCoinStorage asem) : IClassFixture<AsemCoin
     [Fact]
     public void Every_file_was_imported_without_an_error()
     {
-        Assert.All(asem.Run!.Imports, s => Assert.NotEqual(Core.Ingest.ImportStatus.Error, s.Status));
+        Assert.All(asem.Run!.Imports, s => Assert.NotEqual(ImportStatus.Error, s.Status));
         Assert.Contains(asem.Run.Imports, s => s.Kind == "scheme" && s.File == "scheme_constructed.json" && s.Counts.Imported == 1);
         Assert.Equal(2499, asem.Run.Imports.Single(s => s.File == "asem-treated-2018.csv").Counts.Imported);
     }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Tests.References;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.References;
 
@@ -24,7 +26,7 @@ public sealed class AsemGroupRankingTests
             AsemInputs.Indicators(indicators.Select(i => (i, i, "higher"))),
             AsemInputs.Observations("asem-raw-2018.csv", data, "uCode", indicators),
         ], new IngestOptions());
-        Assert.All(run.Imports, s => Assert.NotEqual(Core.Ingest.ImportStatus.Error, s.Status));
+        Assert.All(run.Imports, s => Assert.NotEqual(ImportStatus.Error, s.Status));
 
         var expected = ReferenceCases.Csv("coinr-asem-raw/expected_rank_df_by_GDP_group.csv");
         var checkedRanks = 0;

@@ -10,6 +10,8 @@ using FunctionsZone.Storage.Observations;
 using FunctionsZone.Storage.References;
 using FunctionsZone.Storage.Results;
 using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -7,6 +7,10 @@ using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Pipeline;
 using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Publishing;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

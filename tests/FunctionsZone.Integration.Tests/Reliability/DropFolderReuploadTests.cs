@@ -5,6 +5,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Incoming;
 using FunctionsZone.Storage.Observations;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -5,6 +5,10 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

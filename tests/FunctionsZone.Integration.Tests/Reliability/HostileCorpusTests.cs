@@ -4,6 +4,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Incoming;
 using FunctionsZone.Storage.References;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -6,6 +6,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Incoming;
 using FunctionsZone.Storage.References;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -7,6 +7,7 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Imports;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

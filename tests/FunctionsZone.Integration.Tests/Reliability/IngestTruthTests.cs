@@ -5,6 +5,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Imports;
 using FunctionsZone.Storage.Observations;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -5,6 +5,9 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Reading;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

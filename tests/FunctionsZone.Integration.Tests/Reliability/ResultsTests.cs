@@ -3,6 +3,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Results;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 
@@ -62,7 +63,7 @@ public sealed class ResultsTests
         Assert.NotNull(await new BlobResultStore(storage.Clients).LoadAsync(Period.Parse("2022-05")));
 
         await container.GetBlobClient("2022-05.json").UploadAsync(BinaryData.FromString(content), overwrite: true);
-        var run = await storage.Pipeline().RunAsync([], new Core.Pipeline.IngestOptions());
+        var run = await storage.Pipeline().RunAsync([], new IngestOptions());
         Assert.Equal(first.Snapshot!.ContentHash, run.Snapshot!.ContentHash);
     }
 }

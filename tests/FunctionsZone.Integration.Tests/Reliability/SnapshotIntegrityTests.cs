@@ -4,6 +4,10 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Snapshots;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -5,6 +5,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Storage;
 using FunctionsZone.Storage.References;
 using Microsoft.Extensions.Configuration;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core;
 
 namespace FunctionsZone.Integration.Tests.Reliability;
 

@@ -3,6 +3,12 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Memory;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Reading;
+using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 
@@ -31,7 +37,7 @@ public sealed class MemoryStorageAgreementTests
         }
 
         var period = Core.Domain.Period.Parse("2022-05");
-        var tableHistory = await azurite.Get<Core.History.IHistoryStore>().ReadAsync("lc-etdz", "general_budget_revenue", period);
+        var tableHistory = await azurite.Get<Core.Ports.IHistoryStore>().ReadAsync("lc-etdz", "general_budget_revenue", period);
         var memoryHistory = await memory.Observations.ReadAsync("lc-etdz", "general_budget_revenue", period);
         Assert.Equal(tableHistory.Select(c => (c.OldValue, c.NewValue, c.OldSourceFile, c.SourceFile)), memoryHistory.Select(c => (c.OldValue, c.NewValue, c.OldSourceFile, c.SourceFile)));
         Assert.NotEmpty(memoryHistory);
@@ -40,17 +46,17 @@ public sealed class MemoryStorageAgreementTests
     /// <summary>The logical files whose bytes differ, for the failure's message.</summary>
     private static async Task<string> DifferingAsync(TestStorage azurite, MemoryStorage memory)
     {
-        static async Task<Dictionary<string, string>> FilesAsync(Core.Pipeline.ISnapshotSource source)
+        static async Task<Dictionary<string, string>> FilesAsync(Core.Ports.ISnapshotSource source)
         {
             var latest = (await source.LatestAsync())!;
             var manifest = System.Text.Json.JsonSerializer.Deserialize<Core.Snapshots.SnapshotManifest>((await source.ReadAsync(latest.Version, Core.Snapshots.SnapshotLayout.ManifestFile))!, Core.Json.Options)!;
             return manifest.Files.ToDictionary(f => f.Path, f => f.Sha256);
         }
-        var a = await FilesAsync(azurite.Get<Core.Pipeline.ISnapshotSource>());
+        var a = await FilesAsync(azurite.Get<Core.Ports.ISnapshotSource>());
         var m = await FilesAsync(memory.Snapshots);
         var differ = a.Keys.Union(m.Keys).Where(k => a.GetValueOrDefault(k) != m.GetValueOrDefault(k)).Order().ToList();
         var first = differ.FirstOrDefault(k => a.ContainsKey(k) && m.ContainsKey(k));
-        var detail = first is null ? "" : $"\n{first} on Azurite:\n{Encoding.UTF8.GetString((await azurite.Get<Core.Pipeline.ISnapshotSource>().ReadAsync((await azurite.Get<Core.Pipeline.ISnapshotSource>().LatestAsync())!.Version, first))!)[..2000]}\nin memory:\n{Encoding.UTF8.GetString((await memory.Snapshots.ReadAsync((await memory.Snapshots.LatestAsync())!.Version, first))!)[..2000]}";
+        var detail = first is null ? "" : $"\n{first} on Azurite:\n{Encoding.UTF8.GetString((await azurite.Get<Core.Ports.ISnapshotSource>().ReadAsync((await azurite.Get<Core.Ports.ISnapshotSource>().LatestAsync())!.Version, first))!)[..2000]}\nin memory:\n{Encoding.UTF8.GetString((await memory.Snapshots.ReadAsync((await memory.Snapshots.LatestAsync())!.Version, first))!)[..2000]}";
         return $"{differ.Count} files differ: {string.Join(", ", differ.Take(20))}{detail}";
     }
 

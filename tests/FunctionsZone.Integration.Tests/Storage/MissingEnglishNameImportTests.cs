@@ -5,6 +5,8 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.References;
 using Xunit;
+using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 

@@ -4,6 +4,7 @@ using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage.Observations;
 using Xunit;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 

@@ -9,6 +9,7 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage;
 using FunctionsZone.Storage.Observations;
 using Xunit;
+using FunctionsZone.Core.Ports;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 

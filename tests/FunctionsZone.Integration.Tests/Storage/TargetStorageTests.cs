@@ -4,6 +4,8 @@ using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Storage;
 using FunctionsZone.Storage.References;
 using Xunit;
+using FunctionsZone.Core.Ports;
+using FunctionsZone.Core.Importers;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 
@@ -54,7 +56,7 @@ public sealed class TargetStorageTests
     }
 
     private sealed record WriteCountsView(int Imported, int Updated, int Unchanged);
-    private static WriteCountsView View(FunctionsZone.Core.Pipeline.WriteCounts w) => new(w.Imported, w.Updated, w.Unchanged);
+    private static WriteCountsView View(WriteCounts w) => new(w.Imported, w.Updated, w.Unchanged);
 }
 
 /// <summary>
@@ -72,8 +74,8 @@ public sealed class TargetKindAndRegistryImportTests
         var pipeline = storage.Pipeline();
         await CorpusTests.SeedAsync(pipeline);
         var file = new FunctionsZone.Core.Ingest.InputFile("targets.csv", File.ReadAllBytes(Corpus("targets-2022-every-kind.csv")));
-        var dry = await pipeline.IngestAsync(file, new FunctionsZone.Core.Pipeline.IngestOptions { DryRun = true });
-        var real = await pipeline.IngestAsync(file, new FunctionsZone.Core.Pipeline.IngestOptions());
+        var dry = await pipeline.IngestAsync(file, new IngestOptions { DryRun = true });
+        var real = await pipeline.IngestAsync(file, new IngestOptions());
         Assert.Empty(real.Findings);
         Assert.Equal(10, dry.Counts.Imported + dry.Counts.Updated + dry.Counts.Unchanged);
         Assert.Equal(10, real.Counts.Imported + real.Counts.Updated + real.Counts.Unchanged);
@@ -89,8 +91,8 @@ public sealed class TargetKindAndRegistryImportTests
         var pipeline = storage.Pipeline();
         await CorpusTests.SeedAsync(pipeline);
         var file = new FunctionsZone.Core.Ingest.InputFile("zones.json", File.ReadAllBytes(Corpus("zones-colliding-aliases.json")));
-        var summary = await pipeline.IngestAsync(file, new FunctionsZone.Core.Pipeline.IngestOptions());
-        Assert.NotEqual(FunctionsZone.Core.Ingest.ImportStatus.Success, summary.Status);
+        var summary = await pipeline.IngestAsync(file, new IngestOptions());
+        Assert.NotEqual(ImportStatus.Success, summary.Status);
         var finding = Assert.Single(summary.Findings);
         Assert.Contains("nj-etdz", finding.Message);
         Assert.Contains("jn-etdz", finding.Message);

@@ -1,8 +1,0 @@
-namespace FunctionsZone.Core.Targets;
-
-/// <summary>The project registry (projects.csv) as ingested (fzProjects, docs/storage.md); a file states its zones' whole list.</summary>
-public interface IProjectStore
-{
-    Task<Pipeline.WriteCounts> SaveProjectsAsync(IReadOnlyList<Project> projects, CancellationToken ct = default);
-    Task<IReadOnlyList<Project>> LoadProjectsAsync(CancellationToken ct = default);
-}
