@@ -1,4 +1,5 @@
 using FunctionsZone.Core.Briefing;
+using FunctionsZone.Rendering;
 using FunctionsZone.Integration.Tests.Evaluation;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using ScottPlot;
