@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Briefing;
 using FunctionsZone.Rendering;
 using FunctionsZone.Integration.Tests.Evaluation;
@@ -20,7 +21,7 @@ public sealed class BriefingChartLayoutTests(SeededStorage seeded) : IClassFixtu
     public async Task Each_chart_s_texts_lie_apart_inside_the_image_clear_of_the_reference_line_on_an_axis_fitting_the_data(string lang)
     {
         Assert.True(BriefingCharts.HasCjkFont, "no CJK font: apt-get install fonts-wqy-microhei");
-        var b = await BriefingBuilder.BuildAsync(seeded.Storage.Cli.Reader(), "lc-etdz", "2022-05", BriefingTemplate.Load(lang));
+        var b = await BriefingReader.BuildAsync(seeded.Storage.Cli.Reader(), "lc-etdz", "2022-05", BriefingTemplate.Load(lang));
         Assert.NotEmpty(b.RankChart);
         Assert.NotEmpty(b.TargetChart);
         var figures = new[]
