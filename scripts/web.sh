@@ -10,7 +10,7 @@ web_build() {
     (cd "$WEB_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
   fi
   local stamp="$WEB_ROOT/dist/index.html"
-  if [ -f "$stamp" ] && [ -z "$(find "$WEB_ROOT/src" "$WEB_ROOT/public" "$WEB_ROOT/index.html" "$WEB_ROOT/vite.config.ts" "$WEB_ROOT/package-lock.json" "$WEB_ROOT/../seeds/i18n/units.json" -newer "$stamp" -print -quit)" ]; then
+  if [ -f "$stamp" ] && [ -z "$(find "$WEB_ROOT/src" "$WEB_ROOT/public" "$WEB_ROOT/index.html" "$WEB_ROOT/vite.config.ts" "$WEB_ROOT/package-lock.json" "$WEB_ROOT/../seeds/i18n/catalogue.json" -newer "$stamp" -print -quit)" ]; then
     return 0
   fi
   echo "Building the portal (vite build → web/dist)…" >&2

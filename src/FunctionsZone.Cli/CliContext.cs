@@ -1,10 +1,9 @@
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Snapshots;
-using FunctionsZone.Functions;
+using FunctionsZone.Composition;
 using FunctionsZone.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Reading;
 
@@ -33,20 +32,9 @@ public sealed class CliContext
     public SnapshotReader Reader() => Get<SnapshotReader>();
     public IngestOptions IngestOptions => Get<IngestOptions>();
 
-    /// <summary>The composition root, with its options validated now (as a host does at start) rather than mid-command.</summary>
-    public static ServiceProvider BuildServices(IConfiguration configuration, Action<IServiceCollection>? configure = null)
-    {
-        var services = new ServiceCollection().AddLogging().AddFunctionsZone(configuration);
-        configure?.Invoke(services);
-        var provider = services.BuildServiceProvider();
-        try { provider.GetService<IStartupValidator>()?.Validate(); }
-        catch (OptionsValidationException e)
-        {
-            provider.Dispose();
-            throw new InvalidOperationException(string.Join("; ", e.Failures), e);
-        }
-        return provider;
-    }
+    /// <summary>The composition root (FunctionsZone.Composition), its options validated now rather than mid-command.</summary>
+    public static ServiceProvider BuildServices(IConfiguration configuration, Action<IServiceCollection>? configure = null) =>
+        ServiceRegistration.BuildProvider(configuration, configure);
 
     public static IConfiguration BuildConfiguration()
     {
@@ -63,19 +51,5 @@ public sealed class CliContext
             }
         }
         return builder.AddEnvironmentVariables().Build();
-    }
-}
-
-public static class RepositoryPaths
-{
-    /// <summary>The nearest file or folder of that name in the current folder or above it.</summary>
-    public static string? FindUp(string name, string? from = null)
-    {
-        for (var dir = new DirectoryInfo(from ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, name);
-            if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
-        }
-        return null;
     }
 }

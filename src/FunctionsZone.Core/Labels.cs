@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace FunctionsZone.Core;
 
 /// <summary>
-/// The words fz prints, in zh or en, from one catalogue (seeds/labels/labels.json): kinds, statuses, judgements, evaluations
-/// (市对区/国评/省评), table headers and sentences. A code the catalogue lacks prints as itself, never silently translated.
+/// The words fz prints, in zh or en, from the one word catalogue (seeds/i18n/catalogue.json, its labels): kinds, judgements,
+/// evaluations (市对区/国评/省评), table headers and sentences; grade.X, status.X and unit.X are the catalogue's grades,
+/// statuses and units, which the briefing and the portal read too. A code the catalogue lacks prints as itself.
 /// </summary>
 public sealed class Labels
 {
@@ -22,7 +23,24 @@ public sealed class Labels
     public static Labels For(string? lang) => lang?.Trim().StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? En : Zh;
 
     /// <summary>The entry for key, or the key's last part (the code itself) when the catalogue has none.</summary>
-    public string this[string key] => Catalogue.TryGetValue(key, out var v) ? v[_column] : key[(key.IndexOf('.') + 1)..];
+    public string this[string key] => Shared(key) ?? (Catalogue.TryGetValue(key, out var v) ? v[_column] : key[(key.IndexOf('.') + 1)..]);
+
+    /// <summary>The families defined once for every face in the catalogue's own sections (grades, statuses, units).</summary>
+    private string? Shared(string key)
+    {
+        var dot = key.IndexOf('.');
+        var code = key[(dot + 1)..];
+        return dot < 0 ? null : key[..dot] switch
+        {
+            "grade" => Domain.UnitCatalogue.GradeOrNull(code, Lang),
+            "status" => Domain.UnitCatalogue.StatusOrNull(code, Lang),
+            "unit" => Domain.UnitCatalogue.UnitName(code, Lang),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the catalogue defines key (a test holds every key fz uses to it).</summary>
+    public static bool Defines(string key) => Catalogue.ContainsKey(key) || Zh.Shared(key) is not null;
 
     /// <summary>A code of a family (status, kind, judged, evaluation, …) in this language; null stays null.</summary>
     public string? Of(string family, string? code) => code is null ? null : this[$"{family}.{code}"];
@@ -38,10 +56,10 @@ public sealed class Labels
 
     private static Dictionary<string, string[]> Load()
     {
-        using var s = typeof(Labels).Assembly.GetManifestResourceStream("labels.json")
-                      ?? throw new InvalidOperationException("labels.json is not embedded");
+        using var s = typeof(Labels).Assembly.GetManifestResourceStream("catalogue.json")
+                      ?? throw new InvalidOperationException("catalogue.json is not embedded");
         using var doc = JsonDocument.Parse(s);
-        return doc.RootElement.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array)
+        return doc.RootElement.GetProperty("labels").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(x => x.GetString() ?? "").ToArray(), StringComparer.Ordinal);
     }
 }

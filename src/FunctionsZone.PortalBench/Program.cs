@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using FunctionsZone.Core.Snapshots;
-using FunctionsZone.Functions;
+using FunctionsZone.Composition;
 using FunctionsZone.Portal;
 using FunctionsZone.Storage;
 using Microsoft.AspNetCore.Builder;

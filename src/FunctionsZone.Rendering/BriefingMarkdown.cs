@@ -7,14 +7,14 @@ namespace FunctionsZone.Rendering;
 /// <summary>The briefing as plain text (what fz prints) and as Markdown (published beside the zone page).</summary>
 public static class BriefingMarkdown
 {
-    /// <summary>Between 编发单位 and 日期 on the masthead's line (an ideographic space each side).</summary>
-    private const string Gap = "　　";
+    /// <summary>Between 编发单位 and 日期 on the masthead's line: two ideographic spaces in Chinese, " · " in English (no CJK).</summary>
+    private static string Gap(Briefing b) => b.Lang == "en" ? " · " : "　　";
 
     public static string ToText(Briefing b)
     {
         var w = new StringBuilder();
         var m = b.Masthead;
-        w.Append(m.Name).Append('\n').Append(m.Issue).Append('\n').Append(m.Issuer).Append(Gap).Append(m.Date).Append('\n')
+        w.Append(m.Name).Append('\n').Append(m.Issue).Append('\n').Append(m.Issuer).Append(Gap(b)).Append(m.Date).Append('\n')
             .Append(new string('─', 40)).Append("\n\n");
         w.Append(b.Title).Append('\n').Append(b.DateLine).Append("\n\n");
         foreach (var s in b.Sections)
@@ -33,7 +33,7 @@ public static class BriefingMarkdown
         var m = b.Masthead;
         // Each line after a hard break may start a list ("1. ", "- "): escaped as a block's start.
         w.Append("**").Append(MarkdownText.Inline(m.Name)).Append("**  \n").Append(MarkdownText.Block(m.Issue)).Append("  \n")
-            .Append(MarkdownText.Block(m.Issuer)).Append(Gap).Append(MarkdownText.Inline(m.Date)).Append("\n\n---\n\n");
+            .Append(MarkdownText.Block(m.Issuer)).Append(Gap(b)).Append(MarkdownText.Inline(m.Date)).Append("\n\n---\n\n");
         w.Append("# ").Append(MarkdownText.Inline(b.Title)).Append("\n\n").Append(MarkdownText.Block(b.DateLine)).Append("\n\n");
         foreach (var s in b.Sections)
         {

@@ -60,7 +60,7 @@ public class FzIngestJsonTests
         var (bad, _) = await storage.FzAsync("ingest", gbk, "--encoding", "klingon");
         Assert.Equal(1, bad);
 
-        var (ok, text) = await storage.FzAsync("ingest", Corpus("wide-zone-columns.csv"));
+        var (ok, text) = await storage.FzAsync("ingest", Corpus("wide-zone-columns.csv"), "--lang", "en");
         Assert.Equal(0, ok);
         Assert.Contains("WARNING", text);
         Assert.Contains("missing-value", text);

@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import { LineChart, BarChart, ScatterChart, CustomChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
+import { getLang } from './i18n';
 
 echarts.use([LineChart, BarChart, ScatterChart, CustomChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
@@ -36,7 +37,8 @@ function textTooltips(option: any): Option {
 
 /** A chart in el; its text alternative is the table beside it (aria-describedby), ECharts adds its own aria label. */
 export function chart(el: HTMLElement, option: Option): echarts.ECharts {
-  const c = echarts.init(el, dark() ? 'dark' : undefined, { renderer: 'svg' });
+  // The locale names ECharts' own words (its aria description of the chart) in the page's language.
+  const c = echarts.init(el, dark() ? 'dark' : undefined, { renderer: 'svg', locale: getLang() === 'en' ? 'EN' : 'ZH' });
   // The page's own font family, not 'inherit': ECharts measures labels with it (to wrap, truncate and keep them inside
   // the chart), and a measure in another font than the one drawn lets labels run past the chart's edge.
   const fontFamily = getComputedStyle(el).fontFamily;

@@ -1,5 +1,5 @@
 import { getLang, t } from './i18n';
-import catalogue from '../../seeds/i18n/units.json';
+import catalogue from '../../seeds/i18n/catalogue.json';
 
 // Numbers as the bureau writes them: 9.39 亿元, 2474 万美元, 9.5%, +28.9 个百分点 — no thousands separators in
 // Chinese figures of this size, at most two decimals, trailing zeros dropped.
@@ -9,7 +9,7 @@ export function num(v: number | null | undefined, decimals = 2): string {
   return s === '-0' ? '0' : s;
 }
 
-// The one unit catalogue, shared with the briefing (Core UnitCatalogue reads the same file): zh keeps the bureau's unit,
+// The units of the one word catalogue, shared with the briefing and fz (Core UnitCatalogue reads the same file): zh keeps the bureau's unit,
 // en scales the unit's base to thousand / million / billion (40 亿元 → 4.0 billion yuan, 2474 万美元 → US$24.74 million).
 interface Words { prefix?: string; suffix?: string; prose?: string; one?: string }
 interface Entry { base?: number; count?: boolean; zh: Words; en: Words }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using FunctionsZone.Cli.Bench;
+using FunctionsZone.Bench;
 using FunctionsZone.Cli.Output;
 
 namespace FunctionsZone.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using DomainPeriod = FunctionsZone.Core.Domain.Period;
 
 namespace FunctionsZone.Cli.Commands;

@@ -17,6 +17,7 @@ public static class IngestCommand
         var encoding = new Option<string>("--encoding") { Description = "文本编码（默认自动识别）：utf-8、gbk、gb18030、utf-16 / text encoding (detected when omitted)" };
         var json = Common.JsonOption();
         var cmd = new Command("ingest", "导入统计数据文件 / import a statistics file (CSV, XLSX, JSON; long or wide layout)") { file, dryRun, partial, encoding, json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             var enc = parse.GetValue(encoding);
@@ -34,23 +35,28 @@ public static class IngestCommand
                     ctx.IngestOptions with { DryRun = parse.GetValue(dryRun), AllowPartial = parse.GetValue(partial) }, ct));
             }
             if (parse.GetValue(json)) Printer.Json(output, summaries.Count == 1 ? summaries[0] : summaries);
-            else foreach (var s in summaries) output.Write(SummaryText(s));
+            else foreach (var s in summaries) output.Write(SummaryText(s, text(parse)));
             return summaries.Any(s => s.Status == ImportStatus.Error) ? 2 : 0;
         });
         return cmd;
     }
 
-    public static string SummaryText(ImportSummary s)
+    /// <summary>An import's status, counts and findings in the reader's language (--json keeps the bilingual record).</summary>
+    public static string SummaryText(ImportSummary s, CliText x)
     {
         var w = new StringWriter();
-        w.WriteLine($"{s.File}: {s.Status.ToString().ToUpperInvariant()}{(s.DryRun ? " (dry run / 试运行)" : "")}  import {s.ImportId}{(s.Encoding is null ? "" : $"  encoding {s.Encoding}")}");
-        w.WriteLine($"  新增 imported {s.Counts.Imported}, 更新 updated {s.Counts.Updated}, 未变 unchanged {s.Counts.Unchanged}, 忽略 ignored {s.Counts.Ignored}");
+        w.WriteLine(x.Fill("text.importHead", ("file", s.File), ("status", x.Of("importStatus", s.Status.ToString().ToLowerInvariant())),
+            ("dryRun", s.DryRun ? x["text.dryRun"] : ""), ("import", s.ImportId),
+            ("encoding", s.Encoding is null ? "" : x.Fill("text.encoding", ("encoding", s.Encoding)))));
+        w.WriteLine(x.Fill("text.importCounts", ("imported", s.Counts.Imported), ("updated", s.Counts.Updated),
+            ("unchanged", s.Counts.Unchanged), ("ignored", s.Counts.Ignored)));
         if (s.Findings.Count > 0)
         {
-            var t = new TextTable("code", "severity", "rows", "column", "message");
+            var t = x.Table("col.code", "col.severity", "col.rows", "col.column", "col.message");
             foreach (var f in s.Findings)
-                t.Add(f.Code, f.Severity.ToString().ToLowerInvariant(), string.Join(",", f.Rows.Take(20)) + (f.Rows.Count > 20 ? "…" : ""), f.Column, f.Message);
-            w.Write(t);
+                t.Add(f.Code, x.Of("severity", f.Severity.ToString().ToLowerInvariant()), string.Join(",", f.Rows.Take(20)) + (f.Rows.Count > 20 ? "…" : ""),
+                    f.Column, f.MessageIn(x.L.Lang));
+            w.Write(t); // whole: a finding's message is not cut
         }
         return w.ToString();
     }

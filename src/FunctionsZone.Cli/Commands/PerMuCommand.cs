@@ -1,3 +1,4 @@
+using FunctionsZone.Composition;
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
 using FunctionsZone.Core.Domain;

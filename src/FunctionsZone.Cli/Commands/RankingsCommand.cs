@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
-using FunctionsZone.Functions.Http;
+using FunctionsZone.Core.Rankings;
 
 namespace FunctionsZone.Cli.Commands;
 
@@ -18,7 +18,7 @@ public static class RankingsCommand
         var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
-            if (!ReadFunctions.TryMeasure(parse.GetValue(measure), out var m))
+            if (!MeasureText.TryParse(parse.GetValue(measure), out var m))
                 return Printer.Fail(Console.Error, $"--measure 应为 level 或 growth / --measure must be level or growth, not '{parse.GetValue(measure)}'");
             var r = await ctx.Reader().RankingAsync(parse.GetValue(period)!, parse.GetValue(indicator)!, parse.GetValue(group)!, m, ct);
             if (parse.GetValue(json))

@@ -12,6 +12,7 @@ public static class RecomputeCommand
         var period = Common.PeriodOption();
         var json = Common.JsonOption();
         var cmd = new Command("recompute", "重算某期排名与目标进度 / recompute rankings and target progress for a period") { period, json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             if (!Period.TryParse(parse.GetValue(period), out var p))
@@ -19,7 +20,8 @@ public static class RecomputeCommand
             var r = await ctx.Pipeline().RecomputeAsync(p, ct);
             var summary = new { period = r.Period, rankings = r.Rankings.Count, targets = r.Targets.Count, derived = r.Derived.Count, observations = r.Observations.Count };
             if (parse.GetValue(json)) Printer.Json(output, summary);
-            else output.WriteLine($"{r.Period}: {r.Rankings.Count} 个排名 rankings, {r.Targets.Count} 个目标 targets, {r.Derived.Count} 个派生值 derived values, {r.Observations.Count} 个观测值 observations");
+            else output.WriteLine(text(parse).Fill("text.recomputed", ("period", r.Period), ("rankings", r.Rankings.Count), ("targets", r.Targets.Count),
+                ("derived", r.Derived.Count), ("observations", r.Observations.Count)));
             return 0;
         });
         return cmd;
@@ -29,6 +31,7 @@ public static class RecomputeCommand
     {
         var json = Common.JsonOption();
         var cmd = new Command("publish", "发布快照 / publish a snapshot of every recomputed period") { json };
+        var text = Common.Reporting(cmd, ctx);
         cmd.SetAction(async (parse, ct) =>
         {
             var pipeline = ctx.Pipeline();
@@ -36,7 +39,7 @@ public static class RecomputeCommand
             var latest = pointer ?? await ctx.Reader().LatestAsync(ct);
             var result = new { published = pointer is not null, version = latest.Version, location = new Storage.Snapshots.BlobSnapshotStore(ctx.Clients).Location(latest.Version), periods = latest.Periods };
             if (parse.GetValue(json)) Printer.Json(output, result);
-            else output.WriteLine(pointer is null ? $"内容未变，最新快照仍为 / unchanged, latest is still {latest.Version}: {result.location}" : $"已发布 / published {latest.Version}: {result.location}");
+            else output.WriteLine(text(parse).Fill(pointer is null ? "text.publishUnchanged" : "text.published", ("version", latest.Version), ("location", result.location)));
             return 0;
         });
         return cmd;

@@ -1,3 +1,4 @@
+using FunctionsZone.Composition;
 using System.CommandLine;
 using FunctionsZone.Cli.Output;
 using FunctionsZone.Core.Domain;
@@ -43,15 +44,16 @@ public static class RunCommand
             {
                 // Files that are not pipeline inputs (project and enterprise lists) get one line, not a table each.
                 static bool NotAnInput(ImportSummary s) => s.Kind == "ignored";
+                var x = text(parse);
                 foreach (var s in run.Imports.Where(s => !NotAnInput(s) && (s.Status != ImportStatus.Success || s.Counts.Imported + s.Counts.Updated > 0)))
-                    output.Write(IngestCommand.SummaryText(s));
+                    output.Write(IngestCommand.SummaryText(s, x));
                 var skipped = run.Imports.Where(NotAnInput).Select(s => s.File).ToList();
                 if (skipped.Count > 0)
-                    output.WriteLine($"跳过（不是导入文件） / skipped, not pipeline inputs: {string.Join(", ", skipped)}");
+                    output.WriteLine(x.Line(x.Fill("text.skipped", ("files", string.Join(", ", skipped)))));
                 output.WriteLine();
-                output.Write(headline?.ToText(await text(parse).LoadAsync(ct)) ?? $"(没有开发区「{home}」的结果 / no results for zone '{home}')\n");
+                output.Write(headline?.ToText(await x.LoadAsync(ct)) ?? x.Fill("text.noResults", ("zone", home)) + "\n");
                 output.WriteLine();
-                output.WriteLine($"快照 / snapshot: {run.Snapshot?.Version} → {run.Location}");
+                output.WriteLine(x.Fill("text.snapshot", ("version", run.Snapshot?.Version), ("location", run.Location)));
             }
             return run.Imports.Any(s => s.Status == ImportStatus.Error) ? 2 : 0;
         });

@@ -48,7 +48,7 @@ public static class TargetsCommand
         w.Write(x.Render(t));
         if (x.Wide) w.WriteLine(x["text.ratioNote"]);
         foreach (var p in targets.Where(p => p.UndatedProjects is { Count: > 0 }))
-            w.WriteLine(x.Line(x.Fill("text.undated", ("name", x.En && p.NameEn.Length > 0 ? p.NameEn : p.Name), ("list", string.Join(x.En ? ", " : "、", p.UndatedProjects!)))));
+            w.WriteLine(x.Line(x.Fill("text.undated", ("name", x.En && p.NameEn.Length > 0 ? p.NameEn : p.Name), ("list", string.Join(x.En ? ", " : "、", x.En ? p.UndatedProjectsEn ?? p.UndatedProjects! : p.UndatedProjects!)))));
         return w.ToString();
     }
 }

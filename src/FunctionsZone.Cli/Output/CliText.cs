@@ -4,7 +4,7 @@ using FunctionsZone.Core.Registry;
 namespace FunctionsZone.Cli.Output;
 
 /// <summary>
-/// A reporting command's words in one language: labels from the catalogue (Core/Labels, seeds/labels/labels.json), names of
+/// A reporting command's words in one language: labels from the catalogue (Core/Labels, seeds/i18n/catalogue.json), names of
 /// zones, indicators and groups from the registry's nameEn in English, and its tables fitted to 100 columns.
 /// </summary>
 public sealed class CliText(Labels labels, bool wide, CliContext ctx)
@@ -40,7 +40,14 @@ public sealed class CliText(Labels labels, bool wide, CliContext ctx)
     public string Unit(string? unit) => string.IsNullOrEmpty(unit) ? "" : labels.Of("unit", unit)!;
     public string? Of(string family, string? code) => labels.Of(family, code);
     public string Fill(string key, params (string Name, object? Value)[] values) => labels.Fill(key, values);
-    public string Amount(object? value, string? unit) => value is null ? "—" : $"{TextTable.Format(value)} {Unit(unit)}".TrimEnd();
+    /// <summary>A figure with its unit: zh as stored (40 亿元), en scaled as the portal and briefing write it (4.0 billion yuan).</summary>
+    public string Amount(object? value, string? unit) => value switch
+    {
+        null => "—",
+        decimal d when En && unit is not null && Core.Domain.UnitCatalogue.Known.Contains(unit) => Core.Domain.UnitCatalogue.Format(d, unit, labels.Lang).ToString(),
+        double f when En && unit is not null && Core.Domain.UnitCatalogue.Known.Contains(unit) && double.IsFinite(f) => Amount((decimal)Math.Round(f, 4), unit),
+        _ => $"{TextTable.Format(value)} {Unit(unit)}".TrimEnd(),
+    };
 
     /// <summary>A table whose headers are catalogue keys (col.*), in this language.</summary>
     public TextTable Table(params string[] columns) => new(columns.Select(c => c.StartsWith("col.", StringComparison.Ordinal) ? labels[c] : c).ToArray());

@@ -38,7 +38,7 @@ public static class BenchmarkSection
         var w = c.T.Benchmark;
         var year = c.Integer(int.Parse(c.Data.PerMuYear!), SnapshotLayout.ManifestFile, "period");
         var value = c.Amount(mine, ind.Unit, file, "derived", ind.NameZh, round: 2, source: "derived");
-        var peerValue = c.Amount(theirs, ind.Unit, file, "derived", $"{peer.NameZh} {ind.NameZh}", round: 2, source: "derived");
+        var peerValue = c.Amount(theirs, ind.Unit, file, "derived", c.Label(peer.NameZh, peer.NameEn, ind), round: 2, source: "derived");
         var spoken = SpokenFraction.Of(mine / theirs);
         var head = BriefingText.Fill(w["perMu"], ("year", year), ("name", c.Name(ind)), ("value", value), ("peer", c.Name(peer)), ("peerValue", peerValue));
         if (spoken.Denominator == 1 && spoken.Numerator == 1 && spoken.Side == SpokenFraction.Side.Exact)

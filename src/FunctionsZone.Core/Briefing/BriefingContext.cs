@@ -77,6 +77,14 @@ public sealed class BriefingContext(BriefingData data, BriefingTemplate template
     /// <summary>A name as a ranking or target row carries it (zh and en), traced to that file.</summary>
     public string Name(string zhName, string enName, string file) => Traced(UnitCatalogue.Name(zhName, enName, T.Lang), file);
 
+    /// <summary>
+    /// A figure's label for the data note in the briefing's language: a zone's figure of an indicator (冠县 固定资产投资 /
+    /// Guan County fixed-asset investment), names without English marked as everywhere else.
+    /// </summary>
+    public string Label(string zoneZh, string? zoneEn, Indicator ind) => T.Lang == "zh"
+        ? $"{zoneZh} {ind.NameZh}"
+        : $"{UnitCatalogue.Name(zoneZh, zoneEn, T.Lang)} {UnitCatalogue.Name(ind.NameZh, ind.NameEn, T.Lang)}";
+
     /// <summary>A name with digits in it (10亿元以上产业项目) is logged whole, so its digits are not taken for a figure.</summary>
     private string Traced(string name, string file) => name.Any(char.IsAsciiDigit) ? Figures.Add(name, null, file, "name") : name;
 }

@@ -10,7 +10,7 @@ public static class BriefingNumber
     public static string Plain(decimal value) =>
         Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
 
-    /// <summary>A figure in its unit in the template's language, from the one unit catalogue (seeds/i18n/units.json):
+    /// <summary>A figure in its unit in the template's language, from the one unit catalogue (seeds/i18n/catalogue.json):
     /// 9.39亿 / 939 million yuan, 2474万美元 / US$24.74 million.</summary>
     public static string WithUnit(BriefingTemplate t, decimal value, string unit) =>
         UnitCatalogue.Format(value, unit, t.Lang, prose: true).ToString();

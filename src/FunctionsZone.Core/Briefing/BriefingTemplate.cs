@@ -49,7 +49,7 @@ public sealed record BriefingTemplate
     public sealed record ComputedGrowthWords(string Intro, string Up, string Down);
     public sealed record OfficialWords(Dictionary<string, string> Evaluations, string Grade, string Opening, Dictionary<string, string> Move, string None)
     {
-        /// <summary>等次 overrides for a custom template; absent: the unit catalogue's (seeds/i18n/units.json: 二等 → "Grade 2").</summary>
+        /// <summary>等次 overrides for a custom template; absent: the unit catalogue's (seeds/i18n/catalogue.json: 二等 → "Grade 2").</summary>
         public Dictionary<string, string> Grades { get; init; } = [];
     }
 

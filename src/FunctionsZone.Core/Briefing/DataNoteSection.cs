@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Snapshots;
 namespace FunctionsZone.Core.Briefing;
 
@@ -60,7 +61,7 @@ public static class DataNoteSection
     private static string Label(BriefingContext c, string zh)
     {
         if (c.T.Lang == "zh") return zh;
-        var ind = c.Data.Registry.FindIndicator(zh);
-        return ind is not null && ind.NameEn.Length > 0 ? ind.NameEn : zh;
+        // A zone's figure (BriefingContext.Label) is logged in the briefing's language already.
+        return c.Data.Registry.FindIndicator(zh) is { } ind ? UnitCatalogue.Name(ind.NameZh, ind.NameEn, c.T.Lang) : zh;
     }
 }

@@ -24,8 +24,8 @@ public static class WeakPointsSection
             if (above is null) continue;
             var name = c.Name(l.Indicator) + (l.Ranking.Measure == Measure.Growth ? w["growthOnly"] : "");
             var value = l.Ranking.Measure == Measure.Growth || l.Indicator.IsPercent
-                ? c.Percent(above.Value!.Value, d.RankingsFile, "reported", $"{above.Name} {l.Indicator.NameZh}", source: above.Source)
-                : c.Amount(above.Value!.Value, l.Indicator.Unit, d.RankingsFile, "reported", $"{above.Name} {l.Indicator.NameZh}", source: above.Source);
+                ? c.Percent(above.Value!.Value, d.RankingsFile, "reported", c.Label(above.Name, above.NameEn, l.Indicator), source: above.Source)
+                : c.Amount(above.Value!.Value, l.Indicator.Unit, d.RankingsFile, "reported", c.Label(above.Name, above.NameEn, l.Indicator), source: above.Source);
             gains.Add(BriefingText.Fill(w["gain"], ("name", name), ("value", value),
                 ("above", c.Name(above.Name, above.NameEn, d.RankingsFile)), ("rank", c.Integer(above.Rank!.Value, d.RankingsFile, "rank", l.Indicator.NameZh))));
         }
@@ -46,7 +46,7 @@ public static class WeakPointsSection
         if (weak.Count == 0) return BriefingText.Fill(w["none"], ("scheme", scheme));
         return BriefingText.Fill(w["intro"], ("scheme", scheme)) + string.Join(c.T.ListSeparator, weak.Select(x => BriefingText.Fill(w["item"],
             ("name", Name(c, x)), ("points", c.Figures.Add(x.PointsLost!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
-                (decimal)x.PointsLost.Value, c.Data.ZoneFile, "computed", $"{x.Name} 失分"))))) + c.T.SentenceEnd;
+                (decimal)x.PointsLost.Value, c.Data.ZoneFile, "computed", Name(c, x)))))) + c.T.SentenceEnd;
     }
 
     /// <summary>A scheme column's indicator in the briefing's language (its growth marked), else the scheme's own name.</summary>

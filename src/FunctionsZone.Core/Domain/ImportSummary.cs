@@ -17,7 +17,19 @@ public sealed record ImportCounts(int Imported, int Updated, int Unchanged, int 
 
 /// <summary>Findings of one code, with every row that has it.</summary>
 public sealed record FindingGroup(string Code, Severity Severity, IReadOnlyList<int> Rows, string Message,
-    string? Zone = null, string? Indicator = null, string? Period = null, string? Column = null);
+    string? Zone = null, string? Indicator = null, string? Period = null, string? Column = null)
+{
+    /// <summary>The findings grouped, each in both languages (for a face in one language; not in the JSON, which keeps Message).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<Finding> Each { get; init; } = [];
+
+    /// <summary>The group's message in one language (zh / en); a group read back from storage has only the bilingual Message.</summary>
+    public string MessageIn(string lang)
+    {
+        if (Each.Count == 0) return Message;
+        var first = lang == "en" ? Each[0].MessageEn : Each[0].MessageZh;
+        return Each.Count == 1 ? first : lang == "en" ? $"{first} ({Each.Count} occurrences)" : $"{first}（共 {Each.Count} 处）";
+    }
+}
 
 /// <summary>What an import did (or, on a dry run, would do), as DHIS2 reports it: status, counts, and findings by code.</summary>
 public sealed record ImportSummary
@@ -50,7 +62,7 @@ public sealed record ImportSummary
             return new FindingGroup(g.Key.Code, g.Key.Severity, rows,
                 g.Count() == 1 ? first.Message : $"{first.Message}（共 {g.Count()} 处 / {g.Count()} occurrences）",
                 Same(f => f.Zone) ? first.Zone : null, Same(f => f.Indicator) ? first.Indicator : null, Same(f => f.Period) ? first.Period : null,
-                Same(f => f.Column) ? first.Column : null);
+                Same(f => f.Column) ? first.Column : null) { Each = g.ToList() };
         })
         .OrderBy(g => g.Severity).ThenBy(g => g.Code, StringComparer.Ordinal).ToList();
 

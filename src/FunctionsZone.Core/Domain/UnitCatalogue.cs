@@ -11,13 +11,13 @@ public sealed record UnitText(string Prefix, string Figure, string Suffix)
 }
 
 /// <summary>
-/// The one unit catalogue (seeds/i18n/units.json, read by the portal build too): how a figure in a stored unit is written in
-/// zh and en, the grades (四等 → Grade 4) and statuses in words. Chinese keeps the bureau's unit (40亿元); English scales
+/// The units, grades and statuses of the one word catalogue (seeds/i18n/catalogue.json, read by fz's Labels and the portal
+/// build too): how a figure in a stored unit is written in zh and en, the grades (四等 → Grade 4) and statuses in words. Chinese keeps the bureau's unit (40亿元); English scales
 /// the unit's base to thousand / million / billion (40亿元 → 4.0 billion yuan, 2474万美元 → US$24.74 million).
 /// </summary>
 public static class UnitCatalogue
 {
-    private sealed record Words(string Prefix = "", string Suffix = "", string? Prose = null, string? One = null);
+    private sealed record Words(string Prefix = "", string Suffix = "", string? Prose = null, string? One = null, string? Name = null);
     private sealed record Entry(decimal? Base, bool Count, Words Zh, Words En);
     private sealed record Scale(decimal Factor, string En);
     private sealed record Catalogue(List<Scale> Scales, Dictionary<string, Entry> Units,
@@ -51,13 +51,21 @@ public static class UnitCatalogue
         return new UnitText(e.En.Prefix, figure, scale is null ? suffix : $" {scale.En}{suffix}");
     }
 
+    /// <summary>The unit as a header names it, where figures stay in the stored unit (fz tables): 亿元 / 100m yuan.</summary>
+    public static string? UnitName(string unit, string lang) => !Data.Units.TryGetValue(unit, out var e) ? null
+        : lang != "en" ? e.Zh.Name ?? e.Zh.Suffix : e.En.Name ?? (e.En.Prefix + e.En.Suffix).Trim();
+
     /// <summary>A grade (四等) in lang; one the catalogue lacks is returned as given.</summary>
-    public static string Grade(string grade, string lang) =>
-        Data.Grades.TryGetValue(grade, out var w) && w.TryGetValue(lang, out var s) ? s : grade;
+    public static string Grade(string grade, string lang) => GradeOrNull(grade, lang) ?? grade;
+
+    public static string? GradeOrNull(string grade, string lang) =>
+        Data.Grades.TryGetValue(grade, out var w) && w.TryGetValue(lang, out var s) ? s : null;
 
     /// <summary>A target status (behind, at-risk…) in lang.</summary>
-    public static string Status(string status, string lang) =>
-        Data.Statuses.TryGetValue(status, out var w) && w.TryGetValue(lang, out var s) ? s : status;
+    public static string Status(string status, string lang) => StatusOrNull(status, lang) ?? status;
+
+    public static string? StatusOrNull(string status, string lang) =>
+        Data.Statuses.TryGetValue(status, out var w) && w.TryGetValue(lang, out var s) ? s : null;
 
     /// <summary>A name in lang: the English one, else the Chinese with the missing-English marker.</summary>
     public static string Name(string zh, string? en, string lang) =>
@@ -74,7 +82,7 @@ public static class UnitCatalogue
 
     private static Catalogue Load()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("units.json")!;
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("catalogue.json")!;
         return JsonSerializer.Deserialize<Catalogue>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 }

@@ -5,7 +5,8 @@ namespace FunctionsZone.Core.Evaluation;
 
 /// <summary>
 /// 短板: one indicator of a zone, its rank among the peers on that indicator alone, and the score points it costs
-/// against the group median: pointsLost = 100 × wᵢ × (median vᵢ − v_zᵢ) ÷ Σw (the weights the zone is scored on).
+/// against the group median: pointsLost = 100 × wᵢ × max(0, median vᵢ − v_zᵢ) ÷ Σw (the weights the zone is scored on);
+/// above the median nothing is lost, so 失分 is never negative.
 /// </summary>
 public sealed record WeakPoint(string Indicator, string Name, string Category, double? Value, string Unit, int? Rank, int Of,
     double? Normalised, double? GroupMedian, double? PointsLost, bool Weak);
@@ -85,7 +86,8 @@ public static class WeakPoints
             var median = peers[c].Median;
             var v = s.Normalised[z][c];
             var vz = double.IsNaN(v) ? (input.Scheme.Missing == MissingRule.Zero ? 0 : double.NaN) : v;
-            double? lost = median is { } m && !double.IsNaN(vz) && sumW > 0 ? 100 * col.Weight * (m - vz) / sumW : null;
+            // 失分 is what the zone loses below the median; above it nothing is lost (never a negative 失分 on any face).
+            double? lost = median is { } m && !double.IsNaN(vz) && sumW > 0 ? 100 * col.Weight * Math.Max(0, m - vz) / sumW : null;
             int? rank = peers[c].Ranks.TryGetValue(z, out var r) ? r : null;
             list.Add(new WeakPoint(col.Key, col.NameZh, model.Categories[col.Category].NameZh,
                 CompositeEvaluator.Round(input.Values[z][c], 6), input.Units?.GetValueOrDefault(col.Key) ?? "", rank, peers[c].Count,

@@ -10,7 +10,7 @@ namespace FunctionsZone.Core.Targets;
 /// A project of the registry (projects.csv): total investment in 亿元 (empty where not stated) and the month or year it
 /// was signed or started (签约/开工), empty where not stated.
 /// </summary>
-public sealed record Project(string Id, string Zone, string NameZh, decimal? TotalInvestment, Period? Date = null, string? Source = null);
+public sealed record Project(string Id, string Zone, string NameZh, decimal? TotalInvestment, Period? Date = null, string? Source = null, string? NameEn = null);
 
 /// <summary>
 /// Count targets from the project registry: 过亿项目 = projects of ≥ 1亿元, 10亿元以上 = ≥ 10亿元, 总投资 = their sum.
@@ -39,14 +39,16 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
     }
 
     /// <summary>The zone's qualifying projects that carry no date: shown beside the count, not in it.</summary>
-    public IReadOnlyList<string> UndatedOf(string zone, string indicator) =>
+    public IReadOnlyList<string> UndatedOf(string zone, string indicator, string lang = "zh") =>
         Rules.TryGetValue(indicator, out var rule)
             ? Projects.Where(p => string.Equals(p.Zone, zone, StringComparison.OrdinalIgnoreCase) && p.Date is null && p.TotalInvestment >= rule.Minimum)
-                .Select(p => $"{p.NameZh}（{p.TotalInvestment:0.##}亿元）").ToList()
+                .Select(p => lang == "en"
+                    ? $"{UnitCatalogue.Name(p.NameZh, p.NameEn, lang)} ({UnitCatalogue.Format(p.TotalInvestment!.Value, "亿元", lang)})"
+                    : $"{p.NameZh}（{p.TotalInvestment:0.##}亿元）").ToList()
             : [];
 
     /// <summary>
-    /// projects.csv: id,zone,nameZh,totalInvestment,unit,… with an optional date column (YYYY or YYYY-MM; "year" is
+    /// projects.csv: id,zone,nameZh,totalInvestment,unit,… with optional nameEn and date columns (YYYY or YYYY-MM; "year" is
     /// read too). Each row it cannot take is named in a finding; the zone must be registered.
     /// </summary>
     public static IReadOnlyList<Project> Read(string csvText, Registry.ZoneRegistry? registry, List<Finding> findings)
@@ -81,7 +83,10 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
             }
             var id = F("id") ?? $"row-{row}";
             if (StorageKey.CheckRow(id, row, "id", "项目 id", "project id") is { } badKey) { findings.Add(badKey); continue; }
-            list.Add(new Project(id, zone, F("namezh") ?? id, amount, date, F("source")));
+            var nameZh = F("namezh") ?? id;
+            // A project is a proper name English views print: without nameEn it is reported, and shown marked.
+            if (F("nameen") is not { } nameEn) findings.Add(MissingEnglishName.Finding(row, "nameEn", nameZh, zone));
+            list.Add(new Project(id, zone, nameZh, amount, date, F("source"), F("nameen")));
         }
         return list;
     }
@@ -91,7 +96,7 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
     {
         var findings = new List<Finding>();
         var list = Read(csvText, null, findings);
-        if (findings.Count > 0) throw new InvalidDataException(string.Join("; ", findings.Select(f => f.Message)));
+        if (findings.Any(f => f.Severity == Severity.Error)) throw new InvalidDataException(string.Join("; ", findings.Select(f => f.Message)));
         return new ProjectRegistry(list);
     }
 

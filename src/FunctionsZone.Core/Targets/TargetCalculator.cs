@@ -110,6 +110,7 @@ public sealed class TargetCalculator(ZoneRegistry registry, ObservationSet obser
             MonthsLeft = monthsLeft,
             MonthlyNeeded = monthlyNeeded is { } mn ? Math.Round(mn, 2, MidpointRounding.AwayFromZero) : null,
             UndatedProjects = target.Kind == TargetKind.Count && basis == "project-registry" ? projects?.UndatedOf(target.Zone, target.Indicator) : null,
+            UndatedProjectsEn = target.Kind == TargetKind.Count && basis == "project-registry" ? projects?.UndatedOf(target.Zone, target.Indicator, "en") : null,
         };
     }
 

@@ -44,6 +44,8 @@ public sealed record TargetProgress
     public string? DistanceUnit { get; init; }
     /// <summary>Projects of the registry not counted because they carry no date (fz targets lists them).</summary>
     public IReadOnlyList<string>? UndatedProjects { get; init; }
+    /// <summary>The same in English: names marked [zh] where projects.csv has no nameEn (the import reported each), amounts scaled.</summary>
+    public IReadOnlyList<string>? UndatedProjectsEn { get; init; }
     /// <summary>achieved, ahead, on-track, behind, at-risk, below-target (a share, or a level without a baseline) or no-data.</summary>
     public required string Status { get; init; }
     public string? Source { get; init; }

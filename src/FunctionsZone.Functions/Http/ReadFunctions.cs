@@ -108,15 +108,5 @@ public sealed class ReadFunctions(SnapshotReader reader)
         z.Id, name = Lang.Pick(en, z.NameZh, z.NameEn), z.NameZh, z.NameEn, z.Level, z.Province, z.City, z.Parent, z.Groups, z.LandAreaMu, z.Illustrative,
     };
 
-    public static bool TryMeasure(string? text, out Measure measure)
-    {
-        measure = Measure.Level;
-        if (string.IsNullOrEmpty(text)) return true;
-        return text.ToLowerInvariant() switch
-        {
-            "level" or "总量" => true,
-            "growth" or "增速" => (measure = Measure.Growth) == Measure.Growth,
-            _ => false,
-        };
-    }
+    public static bool TryMeasure(string? text, out Measure measure) => MeasureText.TryParse(text, out measure);
 }

@@ -38,7 +38,10 @@ public class PortalSite : IAsyncLifetime
     }
 
     /// <summary>The data the portal shows: the seeds through the whole pipeline; a site with other data overrides it.</summary>
-    protected virtual Task SeedAsync() => Storage.RunSeedsAsync();
+    protected virtual async Task SeedAsync() => Reported = EnglishText.ReportedNames(await Storage.RunSeedsAsync());
+
+    /// <summary>The names the seed import reported as missing-english-name: the only Chinese an English view may show.</summary>
+    public IReadOnlyList<string> Reported { get; protected set; } = [];
 
     /// <summary>web/dist from `npm ci` + `vite build` when a developer runs the tests before ./scripts/run.sh.</summary>
     private static void EnsureBuilt()

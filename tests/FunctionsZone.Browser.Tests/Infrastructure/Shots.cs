@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace FunctionsZone.Browser.Tests.Infrastructure;
 
-/// <summary>Screenshots of each view: into TestResults/portal/, and into FZ_PORTAL_SCREENSHOTS (docs/portal) when set.</summary>
+/// <summary>Screenshots of each view: into TestResults/portal/, and into FZ_PORTAL_SCREENSHOTS (docs/portal, scripts/screenshots.sh) when set.</summary>
 public static class Shots
 {
     public static async Task TakeAsync(IPage page, string name, bool fullPage = true)
@@ -17,6 +17,8 @@ public static class Shots
             Directory.CreateDirectory(f);
             await File.WriteAllBytesAsync(Path.Combine(f, name + ".png"), bytes);
         }
+        // A picture for README/docs (scripts/screenshots.sh): recorded with what it was made from, so a stale one is caught.
+        if (folders.Count > 1) ScreenshotManifest.Record(Path.Combine(folders[1], name + ".png"), portal: true);
     }
 }
 

@@ -7,7 +7,7 @@ using FunctionsZone.Core.Tests.Evaluation;
 namespace FunctionsZone.Core.Tests.Domain;
 
 /// <summary>
-/// Issue 32 item 2: amounts scaled in the reader's language from one catalogue (seeds/i18n/units.json, which the portal
+/// Issue 32 item 2: amounts scaled in the reader's language from one catalogue (seeds/i18n/catalogue.json, which the portal
 /// build imports too) — 40亿元 is "4.0 billion yuan", not "40 100 million yuan"; grades, statuses and names in English.
 /// </summary>
 public sealed class UnitCatalogueTests

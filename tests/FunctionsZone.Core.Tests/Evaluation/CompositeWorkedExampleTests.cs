@@ -87,6 +87,21 @@ public sealed class CompositeWorkedExampleTests
         Assert.All(r.Indicators, w => Assert.True(w.Weak));
     }
 
+    /// <summary>
+    /// Issue 32 item 2: 失分 is computed once, here, and is never negative — C is the best on x1, above the median, and loses
+    /// nothing there (the portal showed "Points lost -1.1" for an indicator that gains).
+    /// </summary>
+    [Fact]
+    public void Points_lost_are_never_negative_above_the_median_they_are_zero()
+    {
+        var input = Examples.Input(Examples.TwoIndicators(), Examples.AbcValues);
+        foreach (var zone in new[] { "A", "B", "C" })
+            Assert.All(WeakPoints.For(input, zone).Indicators, w => Assert.True(w.PointsLost >= 0, $"{zone} {w.Indicator}: {w.PointsLost}"));
+        var c = WeakPoints.For(input, "C");
+        Assert.Equal(0, c.Indicators.Single(w => w.Indicator == "x1").PointsLost!.Value, Digits); // was 100 × 0.6 × (0.5 − 1) = −30
+        Assert.Equal(0, c.TotalPointsLost, Digits);
+    }
+
     [Fact]
     public void Weak_points_are_few_and_say_how_they_were_chosen()
     {

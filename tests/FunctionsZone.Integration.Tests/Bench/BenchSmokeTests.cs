@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using FunctionsZone.Cli.Bench;
+using FunctionsZone.Bench;
 using FunctionsZone.Integration.Tests.Infrastructure;
 using Xunit;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FunctionsZone.Cli.Bench;
+using FunctionsZone.Bench;
 using Xunit;
 
 namespace FunctionsZone.Integration.Tests.Bench;

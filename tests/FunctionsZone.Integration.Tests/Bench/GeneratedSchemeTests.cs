@@ -1,7 +1,7 @@
 using FunctionsZone.Core.Derived;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Registry;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using FunctionsZone.Core.Briefing;
 using Xunit;
+using FunctionsZone.Integration.Tests.Infrastructure;
 using FunctionsZone.Rendering;
 
 namespace FunctionsZone.Integration.Tests.Briefing;
@@ -19,7 +20,7 @@ public sealed partial class BriefingTests
     public async Task Rendered_to_pages_the_briefing_shows_its_masthead_and_no_number_is_split_across_lines(string lang)
     {
         var b = await BuildAsync(lang);
-        var lines = (await PdfLinesAsync(BriefingDocx.Render(b))).Select(Normalise).ToList();
+        var lines = (await PdfLinesAsync(BriefingDocx.Render(b), lang == "zh" ? Environment.GetEnvironmentVariable("FZ_BRIEFING_PAGES") : null)).Select(Normalise).ToList();
         // 报头 above the title: the name, 期号, 编发单位 and 日期 (a long English office name may wrap).
         var title = lines.FindIndex(l => l.StartsWith(Normalise(b.Title)[..12], StringComparison.Ordinal));
         Assert.True(title > 0, "no title line in: " + string.Join(" | ", lines.Take(8)));
@@ -66,7 +67,8 @@ public sealed partial class BriefingTests
     [GeneratedRegex(@"(?<=[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF])\s+|\s+(?=[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF])")]
     private static partial Regex CjkGap();
 
-    private static async Task<IReadOnlyList<string>> PdfLinesAsync(byte[] docx)
+    /// <param name="pages">Where the first two pages go as page-1.png, page-2.png (docs/briefing, by scripts/screenshots.sh).</param>
+    private static async Task<IReadOnlyList<string>> PdfLinesAsync(byte[] docx, string? pages = null)
     {
         var dir = Directory.CreateTempSubdirectory("fz-briefing-");
         try
@@ -78,10 +80,27 @@ public sealed partial class BriefingTests
             var pdf = Path.Combine(dir.FullName, "b.pdf");
             Assert.True(File.Exists(pdf), "LibreOffice wrote no PDF");
             await RunAsync(LibreOfficeTheoryAttribute.PdfToText!, "-enc", "UTF-8", pdf, Path.Combine(dir.FullName, "b.txt"));
+            if (pages is { Length: > 0 }) await PagesAsync(pdf, Path.IsPathRooted(pages) ? pages : Path.Combine(Azurite.RepoRoot, pages));
             return (await File.ReadAllTextAsync(Path.Combine(dir.FullName, "b.txt"), Encoding.UTF8))
                 .Split(['\n', '\f'], StringSplitOptions.RemoveEmptyEntries).Where(l => l.Trim().Length > 0).ToList();
         }
         finally { dir.Delete(recursive: true); }
+    }
+
+    /// <summary>The first two pages as pictures (pdftoppm, 80 dpi), recorded in the screenshot manifest.</summary>
+    private static async Task PagesAsync(string pdf, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await RunAsync("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", pdf, Path.Combine(folder, "page"));
+        foreach (var n in new[] { 1, 2 })
+        {
+            // pdftoppm names pages page-1.png or page-01.png by the page count's digits.
+            var made = Directory.GetFiles(folder, "page-*.png").FirstOrDefault(f => int.TryParse(Path.GetFileNameWithoutExtension(f)[5..], out var k) && k == n);
+            Assert.NotNull(made);
+            var target = Path.Combine(folder, $"page-{n}.png");
+            if (made != target) File.Move(made, target, overwrite: true);
+            ScreenshotManifest.Record(target, portal: false);
+        }
     }
 
     private static async Task RunAsync(string file, params string[] args)

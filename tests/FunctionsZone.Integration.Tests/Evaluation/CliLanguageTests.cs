@@ -142,9 +142,9 @@ public sealed partial class CliLanguageTests(SeededStorage seeded) : IClassFixtu
         var (_, json) = await S.FzAsync([.. args, "--json"]);
         var targets = JsonDocument.Parse(json).RootElement.EnumerateArray().ToList();
         var texts = targets.Where(t => string.IsNullOrEmpty(t.GetProperty("nameEn").GetString())).Select(t => t.GetProperty("name").GetString()!);
-        // Project names come from projects.csv, which has no English names.
+        // Project names come from projects.csv, which has no English names (the import reports each as missing-english-name).
         var projects = targets.Where(t => t.TryGetProperty("undatedProjects", out var u) && u.ValueKind == JsonValueKind.Array)
-            .SelectMany(t => t.GetProperty("undatedProjects").EnumerateArray().Select(p => p.GetString()!));
+            .SelectMany(t => t.GetProperty("undatedProjects").EnumerateArray().Select(p => p.GetString()!.Split('（')[0])); // the name, not its （20亿元）
         return texts.Concat(projects).OrderByDescending(n => n.Length).ToList();
     }
 

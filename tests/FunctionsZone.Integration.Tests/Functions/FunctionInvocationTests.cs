@@ -2,6 +2,7 @@ using FunctionsZone.Core.Importers;
 using System.Text;
 using System.Text.Json;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Composition;
 using FunctionsZone.Functions;
 using FunctionsZone.Functions.Http;
 using FunctionsZone.Functions.Timer;
@@ -25,7 +26,7 @@ public sealed class FunctionInvocationTests
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddMvcCore().AddJsonOptions(_ => { });
-        services.AddFunctionsZone(storage.Configuration);
+        services.AddFunctionsZone(storage.Configuration).AddUploadGate();
         services.AddTransient<ReadFunctions>();
         services.AddTransient<WriteFunctions>();
         services.AddTransient<MonthlyPipelineTimer>();

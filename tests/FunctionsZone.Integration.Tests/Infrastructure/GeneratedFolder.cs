@@ -1,4 +1,4 @@
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 
 namespace FunctionsZone.Integration.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using FunctionsZone.Core.Importers;
 using System.Text;
 using System.Text.Json.Nodes;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Integration.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Text;
 using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using FunctionsZone.Core.History;
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ingest;

@@ -1,7 +1,7 @@
 using FunctionsZone.Core.Importers;
 using Azure.Data.Tables;
 using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Generation;
+using FunctionsZone.Bench.Generation;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Ingest.Validation;
 using FunctionsZone.Core.Pipeline;

@@ -159,7 +159,7 @@ const evaluations = ['national', 'provincial', 'city'] as const;
 function officialTable(d: ZoneData): string {
   if (!d.official.length) return `<p>${t('noData')}</p>`;
   const rows = evaluations.flatMap(ev => d.official.filter(o => o.evaluation === ev).sort((a, b) => a.year - b.year).map(o =>
-    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation_${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move !== undefined ? moveArrow(o.move) : o.notComparableZh ? `<span title="${h(pick(o.notComparableZh, o.notComparableEn))}">${t('notComparable')}</span>` : '—'}</td><td>${h(gradeText(o.grade))}</td></tr>`));
+    `<tr data-evaluation="${ev}" data-year="${o.year}"><th scope="row">${t(`evaluation.${ev}` as Key)}</th><td>${o.year}</td><td class="num">${o.rank}/${o.of}</td><td class="num">${o.move !== undefined ? moveArrow(o.move) : o.notComparableZh ? `<span title="${h(pick(o.notComparableZh, o.notComparableEn))}">${t('notComparable')}</span>` : '—'}</td><td>${h(gradeText(o.grade))}</td></tr>`));
   return `<table id="tbl-official" class="data compact"><caption class="sr">${t('officialRanks')}</caption>
     <thead><tr><th scope="col">${t('officialRanks')}</th><th scope="col">${t('year')}</th><th scope="col">${t('rank')}/${t('fieldSize')}</th><th scope="col">${t('move')}</th><th scope="col">${t('grade')}</th></tr></thead>
     <tbody>${rows.join('')}</tbody></table>`;
@@ -183,7 +183,7 @@ function drawOfficial(el: HTMLElement, d: ZoneData) {
     // Ranks of fields from 11 to 217 on one axis: log scale, 1 at the top, ending at the largest field.
     yAxis: { type: 'log', inverse: true, min: 1, max: Math.max(...d.official.map(o => o.of)), name: t('rank'), nameLocation: 'start' },
     series: evaluations.filter(ev => d.official.some(o => o.evaluation === ev)).map(ev => ({
-      type: 'line', name: t(`evaluation_${ev}` as Key), symbolSize: 8,
+      type: 'line', name: t(`evaluation.${ev}` as Key), symbolSize: 8,
       data: years.map(y => { const o = d.official.find(x => x.evaluation === ev && x.year === y);
         return o ? { value: o.rank, of: o.of, label: { position: place(o) } } : null; }),
       label: { show: true, formatter: (p: any) => `${p.data.value}/${p.data.of}` },
@@ -344,7 +344,7 @@ function weakPoints(ctx: Context, d: ZoneData): string {
   const max = Math.max(...r.indicators.map(i => i.pointsLost ?? 0), 0.001);
   return `<p class="sub">${h(pick(r.schemeName, r.schemeNameEn))}</p><ol class="weak" id="weak-list">${r.indicators.map(i => `<li data-indicator="${h(i.indicator)}" data-weak="${i.weak}">
       <span class="wname">${h(weakName(ctx, i))}${i.weak ? ` <strong class="tag">${t('weakTag')}</strong>` : ''}</span>
-      <span class="wbar" aria-hidden="true"><span class="lost" style="width:${(Math.max(i.pointsLost ?? 0, 0) / max * 100).toFixed(1)}%"></span></span>
+      <span class="wbar" aria-hidden="true"><span class="lost" style="width:${((i.pointsLost ?? 0) / max * 100).toFixed(1)}%"></span></span>
       <span class="num">${t('pointsLost')} ${i.pointsLost === undefined || i.pointsLost === null ? '—' : num(i.pointsLost, 1)}</span></li>`).join('')}</ol>
     <p class="note">${h(pick(r.selectionZh ?? '', r.selectionEn))}</p>`;
 }
