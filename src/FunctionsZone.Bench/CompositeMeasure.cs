@@ -44,7 +44,7 @@ public static class CompositeMeasure
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<CompositeResult>();
         var sw = Stopwatch.StartNew();
-        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, catalog, m => skipped.Add(m)));
+        foreach (var p in periods) results.AddRange(EvaluationStep.Composites(registry, set, p, official, catalog, (_, en) => skipped.Add(en)));
         var seconds = sw.Elapsed.TotalSeconds;
         foreach (var s in catalog.Schemes.Where(s => results.All(r => r.Scheme != s.Id) && !skipped.Any(m => m.Contains(s.Id))))
             skipped.Add($"{s.Id}: fewer than two zones with enough of its indicators");

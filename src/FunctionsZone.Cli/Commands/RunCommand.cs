@@ -30,7 +30,9 @@ public static class RunCommand
             var files = InputFile.FromFolder(folder);
             var pipeline = ctx.Pipeline();
             var quiet = parse.GetValue(json);
-            if (!quiet) pipeline.Progress.Line += line => Console.Error.WriteLine(line);
+            // Progress in the reader's language, as every other line fz prints.
+            var english = text(parse).En;
+            if (!quiet) pipeline.Progress.Line += line => Console.Error.WriteLine(line.In(english));
             var run = await pipeline.RunAsync(files, ctx.IngestOptions, ct);
             var home = parse.GetValue(zone) ?? ctx.Configuration["FunctionsZone:HomeZone"] ?? "lc-etdz";
             // 对标: the zones the headline compares 亩均 figures with (the speech's benchmark is 邹城经开区).

@@ -10,7 +10,7 @@ namespace FunctionsZone.Core.Evaluation;
 public static class EvaluationStep
 {
     public static IReadOnlyList<CompositeResult> Composites(ZoneRegistry registry, ObservationSet observations, Period period,
-        IReadOnlyList<OfficialRank> official, SchemeCatalog catalog, Action<string>? progress = null)
+        IReadOnlyList<OfficialRank> official, SchemeCatalog catalog, Action<string, string>? progress = null)
     {
         var results = new List<CompositeResult>();
         foreach (var (scheme, version, sha, _, _, _) in catalog.Stored)
@@ -26,7 +26,9 @@ public static class EvaluationStep
             catch (InvalidDataException e)
             {
                 // A scheme that names an indicator or group the registry lacks is skipped, not fatal to the month.
-                progress?.Invoke($"评价方案跳过 / scheme skipped: {e.Message}");
+                // The message is "中文 / English", as every finding's: each language gets its half.
+                var (zh, en) = e.Message.Split(" / ", 2) is [var z, var n] ? (z, n) : (e.Message, e.Message);
+                progress?.Invoke($"评价方案 {scheme.Id} 跳过：{zh}", $"scheme {scheme.Id} skipped: {en}");
                 continue;
             }
             if (input.Zones.Count < 2) continue;

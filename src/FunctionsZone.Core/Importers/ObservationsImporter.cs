@@ -67,7 +67,7 @@ public sealed class ObservationsImporter : IImporter
         var stamped = resolved.Select(r => r.Observation)
             .Where(o => !rejected.Contains((o.Zone, o.Indicator, o.Period.ToString())))
             .Select(o => o with { ImportId = context.ImportId }).ToList();
-        stores.Progress.Report($"导入 / ingest {Path.GetFileName(file.Name)}: {rawCount} 行 rows, {stamped.Count} 有效 valid");
+        stores.Progress.Report($"导入 {Path.GetFileName(file.Name)}：{rawCount} 行，{stamped.Count} 行有效", $"ingest {Path.GetFileName(file.Name)}: {rawCount} rows, {stamped.Count} valid");
         return (stamped, stored, rawCount - stamped.Count, false);
     }
 

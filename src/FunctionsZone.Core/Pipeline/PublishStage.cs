@@ -35,7 +35,7 @@ public sealed class PublishStage(IReferenceStore references, IResultStore result
         }, draft, unchangedFrom: latest?.ContentHash, ct);
         if (version is null)
         {
-            progress.Report($"发布 / publish: 内容未变，沿用 / unchanged, latest stays {latest!.Version}");
+            progress.Report($"发布：内容未变，沿用 {latest!.Version}", $"publish: unchanged, latest stays {latest!.Version}");
             return null;
         }
         await hook.AtAsync(PipelineHook.PublishBeforeSwap, ct);
@@ -44,7 +44,7 @@ public sealed class PublishStage(IReferenceStore references, IResultStore result
         await hook.AtAsync(PipelineHook.PublishSwapped, ct);
         // Only now that latest has moved may old versions go.
         await snapshots.ApplyRetentionAsync(version.Id, ct);
-        progress.Report($"发布 / publish: {version.Id} ({version.Manifest.Files.Count} files)");
+        progress.Report($"发布：{version.Id}（{version.Manifest.Files.Count} 个文件）", $"publish: {version.Id} ({version.Manifest.Files.Count} files)");
         return await snapshots.LatestAsync(ct);
     }
 
@@ -65,7 +65,7 @@ public sealed class PublishStage(IReferenceStore references, IResultStore result
             if (pipelineLock.Current is { JustSaved: { } saved } hold && saved.Period == p.ToString()) { hold.JustSaved = null; return saved; }
             if (await results.LoadAsync(p, token) is { } r) return r;
             // Listed but unreadable (cut short, corrupt): recomputed from the stored figures, not fatal to the publish.
-            progress.Report($"重算 / recomputing {p}: 结果文件无法读取 / its results blob could not be read");
+            progress.Report($"重算 {p}：结果文件无法读取", $"recomputing {p}: its results blob could not be read");
             inputs ??= await recompute.LoadInputsAsync(token);
             return await recompute.RecomputeAsync(p, inputs, token);
         };

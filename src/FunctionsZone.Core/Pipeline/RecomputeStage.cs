@@ -82,7 +82,7 @@ public sealed class RecomputeStage(IObservationStore observations, IReferenceSto
         // results were publish's peak (604 MiB, now 487).
         if (hold is not null) hold.JustSaved = result;
         await hook.AtAsync(PipelineHook.RecomputePeriodSaved, ct);
-        progress.Report($"重算 / recompute {period}: {result.Rankings.Count} 个排名 rankings, {result.Targets.Count} 个目标 targets");
+        progress.Report($"重算 {period}：{result.Rankings.Count} 个排名，{result.Targets.Count} 个目标", $"recompute {period}: {result.Rankings.Count} rankings, {result.Targets.Count} targets");
         return result;
     }
 

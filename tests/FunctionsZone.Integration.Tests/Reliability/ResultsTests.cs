@@ -55,7 +55,7 @@ public sealed class ResultsTests
 
         var pipeline = storage.Pipeline();
         var progress = new List<string>();
-        pipeline.Progress.Line += progress.Add;
+        pipeline.Progress.Line += line => progress.Add(line.En);
         // The same content as before the corruption: the recomputed period equals what was published.
         var pointer = await pipeline.PublishAsync();
         Assert.Null(pointer);
