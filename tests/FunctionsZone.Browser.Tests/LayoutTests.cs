@@ -87,6 +87,11 @@ public sealed class LayoutTests(PortalSite site)
         var statuses = rows.Where(r => r[0] != "—").Select(r => r[1]).Distinct().ToList();
         Assert.True(statuses.Count > 1, $"the seed's targets should show several statuses: {string.Join(", ", statuses)}");
         foreach (var status in statuses) Assert.Contains(status, chartText);
+        // Each status its own colour: two statuses in one colour make the legend name a colour twice.
+        var chips = await page.Locator("#tbl-targets .status").EvaluateAllAsync<string[][]>(
+            "els => els.map(e => [e.textContent.trim(), getComputedStyle(e).getPropertyValue('--c').trim()])");
+        var colourOf = chips.GroupBy(c => c[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+        Assert.True(colourOf.Values.Distinct().Count() == colourOf.Count, string.Join(", ", colourOf.Select(kv => $"{kv.Key} {kv.Value}")));
         var withoutFigure = rows.Count(r => r[0] == "—");
         Assert.True(withoutFigure > 0, "the seed has targets without a figure yet");
         // One label per such row, and the legend's.

@@ -87,6 +87,7 @@ export function resizeAll() { live.forEach(c => c.resize()); }
 addEventListener('resize', () => resizeAll());
 addEventListener('beforeprint', () => resizeAll());
 
+// One colour a status: the targets chart's legend names each colour once (未达目标 and 慢于序时 once shared amber).
 export const statusColour: Record<string, string> = {
-  achieved: '#1a7f37', ahead: '#2b8a3e', 'on-track': '#3b6fb6', behind: '#c77700', 'at-risk': '#c92a2a', 'below-target': '#c77700', 'no-data': '#868e96',
+  achieved: '#1a7f37', ahead: '#2b8a3e', 'on-track': '#3b6fb6', behind: '#c77700', 'at-risk': '#c92a2a', 'below-target': '#9c36b5', 'no-data': '#868e96',
 };
