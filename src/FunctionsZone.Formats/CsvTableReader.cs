@@ -8,11 +8,11 @@ namespace FunctionsZone.Formats;
 /// <summary>Core's <see cref="ITableFileReader"/> over CsvHelper: header-keyed records with their row and line numbers.</summary>
 public sealed class CsvTableReader : ITableFileReader
 {
-    public IReadOnlyList<TableRecord> ReadRecords(string csvText, TableOptions options)
+    public Table ReadRecords(string csvText, TableOptions options)
     {
         using var csv = new CsvReader(new StringReader(csvText), Configuration(options));
         // No header row (an empty file): no records, not a parser exception.
-        if (!csv.Read() || !csv.ReadHeader()) return [];
+        if (!csv.Read() || !csv.ReadHeader()) return new Table(false, []);
         var headers = csv.HeaderRecord!.Select(h => Fold(h, options)).ToArray();
         var records = new List<TableRecord>();
         while (csv.Read())
@@ -23,7 +23,7 @@ public sealed class CsvTableReader : ITableFileReader
                 fields.TryAdd(headers[i], csv.TryGetField<string>(i, out var v) ? v : null);
             records.Add(new TableRecord(csv.Parser.Row, csv.Parser.RawRow, fields));
         }
-        return records;
+        return new Table(true, records);
     }
 
     private static CsvConfiguration Configuration(TableOptions options) => new(CultureInfo.InvariantCulture)

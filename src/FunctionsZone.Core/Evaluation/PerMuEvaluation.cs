@@ -120,9 +120,9 @@ public static class PerMuEvaluation
     {
         var names = new Dictionary<string, string>();
         if (rosterCsv is not null)
-            foreach (var r in tables.ReadRecords(rosterCsv, TableOptions.Exact)) names[r.Required("id") ?? ""] = r.Required("nameZh") ?? "";
+            foreach (var r in tables.ReadRecords(rosterCsv, TableOptions.Exact).Records) names[r.Required("id") ?? ""] = r.Required("nameZh") ?? "";
         var values = new Dictionary<string, Dictionary<string, double>>();
-        foreach (var r in tables.ReadRecords(figuresCsv, TableOptions.Exact))
+        foreach (var r in tables.ReadRecords(figuresCsv, TableOptions.Exact).Records)
         {
             var yearText = r.Required("year");
             var valueText = r.Required("value");

@@ -6,9 +6,12 @@ namespace FunctionsZone.Core.Tables;
 /// </summary>
 public interface ITableFileReader
 {
-    /// <summary>The records after the header row; an empty text has none.</summary>
-    IReadOnlyList<TableRecord> ReadRecords(string csvText, TableOptions options);
+    /// <summary>The header row and the records after it; an empty text has neither.</summary>
+    Table ReadRecords(string csvText, TableOptions options);
 }
+
+/// <summary>A header-keyed table; <see cref="HasHeader"/> is false for a text with no row at all.</summary>
+public sealed record Table(bool HasHeader, IReadOnlyList<TableRecord> Records);
 
 /// <summary>
 /// How a header-keyed table is read. <see cref="Lenient"/>: fields trimmed, headers matched trimmed, without a BOM and in

@@ -59,8 +59,8 @@ public sealed class ReaderPropertyTests
         if (file.Extension is ".csv" or ".txt" or ".json")
         {
             var text = file.Text();
-            ReferenceFileReader.ReadTargets(text, Registry, findings);
-            ReferenceFileReader.ReadOfficialRanks(text, Registry, findings);
+            ReferenceFileReader.ReadTargets(new FunctionsZone.Formats.CsvTableReader(), text, Registry, findings);
+            ReferenceFileReader.ReadOfficialRanks(new FunctionsZone.Formats.CsvTableReader(), text, Registry, findings);
             foreach (var read in new Action[] { () => ValidationRules.Parse(text), () => RegistryFiles.ReadZones(text), () => RegistryFiles.ReadIndicators(text) })
             {
                 try { read(); }
