@@ -57,14 +57,15 @@ public sealed class HostileNameTests(HostileNamePortalSite site) : IClassFixture
         Assert.Equal(HostileNamePortalSite.TargetName, (await page.Locator("#tbl-targets tr[data-indicator='import_export'] th").InnerTextAsync()).Trim());
         Assert.Equal(HostileNamePortalSite.IndicatorName, (await page.Locator("#tbl-targets tr[data-indicator='foreign_trade_firms'] th").InnerTextAsync()).Trim());
 
-        // Hover every bar (rows of the chart, top to bottom, just inside the bars' start) and keep what each tooltip says.
+        // Hover every row of the chart, top to bottom, across its middle (the tooltip is the row's: its axis trigger answers
+        // anywhere in the row, a target with no bar too), and keep what each tooltip says.
         var chart = page.Locator("#chart-targets");
         await chart.ScrollIntoViewIfNeededAsync();
         var box = (await chart.BoundingBoxAsync())!;
         var seen = new HashSet<string>();
         for (var y = 20f; y < box.Height - 20; y += 6)
         {
-            await page.Mouse.MoveAsync(box.X + 156, box.Y + y);
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + y);
             var tip = await chart.EvaluateAsync<string?>("el => [...el.querySelectorAll(':scope > div')].filter(d => d.offsetParent !== null && getComputedStyle(d).display !== 'none' && !d.querySelector('svg')).map(d => d.textContent).join('\\n')");
             if (!string.IsNullOrWhiteSpace(tip)) seen.Add(tip);
         }

@@ -39,9 +39,47 @@ function textTooltips(option: any): Option {
 export function chart(el: HTMLElement, option: Option): echarts.ECharts {
   // The locale names ECharts' own words (its aria description of the chart) in the page's language.
   const c = echarts.init(el, dark() ? 'dark' : undefined, { renderer: 'svg', locale: getLang() === 'en' ? 'EN' : 'ZH' });
-  c.setOption({ aria: { enabled: true }, backgroundColor: 'transparent', textStyle: { fontFamily: 'inherit' }, animation: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...textTooltips(option) });
+  // The page's own font family, not 'inherit': ECharts measures labels with it (to wrap, truncate and keep them inside
+  // the chart), and a measure in another font than the one drawn lets labels run past the chart's edge.
+  const fontFamily = getComputedStyle(el).fontFamily;
+  c.setOption({ aria: { enabled: true }, backgroundColor: 'transparent', textStyle: { fontFamily, fontSize: textPx() },
+    animation: !matchMedia('(prefers-reduced-motion: reduce)').matches, ...withTextSize(textTooltips(option), textPx()) });
   live.add(c);
   return c;
+}
+
+/** Chart text size in px: 12 on a desk, 18 on the big screen, read across a room (LayoutTests holds it ≥ 16). */
+export function textPx(): number { return dark() ? 18 : 12; }
+
+/** A label's line height for a text size: two lines of a wrapped category name fit a row of 2.8 × px. */
+export function lineHeight(px = textPx()): number { return Math.round(px * 1.25); }
+
+/**
+ * The width a chart in el is drawn at. A big-screen panel waits hidden (display:none, 0 px wide) for its turn, then is
+ * resized: its labels are laid out for the width of the page's main column it will take, less the panel's padding.
+ */
+export function widthOf(el: HTMLElement): number {
+  const main = el.closest('main');
+  return el.clientWidth || (main ? main.clientWidth - 100 : innerWidth);
+}
+
+/** A text's width in px as a chart in el draws it (its font, px): to place a label before ECharts draws it. */
+export function textWidth(el: HTMLElement, text: string, px = textPx()): number {
+  const g = document.createElement('canvas').getContext('2d');
+  if (!g) return text.length * px * 0.62;
+  g.font = `${px}px ${getComputedStyle(el).fontFamily}`;
+  return g.measureText(text).width;
+}
+
+/** Every text of a chart at one size unless the view set one: axes, axis names, legend, series and reference-line labels. */
+function withTextSize(option: any, px: number): Option {
+  const text = (o: any) => (o ? { ...o, fontSize: o.fontSize ?? px } : { fontSize: px });
+  const axis = (a: any) => (a ? [].concat(a).map((x: any) => ({ ...x, axisLabel: text(x.axisLabel), nameTextStyle: text(x.nameTextStyle) })) : a);
+  const series = [].concat(option.series ?? []).map((s: any) => ({
+    ...s, label: s.label ? text(s.label) : s.label,
+    markLine: s.markLine ? { ...s.markLine, label: text(s.markLine.label), data: s.markLine.data?.map((d: any) => (d.label ? { ...d, label: text(d.label) } : d)) } : s.markLine,
+  }));
+  return { ...option, xAxis: axis(option.xAxis), yAxis: axis(option.yAxis), legend: option.legend ? { ...option.legend, textStyle: text(option.legend.textStyle) } : option.legend, series };
 }
 
 export function disposeAll() { live.forEach(c => c.dispose()); live.clear(); }

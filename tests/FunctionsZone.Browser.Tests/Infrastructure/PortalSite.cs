@@ -12,7 +12,8 @@ namespace FunctionsZone.Browser.Tests.Infrastructure;
 public class PortalSite : IAsyncLifetime
 {
     public const string FunctionKey = "browser-test-key";
-    public TestStorage Storage { get; } = new();
+    // The Word briefing published as in production: the zone view links it when the version holds one (BriefingLinkTests).
+    public TestStorage Storage { get; } = new(TestStorage.WithWordBriefings());
     public FzServe Api { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;

@@ -1,4 +1,4 @@
-import { chart, statusColour, dark } from '../charts';
+import { chart, statusColour, dark, textPx, lineHeight, textWidth, widthOf } from '../charts';
 import { findZone, link, type Context } from '../context';
 import { escapeHtml as h, gradeText, moveArrow, moveText, num, points, ratioText, signed, statusText, unitLabel, unitText, withUnit } from '../format';
 import { getLang, pick, t, type Key } from '../i18n';
@@ -168,17 +168,26 @@ function officialTable(d: ZoneData): string {
 function drawOfficial(el: HTMLElement, d: ZoneData) {
   if (!d.official.length) { el.remove(); return; }
   const years = [...new Set(d.official.map(o => o.year))].sort();
+  const px = textPx(), lh = lineHeight(px);
+  // Of a year's points the best rank is labelled above, the worst to its right, one between to its left: on the log
+  // axis 116/217 (国评) and 143/160 (省评) lie a few pixels apart, and labels both above (or below) would overlap.
+  const place = (o: OfficialRank) => {
+    const ranks = d.official.filter(x => x.year === o.year).map(x => x.rank).sort((a, b) => a - b);
+    return o.rank === ranks[0] ? 'top' : o.rank === ranks[ranks.length - 1] ? 'right' : 'left';
+  };
   chart(el, {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
-    grid: { left: 48, right: 24, top: 36, bottom: 28 },
+    grid: { left: px * 4, right: px * 2, top: lh * 2 + 12, bottom: lh + 12 },
     xAxis: { type: 'category', data: years.map(String) },
-    // Ranks of fields from 11 to 217 on one axis: log scale, 1 at the top.
-    yAxis: { type: 'log', inverse: true, min: 1, name: t('rank'), nameLocation: 'start' },
+    // Ranks of fields from 11 to 217 on one axis: log scale, 1 at the top, ending at the largest field.
+    yAxis: { type: 'log', inverse: true, min: 1, max: Math.max(...d.official.map(o => o.of)), name: t('rank'), nameLocation: 'start' },
     series: evaluations.filter(ev => d.official.some(o => o.evaluation === ev)).map(ev => ({
       type: 'line', name: t(`evaluation.${ev}` as Key), symbolSize: 8,
-      data: years.map(y => { const o = d.official.find(x => x.evaluation === ev && x.year === y); return o ? { value: o.rank, of: o.of } : null; }),
+      data: years.map(y => { const o = d.official.find(x => x.evaluation === ev && x.year === y);
+        return o ? { value: o.rank, of: o.of, label: { position: place(o) } } : null; }),
       label: { show: true, formatter: (p: any) => `${p.data.value}/${p.data.of}` },
+      labelLayout: { moveOverlap: 'shiftY' },
     })),
   });
 }
@@ -195,11 +204,16 @@ function perMuTable(ctx: Context, d: ZoneData): string {
 
 function drawPerMu(ctx: Context, el: HTMLElement, d: ZoneData) {
   if (!d.perMu.length) { el.remove(); return; }
+  const px = textPx(), lh = lineHeight(px);
+  const labelWidth = px * (getLang() === 'en' ? 11 : 6);
+  // One legend line per unit: two long names side by side (聊城经济技术开发区 and the peer's) would be cut.
+  el.style.height = `${2 * (lh + 10) + 8 + d.perMu.length * (2 * lh + 40) + 2 * lh + 14}px`;
   chart(el, {
-    tooltip: { trigger: 'axis' }, legend: { top: 0 },
-    grid: { left: getLang() === 'en' ? 170 : 100, right: 48, top: 32, bottom: 24 },
-    yAxis: { type: 'category', data: d.perMu.map(p => indicatorName(ctx, p.indicator)) },
-    xAxis: { type: 'value', name: unitLabel('万元/亩') },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, left: 0, orient: 'vertical', tooltip: { show: true }, textStyle: { width: widthOf(el) - 40, overflow: 'truncate' } },
+    grid: { left: labelWidth + 14, right: px * 4, top: 2 * (lh + 10) + 8, bottom: 2 * lh + 14 },
+    yAxis: { type: 'category', data: d.perMu.map(p => indicatorName(ctx, p.indicator)), axisLabel: { width: labelWidth, overflow: 'break', lineHeight: lh } },
+    xAxis: { type: 'value', name: unitLabel('万元/亩'), nameLocation: 'middle', nameGap: lh + 8 },
     series: [
       { type: 'bar', name: pick(d.zone.nameZh, d.zone.nameEn), data: d.perMu.map(p => p.zone), itemStyle: { color: '#3b6fb6' }, label: { show: true, position: 'right' } },
       { type: 'bar', name: d.peer ? pick(d.peer.nameZh, d.peer.nameEn) : t('peer'), data: d.perMu.map(p => p.peer ?? null), itemStyle: { color: '#868e96' }, label: { show: true, position: 'right' } },
@@ -222,27 +236,56 @@ export function targetsTable(ctx: Context, targets: Target[]): string {
       <td class="num">${x.monthlyNeeded == null ? '—' : h(withUnit(x.monthlyNeeded, x.unit))}</td></tr>`).join('')}</tbody></table>`;
 }
 
+/**
+ * Completion against 序时进度, one row per target, worst on top. A row's colour is its status, named in the legend; a
+ * target with no figure yet says so (暂无数据) instead of leaving an empty row. Names wrap to two lines in a fixed
+ * width and end in … beyond; the tooltip gives the whole name.
+ */
 export function drawTargets(ctx: Context, el: HTMLElement, all: Target[]) {
-  const targets = all.filter(x => x.completion !== undefined).sort((a, b) => (a.completion! - a.timeProgress) - (b.completion! - b.timeProgress));
-  if (!targets.length) { el.remove(); return; }
-  el.style.height = `${Math.max(160, targets.length * 30 + 60)}px`;
-  const tp = targets[0].timeProgress;
+  if (!all.length) { el.remove(); return; }
+  const behind = (x: Target) => (x.completion == null ? Infinity : x.completion - x.timeProgress);
+  // The axis draws its first category at the bottom: the list runs from the no-figure rows up to the worst.
+  const targets = [...all].sort((a, b) => behind(b) - behind(a));
+  const px = textPx(), lh = lineHeight(px);
+  const labelWidth = Math.min(px * (getLang() === 'en' ? 17 : 12), Math.round(widthOf(el) * 0.4));
+  const top = lh + 14, bottom = 2 * lh + 34;
+  el.style.height = `${targets.length * (2 * lh + 10) + top + bottom}px`;
+  const tp = all[0].timeProgress;
+  const name = (x: Target) => pick(x.name, x.nameEn ?? ctx.indicators.get(x.indicator)?.nameEn);
+  const statuses = [...new Set(targets.filter(x => x.completion != null).map(x => x.status))];
+  const axisMax = Math.max(100, Math.ceil(Math.max(...targets.map(x => x.completion ?? 0)) / 10) * 10);
+  const plotPx = widthOf(el) - (labelWidth + 14) - px * 5;
+  const valueText = (v: number) => `${num(v, 1)}%`;
+  // A value label beside its bar that a reference line (序时进度, 100%) would strike through goes inside the bar's end.
+  const struck = (v: number) => [tp, 100].some(r => v < r && v + (textWidth(el, valueText(v), px) + 8) / plotPx * axisMax > r);
+  const bar = (status: string) => ({
+    type: 'bar', name: statusText(status), barWidth: Math.round(px * 1.2), barGap: '-100%', itemStyle: { color: statusColour[status] ?? '#868e96' },
+    data: targets.map(x => (x.completion == null || x.status !== status ? null
+      : struck(x.completion) ? { value: x.completion, label: { position: 'insideRight', color: '#fff' } } : x.completion)),
+    label: { show: true, position: 'right', formatter: (p: any) => valueText(p.value) },
+  });
   chart(el, {
     // Lines of text: chart() makes them text nodes (the target's name is what users imported).
-    tooltip: { trigger: 'item', formatter: (p: any) => [p.name, `${t('completion')} ${num(p.value, 1)}% · ${t('timeProgress')} ${num(tp, 1)}%`] },
-    grid: { left: getLang() === 'en' ? 230 : 150, right: 48, top: 24, bottom: 24 },
-    yAxis: { type: 'category', data: targets.map(x => pick(x.name, x.nameEn)), axisLabel: { width: getLang() === 'en' ? 220 : 140, overflow: 'truncate' } },
-    xAxis: { type: 'value', max: (v: any) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%' } },
-    series: [{
-      type: 'bar', barWidth: 14,
-      data: targets.map(x => ({ value: x.completion, itemStyle: { color: statusColour[x.status] ?? '#868e96' } })),
-      label: { show: true, position: 'right', formatter: (p: any) => `${num(p.value, 1)}%` },
-      markLine: {
-        symbol: 'none', lineStyle: { color: dark() ? '#ffd43b' : '#212529', type: 'dashed', width: 2 },
-        label: { formatter: `${t('timeProgress')} ${num(tp, 1)}%`, position: 'end' },
-        data: [{ xAxis: tp }, { xAxis: 100, lineStyle: { color: '#1a7f37', type: 'solid', width: 1 }, label: { formatter: '100%' } }],
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: (ps: any) => {
+      const x = targets[ps[0].dataIndex];
+      return [name(x), x.completion == null ? t('noFigureYet') : `${t('completion')} ${num(x.completion, 1)}% · ${statusText(x.status)}`, `${t('timeProgress')} ${num(tp, 1)}%`];
+    } },
+    legend: { bottom: 0 },
+    grid: { left: labelWidth + 14, right: px * 5, top, bottom },
+    yAxis: { type: 'category', data: targets.map(name), axisLabel: { width: labelWidth, overflow: 'break', lineHeight: lh, height: 2 * lh, lineOverflow: 'truncate' } },
+    xAxis: { type: 'value', min: 0, max: axisMax, axisLabel: { formatter: '{value}%' } },
+    series: [
+      ...statuses.map(bar),
+      {
+        type: 'bar', name: t('noFigureYet'), barGap: '-100%', itemStyle: { color: statusColour['no-data'] },
+        data: targets.map(x => (x.completion == null ? 0 : null)),
+        label: { show: true, position: 'right', formatter: t('noFigureYet'), color: dark() ? '#ced4da' : '#495057' },
       },
-    }],
+    ].map((s, i) => (i ? s : { ...s, markLine: {
+      symbol: 'none', silent: true, lineStyle: { color: dark() ? '#ffd43b' : '#212529', type: 'dashed', width: 2 },
+      label: { formatter: `${t('timeProgress')} ${num(tp, 1)}%`, position: 'end' },
+      data: [{ xAxis: tp }, { xAxis: 100, lineStyle: { color: '#1a7f37', type: 'solid', width: 1 }, label: { formatter: '100%' } }],
+    } })),
   });
 }
 
@@ -263,10 +306,13 @@ function drawComposite(el: HTMLElement, d: ZoneData) {
   const rows = d.composites.map(c => ({ c, z: c.zones.find(x => x.zone === d.zone.id)! }));
   const maxOf = Math.max(...rows.map(r => r.z.of));
   const ink = dark() ? '#e9ecef' : '#212529';
+  const px = textPx(), lh = lineHeight(px);
+  // A scheme's name wraps within its own slot of the axis, so that neighbours never meet.
+  const slot = Math.floor((widthOf(el) - px * 5) / rows.length) - px;
   chart(el, {
     tooltip: { trigger: 'item' }, legend: { top: 0 },
-    grid: { left: 40, right: 24, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: rows.map(r => schemeName(r.c)), axisLabel: { width: 200, overflow: 'truncate' } },
+    grid: { left: px * 3, right: px * 2, top: lh * 2 + 14, bottom: 2 * lh + 12 },
+    xAxis: { type: 'category', data: rows.map(r => schemeName(r.c)), axisLabel: { width: slot, overflow: 'break', lineHeight: lh, height: 2 * lh, lineOverflow: 'truncate', interval: 0 } },
     yAxis: { type: 'value', inverse: true, min: 1, max: maxOf, minInterval: 1, name: t('rank'), nameLocation: 'start' },
     series: [
       {
