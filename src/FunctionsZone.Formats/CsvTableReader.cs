@@ -5,7 +5,7 @@ using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Formats;
 
-/// <summary>Core's <see cref="ITableFileReader"/> over CsvHelper: header-keyed records with their row and line numbers.</summary>
+/// <summary>Core's <see cref="ITableFileReader"/>: header-keyed CSV records with their row and line numbers (CsvHelper), .xlsx sheets (MiniExcel).</summary>
 public sealed class CsvTableReader : ITableFileReader
 {
     public Table ReadRecords(string csvText, TableOptions options)
@@ -25,6 +25,8 @@ public sealed class CsvTableReader : ITableFileReader
         }
         return new Table(true, records);
     }
+
+    public IReadOnlyList<IReadOnlyList<GridRow>> ReadWorkbook(byte[] content) => XlsxWorkbook.Read(content);
 
     private static CsvConfiguration Configuration(TableOptions options) => new(CultureInfo.InvariantCulture)
     {

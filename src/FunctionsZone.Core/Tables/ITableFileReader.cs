@@ -8,6 +8,9 @@ public interface ITableFileReader
 {
     /// <summary>The header row and the records after it; an empty text has neither.</summary>
     Table ReadRecords(string csvText, TableOptions options);
+
+    /// <summary>Every sheet of an .xlsx workbook (checked by XlsxGuard first); numbers as invariant text (9.39, not 9,39).</summary>
+    IReadOnlyList<IReadOnlyList<GridRow>> ReadWorkbook(byte[] content);
 }
 
 /// <summary>A header-keyed table; <see cref="HasHeader"/> is false for a text with no row at all.</summary>
