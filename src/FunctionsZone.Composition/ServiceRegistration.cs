@@ -12,6 +12,7 @@ using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Publishing;
 using FunctionsZone.Rendering;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Composition;
 
@@ -53,6 +54,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<Core.Briefing.BriefingOptions>>().Value);
         // The briefing's documents (Markdown, Word, charts) come from FunctionsZone.Rendering, behind Core's port.
         services.AddSingleton<IBriefingRenderer, FunctionsZone.Rendering.BriefingRenderer>();
+        // Table files (CSV) are read by FunctionsZone.Formats, behind Core's ITableFileReader.
+        services.AddSingleton<ITableFileReader, FunctionsZone.Formats.CsvTableReader>();
         services.AddSingleton<BriefingService>();
         services.AddSingleton<BriefingPublisher>();
 

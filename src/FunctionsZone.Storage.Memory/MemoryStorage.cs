@@ -7,6 +7,8 @@ using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Publishing;
 using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Tables;
+using FunctionsZone.Formats;
 
 namespace FunctionsZone.Storage.Memory;
 
@@ -32,7 +34,10 @@ public sealed class MemoryStorage(TimeProvider? clock = null, TimeSpan? leaseWai
     /// </summary>
     public BriefingPublisher Briefings { get; init; } = BriefingPublisher.None;
 
+    /// <summary>The reader of table files, FunctionsZone.Formats' as the composition root registers it.</summary>
+    public ITableFileReader Tables { get; init; } = new CsvTableReader();
+
     /// <summary>The pipeline on these stores (each call a new one, sharing the stores and the leases, as two instances would).</summary>
     public MonthlyPipeline Pipeline(TargetThresholds? thresholds = null, BriefingPublisher? briefings = null, IPipelineHook? hook = null) =>
-        new(Observations, References, Results, Snapshots, ImportLog, Dirty, PipelineLease, thresholds, Clock, briefings ?? Briefings, hook, ImportLease);
+        new(Observations, References, Results, Snapshots, ImportLog, Dirty, PipelineLease, Tables, thresholds, Clock, briefings ?? Briefings, hook, ImportLease);
 }

@@ -3,6 +3,7 @@ using System.CommandLine;
 using FunctionsZone.Cli.Output;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Cli.Commands;
 
@@ -40,7 +41,7 @@ public static class PerMuCommand
                 if (path is null || !File.Exists(path))
                     return Printer.Fail(Console.Error, $"找不到企业亩均数据文件 / enterprise figures not found: {path ?? "seeds/enterprises-permu.csv"} (pass --file)");
                 var roster = Path.Combine(Path.GetDirectoryName(path)!, "enterprises.csv");
-                units = PerMuEvaluation.ReadEnterprises(await File.ReadAllTextAsync(path, ct), File.Exists(roster) ? await File.ReadAllTextAsync(roster, ct) : null, p.Year);
+                units = PerMuEvaluation.ReadEnterprises(ctx.Get<ITableFileReader>(), await File.ReadAllTextAsync(path, ct), File.Exists(roster) ? await File.ReadAllTextAsync(roster, ct) : null, p.Year);
                 config = PerMuConfig.Enterprises with { Method = m };
             }
             else

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Core.Evaluation;
 
@@ -117,29 +116,22 @@ public static class PerMuEvaluation
     /// Reads per-enterprise figures: CSV enterprise,indicator,year,value,unit,source (long form, one figure a row).
     /// Names come from the roster (enterprises.csv: id,city,nameZh,source). Bad rows are named in the message.
     /// </summary>
-    public static IReadOnlyList<PerMuUnit> ReadEnterprises(string figuresCsv, string? rosterCsv, int year)
+    public static IReadOnlyList<PerMuUnit> ReadEnterprises(ITableFileReader tables, string figuresCsv, string? rosterCsv, int year)
     {
         var names = new Dictionary<string, string>();
         if (rosterCsv is not null)
-        {
-            using var rr = new CsvReader(new StringReader(rosterCsv), new CsvConfiguration(CultureInfo.InvariantCulture));
-            foreach (var r in rr.GetRecords<dynamic>()) names[(string)r.id] = (string)r.nameZh;
-        }
+            foreach (var r in tables.ReadRecords(rosterCsv, TableOptions.Exact).Records) names[r.Required("id") ?? ""] = r.Required("nameZh") ?? "";
         var values = new Dictionary<string, Dictionary<string, double>>();
-        using var csv = new CsvReader(new StringReader(figuresCsv), new CsvConfiguration(CultureInfo.InvariantCulture));
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
+        foreach (var r in tables.ReadRecords(figuresCsv, TableOptions.Exact).Records)
         {
-            var row = csv.Parser.Row;
-            var id = csv.GetField("enterprise") ?? "";
-            var yearText = csv.GetField("year");
-            var valueText = csv.GetField("value");
+            var yearText = r.Required("year");
+            var valueText = r.Required("value");
             if (!int.TryParse(yearText, out var y) || !double.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                throw new InvalidDataException($"第 {row} 行：年份「{yearText}」或数值「{valueText}」无法识别 / Row {row}: year '{yearText}' or value '{valueText}' is not a number");
+                throw new InvalidDataException($"第 {r.Row} 行：年份「{yearText}」或数值「{valueText}」无法识别 / Row {r.Row}: year '{yearText}' or value '{valueText}' is not a number");
             if (y != year) continue;
+            var id = r.Required("enterprise") ?? "";
             if (!values.TryGetValue(id, out var d)) values[id] = d = new Dictionary<string, double>();
-            d[csv.GetField("indicator") ?? ""] = v;
+            d[r.Required("indicator") ?? ""] = v;
         }
         return values.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new PerMuUnit(kv.Key, names.GetValueOrDefault(kv.Key, kv.Key), kv.Value)).ToList();

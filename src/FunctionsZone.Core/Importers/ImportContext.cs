@@ -2,13 +2,14 @@ using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Core.Importers;
 
-/// <summary>The stores and channels an import writes through; one per pipeline.</summary>
+/// <summary>The stores and channels an import writes through, and the reader of its table files; one per pipeline.</summary>
 public sealed record ImportStores(
     IObservationStore Observations, IReferenceStore References, IImportLog Log, IDirtyPeriodStore Dirty,
-    IPipelineHook Hook, PipelineProgress Progress, TimeProvider Clock);
+    IPipelineHook Hook, PipelineProgress Progress, TimeProvider Clock, ITableFileReader Tables);
 
 /// <summary>One file's import as it goes: the file, the caller's options, its id, and the findings so far.</summary>
 public sealed class ImportContext(InputFile file, IngestOptions options, ImportStores stores, DateTimeOffset started, ImportReach reach,

@@ -54,7 +54,7 @@ public sealed class ObservationsImporter : IImporter
         var (file, options, stores, parsed) = (context.File, context.Options, context.Stores, context.Parsed);
         // Read ahead (IngestEachAsync) only with the same options: else read now.
         if (parsed is null || parsed.File != file || parsed.Options != options)
-            parsed = ParsedObservations.Read(file, await stores.References.LoadRegistryAsync(ct), options);
+            parsed = ParsedObservations.Read(stores.Tables, file, await stores.References.LoadRegistryAsync(ct), options);
         context.Findings.AddRange(parsed.Findings);
         if (parsed.TooMany) return ([], [], parsed.RawCount, true);
         var (registry, resolved, rawCount) = (parsed.Registry, parsed.Resolved, parsed.RawCount);

@@ -12,7 +12,7 @@ public sealed class OfficialRanksImporter : IImporter
     public async Task<ImportOutcome> ImportAsync(ImportContext context, CancellationToken ct)
     {
         var references = context.Stores.References;
-        var ranks = ReferenceFileReader.ReadOfficialRanks(context.File.Text(), await references.LoadRegistryAsync(ct), context.Findings);
+        var ranks = ReferenceFileReader.ReadOfficialRanks(context.Stores.Tables, context.File.Text(), await references.LoadRegistryAsync(ct), context.Findings);
         return ImportOutcome.Of(await context.WriteIfAllowed(ranks.Count,
             () => context.ChangeAsync(() => references.SaveOfficialRanksAsync(ranks, ct), ct)));
     }

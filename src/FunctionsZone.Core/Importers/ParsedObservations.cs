@@ -3,6 +3,7 @@ using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Core.Importers;
 
@@ -14,10 +15,10 @@ namespace FunctionsZone.Core.Importers;
 public sealed record ParsedObservations(InputFile File, IngestOptions Options, ZoneRegistry Registry, int RawCount,
     IReadOnlyList<ResolvedRow> Resolved, IReadOnlyList<Finding> Findings, bool TooMany)
 {
-    public static ParsedObservations Read(InputFile file, ZoneRegistry registry, IngestOptions options)
+    public static ParsedObservations Read(ITableFileReader tables, InputFile file, ZoneRegistry registry, IngestOptions options)
     {
         var findings = new List<Finding>();
-        var raw = ObservationFileReader.Read(file, registry, findings, options.Limits);
+        var raw = ObservationFileReader.Read(tables, file, registry, findings, options.Limits);
         if (raw.Count > options.MaxRows)
         {
             findings.Add(new Finding

@@ -18,7 +18,7 @@ public sealed class ProjectsImporter : IImporter
     public async Task<ImportOutcome> ImportAsync(ImportContext context, CancellationToken ct)
     {
         var references = context.Stores.References;
-        var list = ProjectRegistry.Read(context.File.Text(), await references.LoadRegistryAsync(ct), context.Findings);
+        var list = ProjectRegistry.Read(context.Stores.Tables, context.File.Text(), await references.LoadRegistryAsync(ct), context.Findings);
         if (references is IProjectStore store)
             return ImportOutcome.Of(await context.WriteIfAllowed(list.Count, () => context.ChangeAsync(() => store.SaveProjectsAsync(list, ct), ct)));
         context.Findings.Add(new Finding

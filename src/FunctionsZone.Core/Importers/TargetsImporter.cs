@@ -12,7 +12,7 @@ public sealed class TargetsImporter : IImporter
     public async Task<ImportOutcome> ImportAsync(ImportContext context, CancellationToken ct)
     {
         var references = context.Stores.References;
-        var targets = ReferenceFileReader.ReadTargets(context.File.Text(), await references.LoadRegistryAsync(ct), context.Findings);
+        var targets = ReferenceFileReader.ReadTargets(context.Stores.Tables, context.File.Text(), await references.LoadRegistryAsync(ct), context.Findings);
         return ImportOutcome.Of(await context.WriteIfAllowed(targets.Count,
             () => context.ChangeAsync(() => references.SaveTargetsAsync(targets, ct), ct)));
     }

@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Tables;
 using System.Text.RegularExpressions;
 using FunctionsZone.Core.Domain;
 

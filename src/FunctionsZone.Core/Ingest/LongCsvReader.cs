@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Tables;
 using FunctionsZone.Core.Domain;
 
 namespace FunctionsZone.Core.Ingest;

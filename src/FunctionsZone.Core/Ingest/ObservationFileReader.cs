@@ -1,3 +1,4 @@
+using FunctionsZone.Core.Tables;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Domain;
 
@@ -10,10 +11,10 @@ namespace FunctionsZone.Core.Ingest;
 /// </summary>
 public static class ObservationFileReader
 {
-    public static IReadOnlyList<RawRow> Read(InputFile file, ZoneRegistry registry, List<Finding> findings, ParseLimits? limits = null)
+    public static IReadOnlyList<RawRow> Read(ITableFileReader tables, InputFile file, ZoneRegistry registry, List<Finding> findings, ParseLimits? limits = null)
     {
         limits ??= new ParseLimits();
-        var rows = ReadRows(file, registry, findings, limits);
+        var rows = ReadRows(tables, file, registry, findings, limits);
         // One cap on every cell, whatever the format: a 50 MB "zone" is refused, not carried into findings.
         foreach (var r in rows)
         {
@@ -31,7 +32,7 @@ public static class ObservationFileReader
         return rows;
     }
 
-    private static IReadOnlyList<RawRow> ReadRows(InputFile file, ZoneRegistry registry, List<Finding> findings, ParseLimits limits)
+    private static IReadOnlyList<RawRow> ReadRows(ITableFileReader tables, InputFile file, ZoneRegistry registry, List<Finding> findings, ParseLimits limits)
     {
         if (file.Extension == ".json") return JsonRowsReader.Read(file.Text(), findings);
         if (file.Extension == ".xls")
@@ -51,7 +52,7 @@ public static class ObservationFileReader
                 findings.Add(bomb);
                 return [];
             }
-            try { sheets = Grid.FromXlsx(file.Content); }
+            try { sheets = tables.ReadWorkbook(file.Content); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 findings.Add(new Finding

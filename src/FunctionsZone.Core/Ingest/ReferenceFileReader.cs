@@ -1,8 +1,7 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Registry;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Core.Ingest;
 
@@ -14,11 +13,11 @@ public static class ReferenceFileReader
     /// 完成200亿); a second of the same kind is refused naming both rows, and is not in the list (so a dry run counts
     /// what an import stores).
     /// </summary>
-    public static IReadOnlyList<Target> ReadTargets(string csvText, ZoneRegistry registry, List<Finding> findings)
+    public static IReadOnlyList<Target> ReadTargets(ITableFileReader tables, string csvText, ZoneRegistry registry, List<Finding> findings)
     {
         var list = new List<Target>();
         var seen = new Dictionary<(string Zone, int Year, string Key), int>();
-        foreach (var (row, f) in Rows(csvText))
+        foreach (var (row, f) in Rows(tables, csvText))
         {
             var zone = registry.FindZone(f("zone"));
             if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", f("zone"))); continue; }
@@ -61,12 +60,12 @@ public static class ReferenceFileReader
     /// dataYear (default year − 1), field (the scope ranked in), grade, source. One rank per zone, evaluation and year;
     /// the rows of one evaluation, year and field agree on its size.
     /// </summary>
-    public static IReadOnlyList<OfficialRank> ReadOfficialRanks(string csvText, ZoneRegistry registry, List<Finding> findings)
+    public static IReadOnlyList<OfficialRank> ReadOfficialRanks(ITableFileReader tables, string csvText, ZoneRegistry registry, List<Finding> findings)
     {
         var list = new List<OfficialRank>();
         var seen = new Dictionary<(string Zone, string Evaluation, int Year), int>();
         var fields = new Dictionary<(string Evaluation, int Year, string? Field), (int Of, int Row)>();
-        foreach (var (row, f) in Rows(csvText))
+        foreach (var (row, f) in Rows(tables, csvText))
         {
             var zone = registry.FindZone(f("zone"));
             if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", f("zone"))); continue; }
@@ -110,22 +109,10 @@ public static class ReferenceFileReader
         MessageEn = $"Row {row}: {r.Year} '{r.Evaluation}' is ranked of {r.Of} here and of {field.Of} on row {field.Row}; a partial list states the whole field (e.g. 230), not how many it lists",
     };
 
-    private static IEnumerable<(int Row, Func<string, string?> Field)> Rows(string csvText)
-    {
-        using var csv = new CsvReader(new StringReader(csvText), new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim, MissingFieldFound = null, BadDataFound = null,
-            PrepareHeaderForMatch = a => a.Header.Trim().TrimStart('\uFEFF').ToLowerInvariant(),
-        });
-        // No header row (an empty file): no rows, not a parser exception.
-        if (!csv.Read() || !csv.ReadHeader()) yield break;
-        while (csv.Read())
-        {
-            var row = csv.Parser.RawRow;
-            string? F(string name) => csv.TryGetField<string>(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
-            yield return (row, F);
-        }
-    }
+    /// <summary>Each record with its file line (a quoted cell may span lines) and its fields by folded header, blank as null.</summary>
+    private static IEnumerable<(int Row, Func<string, string?> Field)> Rows(ITableFileReader tables, string csvText) =>
+        tables.ReadRecords(csvText, TableOptions.Lenient).Records
+            .Select(r => (r.Line, (Func<string, string?>)(name => string.IsNullOrWhiteSpace(r[name]) ? null : r[name])));
 
     private static Finding DuplicateTarget(int row, int first, Target t) => new()
     {

@@ -46,7 +46,7 @@ public sealed class IngestStage(ImportStores stores, IImportLease? importLease =
                 if (ahead is null && ImporterSet.NextToParse(files, i, options) is { } j)
                 {
                     var next = files[j];
-                    ahead = (j, Task.Run(async () => ParsedObservations.Read(next, await stores.References.LoadRegistryAsync(ct), options), ct));
+                    ahead = (j, Task.Run(async () => ParsedObservations.Read(stores.Tables, next, await stores.References.LoadRegistryAsync(ct), options), ct));
                 }
                 yield return await IngestAsync(files[i], options, parsed, ct);
             }

@@ -8,6 +8,7 @@ using FunctionsZone.Core.Targets;
 using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Results;
 using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Core.Pipeline;
 
@@ -21,14 +22,14 @@ public sealed class MonthlyPipeline
     private readonly IReferenceStore _references;
 
     public MonthlyPipeline(IObservationStore observations, IReferenceStore references, IResultStore results, ISnapshotStore snapshots,
-        IImportLog importLog, IDirtyPeriodStore dirty, IPipelineLease lease, TargetThresholds? targetThresholds = null,
+        IImportLog importLog, IDirtyPeriodStore dirty, IPipelineLease lease, ITableFileReader tables, TargetThresholds? targetThresholds = null,
         TimeProvider? clock = null, BriefingPublisher? briefings = null, IPipelineHook? hook = null, IImportLease? importLease = null)
     {
         _references = references;
         var time = clock ?? TimeProvider.System;
         var pause = hook ?? PipelineHook.None;
         Lock = new PipelineLock(lease);
-        Ingest = new IngestStage(new ImportStores(observations, references, importLog, dirty, pause, Progress, time), importLease);
+        Ingest = new IngestStage(new ImportStores(observations, references, importLog, dirty, pause, Progress, time, tables), importLease);
         Recompute = new RecomputeStage(observations, references, results, Lock, targetThresholds ?? TargetThresholds.Default, pause, Progress);
         Publish = new PublishStage(references, results, snapshots, Lock, Recompute, briefings ?? BriefingPublisher.None, pause, Progress, time);
         Run = new MonthlyRun(Ingest, Recompute, Publish, observations, results, snapshots, dirty, Lock);

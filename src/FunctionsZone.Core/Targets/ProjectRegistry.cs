@@ -1,8 +1,7 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Ingest;
+using FunctionsZone.Core.Tables;
 
 namespace FunctionsZone.Core.Targets;
 
@@ -51,20 +50,15 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
     /// projects.csv: id,zone,nameZh,totalInvestment,unit,… with optional nameEn and date columns (YYYY or YYYY-MM; "year" is
     /// read too). Each row it cannot take is named in a finding; the zone must be registered.
     /// </summary>
-    public static IReadOnlyList<Project> Read(string csvText, Registry.ZoneRegistry? registry, List<Finding> findings)
+    public static IReadOnlyList<Project> Read(ITableFileReader tables, string csvText, Registry.ZoneRegistry? registry, List<Finding> findings)
     {
-        using var csv = new CsvReader(new StringReader(csvText), new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            MissingFieldFound = null, BadDataFound = null, TrimOptions = TrimOptions.Trim,
-            PrepareHeaderForMatch = a => a.Header.Trim().TrimStart('\uFEFF').ToLowerInvariant(),
-        });
-        csv.Read();
-        csv.ReadHeader();
+        var table = tables.ReadRecords(csvText, TableOptions.Lenient);
+        if (!table.HasHeader) throw new InvalidDataException("项目库文件没有表头 / The project registry has no header row");
         var list = new List<Project>();
-        while (csv.Read())
+        foreach (var record in table.Records)
         {
-            var row = csv.Parser.Row;
-            string? F(string name) => csv.TryGetField<string>(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
+            var row = record.Row;
+            string? F(string name) => string.IsNullOrWhiteSpace(record[name]) ? null : record[name];
             var zoneText = F("zone");
             var zone = registry is null ? zoneText : registry.FindZone(zoneText)?.Id;
             if (zone is null) { findings.Add(Bad(row, "unknown-zone", "zone", zoneText)); continue; }
@@ -92,10 +86,10 @@ public sealed class ProjectRegistry(IReadOnlyList<Project> projects)
     }
 
     /// <summary>Reads a registry file that must be clean (tests, the seeds): throws on the first problem.</summary>
-    public static ProjectRegistry Read(string csvText)
+    public static ProjectRegistry Read(ITableFileReader tables, string csvText)
     {
         var findings = new List<Finding>();
-        var list = Read(csvText, null, findings);
+        var list = Read(tables, csvText, null, findings);
         if (findings.Any(f => f.Severity == Severity.Error)) throw new InvalidDataException(string.Join("; ", findings.Select(f => f.Message)));
         return new ProjectRegistry(list);
     }

@@ -1,4 +1,6 @@
 using FunctionsZone.Core.Evaluation;
+using FunctionsZone.Core.Tables;
+using FunctionsZone.Formats;
 using Xunit;
 
 namespace FunctionsZone.Core.Tests.Evaluation;
@@ -6,6 +8,8 @@ namespace FunctionsZone.Core.Tests.Evaluation;
 /// <summary>docs/methods.md §6: 亩均效益 scores and classes.</summary>
 public sealed class PerMuEvaluationTests
 {
+    private static readonly ITableFileReader Tables = new CsvTableReader();
+
     private static readonly PerMuConfig TwoTerms = new()
     {
         Indicators = [new("tax_per_mu", "亩均税收", 30, 24.097), new("va_per_mu", "亩均增加值", 20, 136.16)],
@@ -41,7 +45,7 @@ public sealed class PerMuEvaluationTests
     {
         var figures = File.ReadAllText(Path.Combine(SeedData.Folder, "enterprises-permu.csv"));
         var roster = File.ReadAllText(Path.Combine(SeedData.Folder, "enterprises.csv"));
-        var s = PerMuEvaluation.Evaluate(PerMuEvaluation.ReadEnterprises(figures, roster, 2021), PerMuConfig.Enterprises);
+        var s = PerMuEvaluation.Evaluate(PerMuEvaluation.ReadEnterprises(Tables, figures, roster, 2021), PerMuConfig.Enterprises);
         Assert.Equal(20, s.Count);
         Assert.Equal(4, s.Count(x => x.Class == "A"));
         Assert.True(s.Count(x => x.Class == "D") >= 1);
@@ -51,7 +55,7 @@ public sealed class PerMuEvaluationTests
     [Fact]
     public void A_bad_row_is_named()
     {
-        var e = Assert.Throws<InvalidDataException>(() => PerMuEvaluation.ReadEnterprises("enterprise,indicator,year,value,unit,source\n2461,tax_per_mu,2021,abc,万元/亩,x\n", null, 2021));
+        var e = Assert.Throws<InvalidDataException>(() => PerMuEvaluation.ReadEnterprises(Tables, "enterprise,indicator,year,value,unit,source\n2461,tax_per_mu,2021,abc,万元/亩,x\n", null, 2021));
         Assert.Contains("abc", e.Message);
         Assert.Contains("Row 2", e.Message);
     }

@@ -39,7 +39,7 @@ public static class SeedData
         if (errors.Count > 0) throw new InvalidDataException(string.Join("\n", errors.Select(e => e.MessageEn)));
         var set = new ObservationSet(rows);
         foreach (var d in PerMuCalculator.Derive(registry, set, set.Periods.ToList())) set.Add(d);
-        var official = ReferenceFileReader.ReadOfficialRanks(File.ReadAllText(Path.Combine(Folder, "official-ranks.csv")), registry, findings);
+        var official = ReferenceFileReader.ReadOfficialRanks(new FunctionsZone.Formats.CsvTableReader(), File.ReadAllText(Path.Combine(Folder, "official-ranks.csv")), registry, findings);
         return (registry, set, official);
     }
 

@@ -33,7 +33,7 @@ public class BulletinFileTests
     {
         var findings = new List<Finding>();
         var file = new InputFile(name, File.ReadAllBytes(PathOf(name)));
-        var raw = ObservationFileReader.Read(file, Registry, findings);
+        var raw = ObservationFileReader.Read(new FunctionsZone.Formats.CsvTableReader(), file, Registry, findings);
         var rows = new RowResolver(Registry).Resolve(raw, name, findings);
         return (rows.Select(r => r.Observation).ToList(), findings);
     }

@@ -49,7 +49,7 @@ public class DocumentedHeaderTests
         // The pipeline's kind first: a file it does not recognise imports nothing.
         Assert.Equal(InputKind.Observations, file.Kind);
         var findings = new List<Finding>();
-        var rows = new RowResolver(Repo.Registry).Resolve(ObservationFileReader.Read(file, Repo.Registry, findings), file.Name, findings);
+        var rows = new RowResolver(Repo.Registry).Resolve(ObservationFileReader.Read(new FunctionsZone.Formats.CsvTableReader(), file, Repo.Registry, findings), file.Name, findings);
         Assert.Empty(findings);
         var o = Assert.Single(rows).Observation;
         Assert.Equal(("lc-etdz", "2022-05", decimal.Parse(cells["value"])), (o.Zone, o.Period.ToString(), o.Value));

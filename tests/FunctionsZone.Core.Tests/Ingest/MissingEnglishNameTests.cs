@@ -17,7 +17,7 @@ public sealed class MissingEnglishNameTests
     public void A_milestone_without_an_english_name_is_a_missing_english_name_warning_naming_its_row()
     {
         var findings = new List<Finding>();
-        var targets = ReferenceFileReader.ReadTargets(Header +
+        var targets = ReferenceFileReader.ReadTargets(new FunctionsZone.Formats.CsvTableReader(), Header +
             "lc-etdz,manufacturing_revenue,2022,cumulative,310,亿元,speech,,\n" +
             "lc-etdz,guaibao_listing,2022,milestone,1,,speech,乖宝集团年底前上市,\n", SeedData.Registry, findings);
         Assert.Equal(2, targets.Count);
@@ -31,7 +31,7 @@ public sealed class MissingEnglishNameTests
     public void A_target_with_an_english_name_carries_it_to_its_progress()
     {
         var findings = new List<Finding>();
-        var targets = ReferenceFileReader.ReadTargets(Header +
+        var targets = ReferenceFileReader.ReadTargets(new FunctionsZone.Formats.CsvTableReader(), Header +
             "lc-etdz,guaibao_listing,2022,milestone,1,,speech,乖宝集团年底前上市,Guaibao Group listed by year-end\n", SeedData.Registry, findings);
         Assert.Empty(findings);
         var p = new TargetCalculator(SeedData.Registry, SeedData.Observations).Compute(targets[0], Period.OfMonth(2022, 5));

@@ -53,14 +53,14 @@ public sealed class ReaderPropertyTests
         var findings = new List<Finding>();
         _ = file.NotUtf8Line;
         var kind = file.Kind;
-        var raw = ObservationFileReader.Read(file, Registry, findings, new ParseLimits { MaxInflatedBytes = 4 * 1024 * 1024, MaxCellChars = 500 });
+        var raw = ObservationFileReader.Read(new FunctionsZone.Formats.CsvTableReader(), file, Registry, findings, new ParseLimits { MaxInflatedBytes = 4 * 1024 * 1024, MaxCellChars = 500 });
         var resolved = new RowResolver(Registry).Resolve(raw, file.Name, findings);
         findings.AddRange(new ObservationValidator(Registry, ValidationRules.Default).Validate(resolved, Stored));
         if (file.Extension is ".csv" or ".txt" or ".json")
         {
             var text = file.Text();
-            ReferenceFileReader.ReadTargets(text, Registry, findings);
-            ReferenceFileReader.ReadOfficialRanks(text, Registry, findings);
+            ReferenceFileReader.ReadTargets(new FunctionsZone.Formats.CsvTableReader(), text, Registry, findings);
+            ReferenceFileReader.ReadOfficialRanks(new FunctionsZone.Formats.CsvTableReader(), text, Registry, findings);
             foreach (var read in new Action[] { () => ValidationRules.Parse(text), () => RegistryFiles.ReadZones(text), () => RegistryFiles.ReadIndicators(text) })
             {
                 try { read(); }

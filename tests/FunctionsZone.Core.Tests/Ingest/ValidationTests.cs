@@ -86,7 +86,7 @@ public class ValidationTests
     {
         var findings = new List<Finding>();
         var file = new InputFile("observations.csv", File.ReadAllBytes(Path.Combine(Repo.Seeds, "observations.csv")));
-        var rows = new RowResolver(Repo.Registry).Resolve(ObservationFileReader.Read(file, Repo.Registry, findings), file.Name, findings);
+        var rows = new RowResolver(Repo.Registry).Resolve(ObservationFileReader.Read(new FunctionsZone.Formats.CsvTableReader(), file, Repo.Registry, findings), file.Name, findings);
         findings.AddRange(new ObservationValidator(Repo.Registry, ValidationRules.Default).Validate(rows, []));
         Assert.True(findings.Count == 0, string.Join("\n", findings.Select(f => f.Message)));
     }

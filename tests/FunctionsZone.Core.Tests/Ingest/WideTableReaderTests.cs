@@ -7,7 +7,7 @@ public class WideTableReaderTests
 {
     private static IReadOnlyList<Observation> Resolve(InputFile file, List<Finding> findings)
     {
-        var raw = ObservationFileReader.Read(file, Repo.Registry, findings);
+        var raw = ObservationFileReader.Read(new FunctionsZone.Formats.CsvTableReader(), file, Repo.Registry, findings);
         return new RowResolver(Repo.Registry).Resolve(raw, file.Name, findings).Select(r => r.Observation).ToList();
     }
 

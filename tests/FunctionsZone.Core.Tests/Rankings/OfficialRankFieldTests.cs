@@ -21,7 +21,7 @@ public sealed class OfficialRankFieldTests
     private static IReadOnlyList<OfficialRank> Read(string file)
     {
         var findings = new List<Finding>();
-        var ranks = ReferenceFileReader.ReadOfficialRanks(Corpus(file), Jiangsu, findings);
+        var ranks = ReferenceFileReader.ReadOfficialRanks(new FunctionsZone.Formats.CsvTableReader(), Corpus(file), Jiangsu, findings);
         Assert.Empty(findings);
         return ranks;
     }
@@ -72,12 +72,12 @@ public sealed class OfficialRankFieldTests
     {
         var findings = new List<Finding>();
         var text = Corpus("national-2023-jiangsu-top30.csv") + "南京经开区,national,2023,2022,4,9,全国国家级经开区,错录\n";
-        var ranks = ReferenceFileReader.ReadOfficialRanks(text, Jiangsu, findings);
+        var ranks = ReferenceFileReader.ReadOfficialRanks(new FunctionsZone.Formats.CsvTableReader(), text, Jiangsu, findings);
         Assert.Equal(9, ranks.Count);
         Assert.Equal(("duplicate-rank", 11), (findings[0].Code, findings[0].Row!.Value));
         findings.Clear();
         var mixed = "zone,evaluation,year,rank,of\n苏州工业园区,national,2023,1,230\n南京经开区,national,2023,4,9\n";
-        ReferenceFileReader.ReadOfficialRanks(mixed, Jiangsu, findings);
+        ReferenceFileReader.ReadOfficialRanks(new FunctionsZone.Formats.CsvTableReader(), mixed, Jiangsu, findings);
         var f = Assert.Single(findings);
         Assert.Equal(("field-size-differs", 3), (f.Code, f.Row!.Value));
         Assert.Contains("230", f.MessageZh);

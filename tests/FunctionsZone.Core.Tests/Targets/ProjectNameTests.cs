@@ -18,7 +18,7 @@ public sealed class ProjectNameTests
     public void A_project_without_an_english_name_is_reported_and_marked_in_english()
     {
         var findings = new List<Finding>();
-        var projects = ProjectRegistry.Read(Csv, null, findings);
+        var projects = ProjectRegistry.Read(new FunctionsZone.Formats.CsvTableReader(), Csv, null, findings);
         Assert.Equal(2, projects.Count);
         var reported = Assert.Single(findings);
         Assert.Equal((MissingEnglishName.Code, Severity.Warning, 3), (reported.Code, reported.Severity, reported.Row!.Value));

@@ -18,7 +18,7 @@ public sealed class TargetKindTests
 
     private static string Corpus(string file) => File.ReadAllText(Path.Combine(Repo.Root, "tests", "FunctionsZone.Core.Tests", "Corpus", "issue30", file));
 
-    private static IReadOnlyList<Target> ReadTargets(string csv, List<Finding> findings) => ReferenceFileReader.ReadTargets(csv, SeedData.Registry, findings);
+    private static IReadOnlyList<Target> ReadTargets(string csv, List<Finding> findings) => ReferenceFileReader.ReadTargets(new FunctionsZone.Formats.CsvTableReader(), csv, SeedData.Registry, findings);
 
     private static IReadOnlyList<TargetProgress> Progress(Period asOf, ObservationSet? set = null)
     {

@@ -120,13 +120,13 @@ public sealed class TargetTruthTests
     [Fact]
     public void Count_targets_count_dated_projects_in_their_year_and_list_undated_ones()
     {
-        var seeds = ProjectRegistry.Read(File.ReadAllText(Path.Combine(SeedData.Folder, "projects.csv")));
+        var seeds = ProjectRegistry.Read(new FunctionsZone.Formats.CsvTableReader(), File.ReadAllText(Path.Combine(SeedData.Folder, "projects.csv")));
         var calc = new TargetCalculator(SeedData.Registry, new ObservationSet([]), projects: seeds);
         // The speech dates none of its six projects: none is counted, the four of ≥ 10亿 are listed.
         var big = calc.Compute(T("projects_10yi", TargetKind.Count, 3), May);
         Assert.Equal((0m, "project-registry"), (big.Actual!.Value, big.ActualBasis));
         Assert.Equal(4, big.UndatedProjects!.Count);      // 20, 10, 18, 10.8亿; 敬业集团 states no investment
-        var dated = ProjectRegistry.Read("""
+        var dated = ProjectRegistry.Read(new FunctionsZone.Formats.CsvTableReader(), """
             id,zone,nameZh,totalInvestment,unit,date
             a,lc-etdz,甲,12,亿元,2022-03
             b,lc-etdz,乙,2,亿元,2022

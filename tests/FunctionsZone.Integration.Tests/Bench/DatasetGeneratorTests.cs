@@ -79,7 +79,7 @@ public sealed class DatasetGeneratorTests : IDisposable
         // Reported growth rates are plausible.
         Assert.All(observations.Where(o => o.Yoy is not null), o => Assert.InRange(o.Yoy!.Value, -60m, 150m));
 
-        var targets = ReferenceFileReader.ReadTargets(File.ReadAllText(Path.Combine(_dir, "targets.csv")), registry, findings = []);
+        var targets = ReferenceFileReader.ReadTargets(new FunctionsZone.Formats.CsvTableReader(), File.ReadAllText(Path.Combine(_dir, "targets.csv")), registry, findings = []);
         Assert.Empty(findings);
         Assert.Equal(summary.Targets, targets.Count);
         Assert.All(File.ReadLines(Path.Combine(_dir, "observations-2022-01.csv")).Skip(1), l => Assert.EndsWith(",generated", l));

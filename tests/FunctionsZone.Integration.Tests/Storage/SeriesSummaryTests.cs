@@ -33,7 +33,7 @@ public sealed class SeriesSummaryTests
         var store = storage.Get<TableObservationStore>();
         var registry = await storage.Get<IReferenceStore>().LoadRegistryAsync();
         var findings = new List<Finding>();
-        var rows = new RowResolver(registry).Resolve(ObservationFileReader.Read(file, registry, findings), file.Name, findings);
+        var rows = new RowResolver(registry).Resolve(ObservationFileReader.Read(new FunctionsZone.Formats.CsvTableReader(), file, registry, findings), file.Name, findings);
         var rules = await storage.Pipeline().LoadValidationRulesAsync();
         var stored = await store.ReadPeriodsAsync(ObservationValidator.PeriodsToRead(rows, rules, await store.ListPeriodsAsync()));
         return new(new ObservationValidator(registry, rules).Validate(rows, stored).Where(f => f.Code == "outlier").Select(f => f.Row!.Value));
