@@ -50,6 +50,18 @@ azurite_start() {
   return 1
 }
 
+# azurite_up DIR LOG: Azurite on free ports (DIR as azurite_start's), sets BLOB QUEUE TABLE and AZ_PID. A port found free
+# can be taken before Azurite binds it (a CI run lost to EADDRINUSE): then it tries new ports, five times in all.
+azurite_up() {
+  local dir="$1" log="$2"
+  for _ in 1 2 3 4 5; do
+    BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
+    if AZ_PID=$(azurite_start "$dir" "$BLOB" "$QUEUE" "$TABLE" "$log"); then return 0; fi
+    echo "Azurite: trying other ports" >&2
+  done
+  return 1
+}
+
 # azurite_connection BLOB_PORT QUEUE_PORT TABLE_PORT: the connection string for those ports.
 # The account key is Azurite's published development key, not a secret.
 azurite_connection() {

@@ -10,9 +10,9 @@ case "${1:-}" in -h|--help) sed -n '2,5p' "$0"; exit 0 ;; esac
 
 azurite_install
 fz_build
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 log=$(mktemp -t fz-bench-azurite-XXXX.log)
-pid=$(azurite_start --in-memory "$BLOB" "$QUEUE" "$TABLE" "$log")
+azurite_up --in-memory "$log"
+pid=$AZ_PID
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
 echo "Azurite in memory (pid $pid) on 127.0.0.1 blob $BLOB, table $TABLE" >&2
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"

@@ -20,9 +20,9 @@ while [ $# -gt 0 ]; do
 done
 azurite_install
 web_build
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 data=$(mktemp -d -t fz-portal-bench-XXXX)
-pid=$(azurite_start "$data/azurite" "$BLOB" "$QUEUE" "$TABLE" "$data/azurite.log")
+azurite_up "$data/azurite" "$data/azurite.log"
+pid=$AZ_PID
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 export AzureWebJobsStorage="$(azurite_connection "$BLOB" "$QUEUE" "$TABLE")"
 

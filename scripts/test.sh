@@ -37,9 +37,9 @@ fi
 
 azurite_install
 web_build   # the browser tests (tests/FunctionsZone.Browser.Tests) open web/dist
-BLOB=$(free_port); QUEUE=$(free_port); TABLE=$(free_port)
 data=$(mktemp -d -t fz-test-azurite-XXXX)
-pid=$(azurite_start "$data" "$BLOB" "$QUEUE" "$TABLE" "$data/azurite.log")
+azurite_up "$data" "$data/azurite.log"
+pid=$AZ_PID
 cleanup() {
   kill "$pid" 2>/dev/null || true
   # Azurite may still be flushing its files for a moment after the signal.
