@@ -1,12 +1,6 @@
 using System.Text.Json;
 using FunctionsZone.Core;
-using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Importers;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;
 

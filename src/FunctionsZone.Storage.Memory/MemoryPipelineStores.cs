@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;

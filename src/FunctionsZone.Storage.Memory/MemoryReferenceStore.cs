@@ -1,14 +1,8 @@
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Evaluation;
-using FunctionsZone.Core.Ingest.Validation;
-using FunctionsZone.Core.Pipeline;
+using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Registry;
 using FunctionsZone.Core.Targets;
-using FunctionsZone.Core.Importers;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;
 

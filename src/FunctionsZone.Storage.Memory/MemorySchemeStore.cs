@@ -1,10 +1,5 @@
 using FunctionsZone.Core.Evaluation;
-using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Storage.Memory;
 

@@ -2,13 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using FunctionsZone.Core;
 using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Snapshots;
-using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Snapshots;
 
 namespace FunctionsZone.Storage.Memory;
 

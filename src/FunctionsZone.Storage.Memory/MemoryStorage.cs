@@ -1,13 +1,8 @@
-using FunctionsZone.Core.Briefing;
 using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Targets;
-using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ports;
 using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
 using FunctionsZone.Core.Tables;
+using FunctionsZone.Core.Targets;
 using FunctionsZone.Formats;
 
 namespace FunctionsZone.Storage.Memory;

@@ -1,16 +1,12 @@
 using System.Text;
 using FunctionsZone.Core.Domain;
+using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
 using FunctionsZone.Core.Rankings;
+using FunctionsZone.Core.Reading;
 using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Storage.Memory;
-using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Importers;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 

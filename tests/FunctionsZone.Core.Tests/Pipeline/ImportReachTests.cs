@@ -1,15 +1,9 @@
 using System.Text;
-using FunctionsZone.Core.Evaluation;
-using FunctionsZone.Core.Ingest;
-using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Tests.Ingest;
-using FunctionsZone.Core.Snapshots;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
+using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Tests.Ingest;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 

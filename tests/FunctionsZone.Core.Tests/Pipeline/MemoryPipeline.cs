@@ -1,15 +1,9 @@
-using FunctionsZone.Core.Briefing;
-using FunctionsZone.Core.Ingest;
-using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Snapshots;
-using FunctionsZone.Core.Tests.Ingest;
-using FunctionsZone.Storage.Memory;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
+using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Tests.Ingest;
+using FunctionsZone.Storage.Memory;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 

@@ -1,12 +1,7 @@
-using FunctionsZone.Core.Importers;
 using System.Text;
+using FunctionsZone.Core.Importers;
 using FunctionsZone.Core.Ingest;
 using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Core.Domain;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
 
 namespace FunctionsZone.Core.Tests.Pipeline;
 

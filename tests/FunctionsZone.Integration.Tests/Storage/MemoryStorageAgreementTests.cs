@@ -1,14 +1,9 @@
 using System.Text;
-using FunctionsZone.Core.Ingest;
-using FunctionsZone.Core.Pipeline;
-using FunctionsZone.Integration.Tests.Infrastructure;
-using FunctionsZone.Storage.Memory;
 using FunctionsZone.Core.Domain;
 using FunctionsZone.Core.Importers;
-using FunctionsZone.Core.Ports;
-using FunctionsZone.Core.Publishing;
-using FunctionsZone.Core.Reading;
-using FunctionsZone.Core.Results;
+using FunctionsZone.Core.Ingest;
+using FunctionsZone.Integration.Tests.Infrastructure;
+using FunctionsZone.Storage.Memory;
 
 namespace FunctionsZone.Integration.Tests.Storage;
 
